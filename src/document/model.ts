@@ -1,0 +1,52 @@
+import type {ElementContent, Root} from 'hast'
+import type {VFile} from 'vfile'
+import type {Meta} from '../manuscript/meta.js'
+import type {Asset} from '../pipeline/plugins/rehype-local-images.js'
+
+/** A section heading of the body, as the contents page, the bookmarks and the e-book's nav see it. */
+export interface Heading {
+  depth: number
+  id: string
+  /** The heading's words, without its number. */
+  text: string
+  /** Its number as printed (أولاً, 1.2), if it has one. */
+  number?: string | undefined
+}
+
+/** A footnote: its number as called in the text, and its content (paragraphs, without the back link). */
+export interface Note {
+  id: string
+  callId: string
+  number: number
+  content: ElementContent[]
+}
+
+/**
+ * One manuscript, read once. Every output (PDF, EPUB, HTML) is a writer over this and the brand.
+ */
+export interface Document {
+  slug: string
+  /** The manuscript file and its folder. */
+  path: string
+  folder: string
+  meta: Meta
+  dir: 'rtl' | 'ltr'
+  /** The body: sections, with note calls linking to `#<note.id>`. */
+  body: Root
+  /** The abstract, rendered from the front matter's Markdown. */
+  abstract: Root | undefined
+  headings: Heading[]
+  notes: Note[]
+  assets: Asset[]
+  /** Whether the document has a contents page. */
+  toc: boolean
+  /** Messages: warnings to report (documents with errors are never built). */
+  file: VFile
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    meta: Meta
+    assets: Asset[]
+  }
+}

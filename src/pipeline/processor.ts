@@ -1,0 +1,159 @@
+import type {Element, ElementContent, Root as HastRoot} from 'hast'
+import type {Root as MdastRoot} from 'mdast'
+import {toString} from 'hast-util-to-string'
+import rehypeRaw from 'rehype-raw'
+import rehypeSanitize from 'rehype-sanitize'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import {unified} from 'unified'
+import {SKIP, visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import type {Heading, Note} from '../document/model.js'
+import type {Meta} from '../manuscript/meta.js'
+import rehypeDigits from './plugins/rehype-digits.js'
+import rehypeHeadingIds from './plugins/rehype-heading-ids.js'
+import rehypeIsolateLtr from './plugins/rehype-isolate-ltr.js'
+import rehypeLocalImages from './plugins/rehype-local-images.js'
+import rehypeNumberSections from './plugins/rehype-number-sections.js'
+import remarkMeta from './plugins/remark-meta.js'
+import remarkSectionHeadings from './plugins/remark-section-headings.js'
+import {sanitizeSchema} from './sanitize-schema.js'
+
+export interface Labels {
+  /** The heading of the notes, for screen readers. */
+  notes: string
+  /** The label of a note's link back to its call. */
+  noteBack: string
+}
+
+/**
+ * Markdown to mdast: the syntax the centre's manuscripts may use, and the front matter read and checked.
+ * Built once; running it is per file.
+ */
+const markdown = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkSectionHeadings)
+
+export async function parseManuscript(file: VFile): Promise<MdastRoot> {
+  const tree = markdown.parse(file)
+  await unified().use(remarkMeta).run(tree, file)
+  return markdown.run(tree, file)
+}
+
+/** A fragment of Markdown with no front matter (the abstract): the same syntax, the same hast plugins. */
+export async function parseFragment(file: VFile): Promise<MdastRoot> {
+  return markdown.run(markdown.parse(file), file)
+}
+
+export interface HastOptions {
+  meta: Meta
+  folder: string
+  labels: Labels
+  /** Prefix for generated ids, so that fragments rendered beside the body never collide with it. */
+  idPrefix?: string
+}
+
+/**
+ * mdast to the document's hast, the one model every writer reads: raw HTML parsed and sanitized, images
+ * checked, headings given ids and numbers, left-to-right runs isolated, digits localized.
+ */
+export async function toHast(tree: MdastRoot, file: VFile, options: HastOptions): Promise<HastRoot> {
+  const {meta, labels} = options
+  const processor = unified()
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      clobberPrefix: options.idPrefix ?? '',
+      footnoteLabel: labels.notes,
+      footnoteBackLabel: labels.noteBack,
+      footnoteBackContent: '↩'
+    })
+    .use(rehypeRaw)
+    // Before sanitizing: a remote or missing image is an error to report, not something to drop silently.
+    .use(rehypeLocalImages, {folder: options.folder})
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeHeadingIds, {prefix: options.idPrefix ?? ''})
+    .use(rehypeNumberSections, {numbering: meta.numbering})
+    .use(rehypeIsolateLtr)
+    .use(rehypeDigits, {digits: meta.digits})
+  return processor.run(tree, file) as Promise<HastRoot>
+}
+
+/** Headings h2–h6 of a body, in order. */
+export function collectHeadings(tree: HastRoot): Heading[] {
+  const headings: Heading[] = []
+  visit(tree, 'element', function (element: Element) {
+    const depth = /^h([2-6])$/.exec(element.tagName)?.[1]
+    if (!depth) return
+    const number = element.properties.dataNumber
+    const text = toString({
+      type: 'root',
+      children: element.children.filter((child) => !(child.type === 'element' && hasClass(child, 'section-number')))
+    })
+    headings.push({
+      depth: Number(depth),
+      id: String(element.properties.id ?? ''),
+      text: text.trim(),
+      number: typeof number === 'string' ? number : undefined
+    })
+    return SKIP
+  })
+  return headings
+}
+
+/**
+ * Takes the GFM footnotes section out of the body: each writer places notes its own way (at the end of
+ * the printed text, beside their calls in the e-book).
+ */
+export function extractNotes(tree: HastRoot): Note[] {
+  const notes: Note[] = []
+  const calls = new Map<string, string>()
+  visit(tree, 'element', function (element: Element) {
+    if (element.tagName === 'a' && element.properties.dataFootnoteRef !== undefined) {
+      calls.set(String(element.properties.href ?? '').replace(/^#/, ''), String(element.properties.id ?? ''))
+    }
+  })
+
+  visit(tree, 'element', function (element: Element, index, parent) {
+    if (!(element.tagName === 'section' && element.properties.dataFootnotes !== undefined)) return
+    const list = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol')
+    for (const item of list?.children ?? []) {
+      if (item.type !== 'element' || item.tagName !== 'li') continue
+      const id = String(item.properties.id ?? '')
+      notes.push({id, callId: calls.get(id) ?? '', number: notes.length + 1, content: withoutBackLinks(item.children)})
+    }
+    if (parent && index !== undefined) parent.children.splice(index, 1)
+    return [SKIP, index]
+  })
+  return notes
+}
+
+function withoutBackLinks(children: ElementContent[]): ElementContent[] {
+  const result: ElementContent[] = []
+  for (const child of children) {
+    if (child.type === 'element') {
+      if (child.tagName === 'a' && child.properties.dataFootnoteBackref !== undefined) continue
+      result.push({...child, children: withoutBackLinks(child.children)})
+    } else if (child.type === 'text' && result.length === 0 && child.value.trim() === '') {
+      continue
+    } else {
+      result.push(child)
+    }
+  }
+  // The back link leaves a trailing space behind it.
+  const last = result.at(-1)
+  if (last?.type === 'element' && last.tagName === 'p') {
+    const tail = last.children.at(-1)
+    if (tail?.type === 'text') tail.value = tail.value.trimEnd()
+  }
+  while (result.at(-1)?.type === 'text' && (result.at(-1) as {value: string}).value.trim() === '') result.pop()
+  return result
+}
+
+export function hasClass(element: Element, name: string): boolean {
+  const value = element.properties.className
+  return Array.isArray(value) ? value.includes(name) : value === name
+}
