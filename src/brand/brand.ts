@@ -1,0 +1,110 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {parse as parseYaml} from 'yaml'
+import {z} from 'zod'
+
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #RRGGBB')
+
+const contactSchema = z.object({
+  kind: z.enum(['web', 'phone', 'email', 'telegram', 'instagram', 'address']),
+  label: z.string().min(1),
+  text: z.string().min(1),
+  href: z.string().min(1).optional()
+})
+
+const fontSchema = z.object({
+  family: z.string().min(1),
+  file: z.string().regex(/^[\w.-]+\.(ttf|otf|woff2?)$/, 'must be a font file name in the fonts folder'),
+  weight: z.number().int().min(100).max(900).default(400),
+  style: z.enum(['normal', 'italic']).default('normal')
+})
+
+/** What the centre's template folder says about the centre: checked so a typo fails loudly, not in print. */
+export const brandSchema = z.object({
+  name: z.object({ar: z.string().min(1), en: z.string().min(1), short: z.string().min(1)}),
+  founded: z.object({date: z.string(), city: z.string()}).optional(),
+  headquarters: z.string().optional(),
+  description: z.string().min(1),
+  rights: z.object({notice: z.string().min(1), disclaimer: z.string().min(1)}),
+  contacts: z.array(contactSchema),
+  labels: z.object({
+    abstract: z.string(),
+    contents: z.string(),
+    notes: z.string(),
+    keywords: z.string(),
+    author: z.string(),
+    authors: z.string(),
+    noteBack: z.string()
+  }),
+  colors: z.record(z.string().regex(/^[a-z][a-z-]*$/), colour),
+  page: z.object({size: z.enum(['A4', 'A5', 'B5', 'Letter'])}),
+  typography: z.object({body: z.array(z.string()).min(1), display: z.array(z.string()).min(1)}),
+  fonts: z.array(fontSchema).min(1),
+  stylesheets: z.object({
+    print: z.array(z.string()).min(1),
+    screen: z.array(z.string()).min(1),
+    epub: z.array(z.string()).min(1)
+  })
+})
+
+export type BrandData = z.output<typeof brandSchema>
+export type Contact = BrandData['contacts'][number]
+export type FontFace = BrandData['fonts'][number]
+export type Medium = keyof BrandData['stylesheets']
+
+export interface Brand {
+  /** The template folder. */
+  folder: string
+  /** The project's fonts folder. */
+  fontsFolder: string
+  data: BrandData
+  /** SVG sources, inlined so that the stylesheets can colour them. */
+  logo: string
+  icons: Partial<Record<Contact['kind'], string>>
+}
+
+export class BrandError extends Error {}
+
+export async function loadBrand(folder: string, fontsFolder: string): Promise<Brand> {
+  const file = path.join(folder, 'brand.yaml')
+  const result = brandSchema.safeParse(parseYaml(await readFile(file, 'utf8')))
+  if (!result.success) {
+    const issue = result.error.issues[0]!
+    throw new BrandError(`${file}: \`${issue.path.join('.')}\` ${issue.message}`)
+  }
+  const data = result.data
+  const logo = await readFile(path.join(folder, 'logo.svg'), 'utf8')
+  const icons: Brand['icons'] = {}
+  for (const contact of data.contacts) {
+    icons[contact.kind] = await readFile(path.join(folder, 'icons', `${contact.kind}.svg`), 'utf8')
+  }
+  return {folder, fontsFolder, data, logo, icons}
+}
+
+/**
+ * The brand's data as CSS: colours and families as custom properties, and `@font-face` rules pointing at
+ * the font files through `fontUrl` (each output has its own way to reach them).
+ */
+export function brandCss(brand: Brand, fontUrl: (file: string) => string): string {
+  const {colors, typography, fonts} = brand.data
+  const families = (names: string[]) => names.map((name) => JSON.stringify(name)).join(', ')
+  const faces = fonts.map((font) => [
+    '@font-face {',
+    `  font-family: ${JSON.stringify(font.family)};`,
+    `  src: url(${JSON.stringify(fontUrl(font.file))});`,
+    `  font-weight: ${font.weight};`,
+    `  font-style: ${font.style};`,
+    '  font-display: block;',
+    '}'
+  ].join('\n'))
+  const properties = [
+    ...Object.entries(colors).map(([name, value]) => `  --color-${name}: ${value};`),
+    `  --font-body: ${families(typography.body)};`,
+    `  --font-display: ${families(typography.display)};`
+  ]
+  return [...faces, `:root {\n${properties.join('\n')}\n}`].join('\n') + '\n'
+}
+
+export function stylesheetsFor(brand: Brand, medium: Medium): string[] {
+  return brand.data.stylesheets[medium].map((name) => path.join(brand.folder, name))
+}

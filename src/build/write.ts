@@ -1,0 +1,38 @@
+import {randomBytes} from 'node:crypto'
+import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+
+/**
+ * Writes a file whole or not at all: into a temporary file beside it, then renamed over it, so that an
+ * interrupted build leaves yesterday's output, never half of today's.
+ */
+export async function writeAtomically(target: string, bytes: Uint8Array | string): Promise<void> {
+  await mkdir(path.dirname(target), {recursive: true})
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    await writeFile(temporary, bytes)
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, {force: true})
+    throw error
+  }
+}
+
+/** A folder of files, written beside the target and swapped in when complete. */
+export async function writeFolderAtomically(target: string, files: Map<string, Uint8Array | string>): Promise<void> {
+  await mkdir(path.dirname(target), {recursive: true})
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const previous = `${temporary}.old`
+  try {
+    for (const [name, bytes] of files) {
+      const file = path.join(temporary, name)
+      await mkdir(path.dirname(file), {recursive: true})
+      await writeFile(file, bytes)
+    }
+    await rename(target, previous).catch(() => undefined)
+    await rename(temporary, target)
+  } finally {
+    await rm(temporary, {recursive: true, force: true})
+    await rm(previous, {recursive: true, force: true})
+  }
+}

@@ -1,0 +1,219 @@
+import type {Element, ElementContent, Root} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import {h} from 'hastscript'
+import {formatArabicDate} from '../arabic/dates.js'
+import {localizeDigits} from '../arabic/digits.js'
+import type {Brand, Contact} from '../brand/brand.js'
+import {authorsOf} from '../manuscript/meta.js'
+import type {Document, Heading, Note} from './model.js'
+
+/**
+ * The parts of a publication, in the centre's order. Each writer takes the parts it needs: the PDF and
+ * the web page print them all in a row, the e-book makes files of them.
+ */
+export interface Parts {
+  cover: Element
+  titlePage: Element
+  rightsPage: Element
+  abstract: Element | undefined
+  contents: Element | undefined
+  body: Element
+  notes: Element | undefined
+  backPage: Element
+}
+
+export interface ComposeOptions {
+  /**
+   * Where the template's graphics (`logo`, or a contact kind) are found, for outputs that cannot inline
+   * SVG (the e-book packager lowercases SVG attribute names). Without it they are inlined, so that
+   * `currentColor` takes the colour of their place.
+   */
+  graphicUrl?: ((name: string) => string) | undefined
+}
+
+interface Context {
+  document: Document
+  brand: Brand
+  graphic: (name: string, className: string) => Element
+}
+
+export function composeParts(document: Document, brand: Brand, options: ComposeOptions = {}): Parts {
+  const {graphicUrl} = options
+  const context: Context = {
+    document,
+    brand,
+    graphic: (name, className) => graphicUrl
+      ? h('img', {className: [className], src: graphicUrl(name), alt: ''})
+      : inlineSvg(name === 'logo' ? brand.logo : brand.icons[name as Contact['kind']] ?? '', className)
+  }
+  return {
+    cover: cover(context),
+    titlePage: titlePage(context),
+    rightsPage: rightsPage(context),
+    abstract: abstractPage(context),
+    contents: document.toc ? contents(context) : undefined,
+    body: h('main.body', {id: 'text'}, document.body.children as ElementContent[]),
+    notes: document.notes.length > 0 ? notesList(context) : undefined,
+    backPage: backPage(context)
+  }
+}
+
+/** All parts in reading order, as one body. */
+export function publication(parts: Parts): Element[] {
+  const {cover, titlePage, rightsPage, abstract, contents, body, notes, backPage} = parts
+  const main = notes ? {...body, children: [...body.children, notes]} : body
+  return [cover, titlePage, rightsPage, abstract, contents, main, backPage].filter((part): part is Element => part !== undefined)
+}
+
+export function dateOf(document: Document): string {
+  return formatArabicDate(document.meta.date, document.meta.digits)
+}
+
+function cover({document, brand, graphic}: Context): Element {
+  const {meta} = document
+  return h('section.page.cover', {'aria-label': meta.title}, [
+    h('div.cover-frame', [
+      h('header.cover-brand', [
+        graphic('logo', 'cover-logo'),
+        h('p.cover-centre', brand.data.name.ar),
+        h('p.cover-centre-en', {lang: 'en', dir: 'ltr'}, brand.data.name.en)
+      ]),
+      h('div.cover-main', [
+        meta.series ? h('p.cover-series', meta.series) : undefined,
+        h('p.cover-title', meta.title),
+        meta.subtitle ? h('p.cover-subtitle', meta.subtitle) : undefined
+      ]),
+      h('footer.cover-foot', [
+        h('p.cover-authors', authorsOf(meta).map((author) => author.name).join('، ')),
+        h('p.cover-date', dateOf(document))
+      ])
+    ])
+  ])
+}
+
+function titlePage({document, brand, graphic}: Context): Element {
+  const {meta} = document
+  const authors = authorsOf(meta)
+  return h('section.page.title-page', [
+    meta.series ? h('p.series', meta.series) : undefined,
+    h('h1.title', meta.title),
+    meta.subtitle ? h('p.subtitle', meta.subtitle) : undefined,
+    h('div.byline', [
+      h('p.byline-label', authors.length > 1 ? brand.data.labels.authors : brand.data.labels.author),
+      ...authors.map((author) => h('div.author', [
+        h('p.author-name', author.name),
+        author.role ? h('p.author-role', author.role) : undefined
+      ]))
+    ]),
+    h('div.imprint', [
+      graphic('logo', 'imprint-logo'),
+      h('p.publisher', brand.data.name.ar),
+      h('p.date', h('time', {dateTime: meta.date}, dateOf(document)))
+    ])
+  ])
+}
+
+function rightsPage({brand}: Context): Element {
+  const {rights} = brand.data
+  return h('section.page.rights-page', [
+    h('div.rights', [
+      h('p.rights-notice', rights.notice),
+      h('p.disclaimer', rights.disclaimer)
+    ])
+  ])
+}
+
+function abstractPage({document, brand}: Context): Element | undefined {
+  const {abstract, meta} = document
+  if (!abstract && !meta.keywords) return undefined
+  const {labels} = brand.data
+  return h('section.abstract', {'aria-labelledby': 'abstract-heading'}, [
+    h('h2.unnumbered', {id: 'abstract-heading'}, labels.abstract),
+    ...((abstract?.children ?? []) as ElementContent[]),
+    meta.keywords
+      ? h('p.keywords', [h('span.keywords-label', `${labels.keywords}: `), meta.keywords.join('، ')])
+      : undefined
+  ])
+}
+
+function contents({document, brand}: Context): Element {
+  return h('nav.contents', {'aria-labelledby': 'contents-heading', role: 'doc-toc'}, [
+    h('h2.unnumbered', {id: 'contents-heading'}, brand.data.labels.contents),
+    contentsList(document.headings)
+  ])
+}
+
+/** Nested lists of links, one level per heading depth. */
+export function contentsList(headings: Heading[], href = (heading: Heading) => `#${heading.id}`): Element {
+  const root = h('ol')
+  const open: Array<{depth: number; list: Element}> = []
+  for (const heading of headings) {
+    while (open.length > 0 && open.at(-1)!.depth > heading.depth) open.pop()
+    let level = open.at(-1)
+    if (!level) {
+      level = {depth: heading.depth, list: root}
+      open.push(level)
+    } else if (heading.depth > level.depth) {
+      const sublist = h('ol')
+      ;(level.list.children.at(-1) as Element).children.push(sublist)
+      level = {depth: heading.depth, list: sublist}
+      open.push(level)
+    }
+    level.list.children.push(h('li', {className: [`toc-level-${heading.depth}`]}, [
+      h('a', {href: href(heading)}, [
+        heading.number ? h('span.toc-number', heading.number) : undefined,
+        h('span.toc-text', heading.text)
+      ])
+    ]))
+  }
+  return root
+}
+
+function notesList({document, brand}: Context): Element {
+  return h('section.notes', {role: 'doc-endnotes', 'aria-labelledby': 'notes-heading'}, [
+    h('h2.unnumbered', {id: 'notes-heading'}, brand.data.labels.notes),
+    h('ol', document.notes.map((note) => h('li.note', {id: note.id, role: 'doc-endnote'}, noteContent(document, brand, note))))
+  ])
+}
+
+/** A note's number, linking back to its call, then its text. */
+export function noteContent(document: Document, brand: Brand, note: Note): ElementContent[] {
+  return [
+    h('a.note-number', {href: `#${note.callId}`, role: 'doc-backlink', 'aria-label': brand.data.labels.noteBack},
+      localizeDigits(String(note.number), document.meta.digits)),
+    h('div.note-text', note.content)
+  ]
+}
+
+function backPage({brand, graphic}: Context): Element {
+  const {name, description, contacts} = brand.data
+  return h('section.page.back-page', [
+    h('div.back-frame', [
+      graphic('logo', 'back-logo'),
+      h('p.back-centre', name.ar),
+      h('p.back-centre-en', {lang: 'en', dir: 'ltr'}, name.en),
+      h('p.back-description', description),
+      h('ul.contacts', contacts.map((contact) => h(`li.contact.contact-${contact.kind}`, [
+        graphic(contact.kind, 'contact-icon'),
+        h('span.contact-label', contact.label),
+        contactText(contact)
+      ])))
+    ])
+  ])
+}
+
+function contactText(contact: Contact): Element {
+  // Addresses are Arabic; numbers, handles and addresses on the web read left to right.
+  const text = h('span.contact-text', contact.kind === 'address' ? {} : {dir: 'ltr'}, contact.text)
+  return contact.href ? h('a', {href: contact.href}, text) : text
+}
+
+/** An SVG of the template, inlined. */
+function inlineSvg(source: string, className: string): Element {
+  const tree: Root = fromHtml(source, {fragment: true, space: 'svg'})
+  const element = tree.children.find((child): child is Element => child.type === 'element')
+  if (!element) throw new Error('The template has an SVG file with no <svg> element')
+  element.properties.className = [className]
+  element.properties.ariaHidden = 'true'
+  return element
+}

@@ -1,0 +1,228 @@
+import type {Element, ElementContent} from 'hast'
+import {createHash} from 'node:crypto'
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {EPub, type Chapter} from 'epub-gen-memory'
+import {toHtml} from 'hast-util-to-html'
+import {toString} from 'hast-util-to-string'
+import {h} from 'hastscript'
+import {visit} from 'unist-util-visit'
+import {brandCss, stylesheetsFor, type Brand} from '../../brand/brand.js'
+import type {Document, Heading, Note} from '../../document/model.js'
+import {composeParts, contentsList, noteContent} from '../../document/pages.js'
+import {authorsOf} from '../../manuscript/meta.js'
+import {chapterXhtml, contentOpf, tocXhtml} from './templates.js'
+
+export interface EpubOptions {
+  /** Written as `dcterms:modified` and as the time of every entry of the zip. */
+  date: Date
+}
+
+interface Part {
+  filename: string
+  title: string
+  nodes: ElementContent[]
+  /** Front matter comes before the contents page. */
+  front: boolean
+}
+
+/**
+ * The EPUB 3 edition: the document's parts as XHTML files (the body split at its sections), each
+ * section carrying its own notes as pop-up footnotes, packaged by epub-gen-memory with right-to-left
+ * templates, then made reproducible (names, identifier and dates fixed).
+ */
+export async function writeEpub(document: Document, brand: Brand, options: EpubOptions): Promise<Uint8Array> {
+  const graphics = await mkdtemp(path.join(os.tmpdir(), 'hammurabi-press-epub-'))
+  try {
+    const graphicUrl = await writeGraphics(brand, graphics)
+    const parts = composeParts(document, brand, {graphicUrl})
+    const sections = splitSections(document.body.children as ElementContent[])
+    const chapterOf = new Map<string, string>()
+    const bodyParts: Part[] = sections.map((nodes, index) => {
+      const filename = `section-${String(index + 1).padStart(2, '0')}.xhtml`
+      visit({type: 'root', children: nodes}, 'element', (element: Element) => {
+        if (/^h[2-6]$/.test(element.tagName) && element.properties.id) chapterOf.set(String(element.properties.id), filename)
+      })
+      const heading = nodes.find((node): node is Element => node.type === 'element' && node.tagName === 'h2')
+      return {filename, title: heading ? toString(heading) : document.meta.title, nodes, front: false}
+    })
+
+    const all: Part[] = [
+      {filename: 'title-page.xhtml', title: document.meta.title, nodes: [parts.titlePage], front: true},
+      {filename: 'rights.xhtml', title: brand.data.rights.notice, nodes: [parts.rightsPage], front: true},
+      ...(parts.abstract ? [{filename: 'abstract.xhtml', title: brand.data.labels.abstract, nodes: [parts.abstract], front: true}] : []),
+      ...bodyParts,
+      {filename: 'about.xhtml', title: brand.data.name.ar, nodes: [parts.backPage], front: false}
+    ]
+    const imageUrls = new Map(document.assets.map((asset) => [asset.src, pathToFileURL(asset.path).href]))
+    const chapters: Chapter[] = all.map((part, index) => ({
+      title: part.title,
+      filename: part.filename,
+      beforeToc: part.front,
+      excludeFromToc: part.front || part.filename === 'about.xhtml',
+      content: chapterContent(document, brand, part, imageUrls),
+      // The library's ids are an index and a slug of the title; ours are safe XML names.
+      id: `part-${index + 1}`
+    } as Chapter))
+
+    const stylesheets = await Promise.all(stylesheetsFor(brand, 'epub').map((file) => readFile(file, 'utf8')))
+    const identifier = bookIdentifier(document)
+    const nav = navigation(document, brand, chapterOf, bodyParts[0]?.filename)
+    const epub = new EPub({
+      title: document.meta.title,
+      author: authorsOf(document.meta).map((author) => author.name),
+      publisher: brand.data.name.ar,
+      description: document.abstract ? toString(document.abstract).trim() : '',
+      date: document.meta.date,
+      lang: document.meta.lang,
+      tocTitle: brand.data.labels.contents,
+      prependChapterTitles: false,
+      numberChaptersInTOC: false,
+      css: brandCss(brand, (file) => `fonts/${file}`) + stylesheets.join('\n'),
+      fonts: [...new Set(brand.data.fonts.map((font) => font.file))].map((file) => ({
+        filename: file,
+        url: pathToFileURL(path.join(brand.fontsFolder, file)).href
+      })),
+      contentOPF: contentOpf(document.meta.lang, document.dir),
+      tocXHTML: tocXhtml(document.meta.lang, document.dir),
+      chapterXHTML: chapterXhtml(document.meta.lang, document.dir),
+      ignoreFailedDownloads: false,
+      verbose: false,
+      // Read by our templates.
+      metadata: metadataXml(document, brand, identifier, options.date),
+      nav: nav.toc,
+      landmarks: nav.landmarks
+    } as ConstructorParameters<typeof EPub>[0], chapters)
+
+    makeReproducible(epub as unknown as Internals, identifier)
+    await epub.render()
+    const zip = (epub as unknown as Internals).zip
+    // JSZip writes DOS times in local time: shift so the stored time is the same in every time zone.
+    const stamp = new Date(options.date.getTime() + options.date.getTimezoneOffset() * 60_000)
+    for (const entry of Object.values(zip.files)) entry.date = stamp
+    return await zip.generateAsync({
+      type: 'uint8array',
+      mimeType: 'application/epub+zip',
+      compression: 'DEFLATE',
+      compressionOptions: {level: 9}
+    })
+  } finally {
+    await rm(graphics, {recursive: true, force: true})
+  }
+}
+
+interface Internals {
+  uuid: string
+  images: Array<{id: string; url: string; extension: string | null}>
+  content: Array<{content: string}>
+  zip: {
+    files: Record<string, {date: Date}>
+    generateAsync(options: Record<string, unknown>): Promise<Uint8Array>
+  }
+}
+
+/** The library names images with random UUIDs and writes a placeholder where alt text is empty. */
+function makeReproducible(epub: Internals, identifier: string): void {
+  epub.uuid = identifier
+  epub.images.forEach((image, index) => {
+    const name = `image-${index + 1}`
+    for (const chapter of epub.content) chapter.content = chapter.content.replaceAll(`images/${image.id}.`, `images/${name}.`)
+    image.id = name
+  })
+  for (const chapter of epub.content) chapter.content = chapter.content.replaceAll('alt="image-placeholder"', 'alt=""')
+}
+
+/** The body's sections: a new file at every `h2`, with what comes before the first one in a file of its own. */
+export function splitSections(nodes: ElementContent[]): ElementContent[][] {
+  const sections: ElementContent[][] = [[]]
+  for (const node of nodes) {
+    if (node.type === 'element' && node.tagName === 'h2' && sections.at(-1)!.some((other) => other.type === 'element')) sections.push([])
+    sections.at(-1)!.push(node)
+  }
+  return sections.filter((section) => section.some((node) => node.type === 'element'))
+}
+
+/** A part's XHTML body: its nodes, note calls marked as such, and its notes as footnotes after them. */
+function chapterContent(document: Document, brand: Brand, part: Part, imageUrls: Map<string, string>): string {
+  const root = structuredClone({type: 'root' as const, children: part.nodes})
+  const called: Note[] = []
+  visit(root, 'element', (element: Element) => {
+    if (element.tagName === 'img' && typeof element.properties.src === 'string') {
+      element.properties.src = imageUrls.get(element.properties.src) ?? element.properties.src
+    }
+    if (element.tagName === 'a' && element.properties.dataFootnoteRef !== undefined) {
+      element.properties['epub:type'] = 'noteref'
+      element.properties.role = 'doc-noteref'
+      const note = document.notes.find((candidate) => `#${candidate.id}` === element.properties.href)
+      if (note && !called.includes(note)) called.push(note)
+    }
+  })
+  if (called.length > 0) {
+    root.children.push(h('section.footnotes', {'epub:type': 'footnotes'}, called.map((note) =>
+      h('aside.footnote', {id: note.id, 'epub:type': 'footnote', role: 'doc-footnote'}, noteContent(document, brand, note)))))
+  }
+  return toHtml(root)
+}
+
+function navigation(document: Document, brand: Brand, chapterOf: Map<string, string>, firstSection: string | undefined) {
+  const list = contentsList(document.headings, (heading: Heading) => `${chapterOf.get(heading.id) ?? ''}#${heading.id}`)
+  const entries = list.children as ElementContent[]
+  if (document.abstract) entries.unshift(h('li', h('a', {href: 'abstract.xhtml'}, brand.data.labels.abstract)))
+  entries.push(h('li', h('a', {href: 'about.xhtml'}, brand.data.name.ar)))
+  const landmarks = h('ol', [
+    h('li', h('a', {'epub:type': 'toc', href: 'toc.xhtml'}, brand.data.labels.contents)),
+    firstSection ? h('li', h('a', {'epub:type': 'bodymatter', href: firstSection}, document.meta.title)) : undefined
+  ])
+  return {toc: toHtml(list, {closeSelfClosing: true}), landmarks: toHtml(landmarks, {closeSelfClosing: true})}
+}
+
+/** A UUID derived from the slug (name-based, RFC 4122 version 5 layout): the same book keeps its identity. */
+export function bookIdentifier(document: Document): string {
+  const hex = createHash('sha1').update(`hammurabi-press:${document.slug}`).digest('hex').slice(0, 32).split('')
+  hex[12] = '5'
+  hex[16] = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
+  const s = hex.join('')
+  return `urn:uuid:${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
+}
+
+function metadataXml(document: Document, brand: Brand, identifier: string, date: Date): string {
+  const {meta} = document
+  const lines = [
+    `<dc:identifier id="book-id">${escapeXml(identifier)}</dc:identifier>`,
+    `<dc:title id="title">${escapeXml(meta.title)}</dc:title>`,
+    '<meta refines="#title" property="title-type">main</meta>'
+  ]
+  if (meta.subtitle) {
+    lines.push(`<dc:title id="subtitle">${escapeXml(meta.subtitle)}</dc:title>`, '<meta refines="#subtitle" property="title-type">subtitle</meta>')
+  }
+  authorsOf(meta).forEach((author, index) => {
+    lines.push(`<dc:creator id="creator-${index + 1}">${escapeXml(author.name)}</dc:creator>`,
+      `<meta refines="#creator-${index + 1}" property="role" scheme="marc:relators">aut</meta>`)
+  })
+  lines.push(
+    `<dc:publisher>${escapeXml(brand.data.name.ar)}</dc:publisher>`,
+    `<dc:date>${meta.date}</dc:date>`,
+    `<dc:language>${escapeXml(meta.lang)}</dc:language>`,
+    `<dc:rights>${escapeXml(brand.data.rights.notice)}</dc:rights>`,
+    `<meta property="dcterms:modified">${date.toISOString().replace(/\.\d{3}Z$/, 'Z')}</meta>`
+  )
+  if (document.abstract) lines.push(`<dc:description>${escapeXml(toString(document.abstract).replace(/\s+/g, ' ').trim())}</dc:description>`)
+  for (const keyword of meta.keywords ?? []) lines.push(`<dc:subject>${escapeXml(keyword)}</dc:subject>`)
+  return lines.map((line) => `    ${line}`).join('\n')
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+/** The template's SVGs, coloured for the page (an `<img>` cannot take `currentColor` from it). */
+async function writeGraphics(brand: Brand, folder: string): Promise<(name: string) => string> {
+  const colour = brand.data.colors.primary ?? '#000000'
+  const sources: Record<string, string> = {logo: brand.logo, ...brand.icons}
+  for (const [name, source] of Object.entries(sources)) {
+    await writeFile(path.join(folder, `${name}.svg`), source.replaceAll('currentColor', colour))
+  }
+  return (name) => pathToFileURL(path.join(folder, `${name}.svg`)).href
+}

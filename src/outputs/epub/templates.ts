@@ -1,0 +1,66 @@
+/**
+ * epub-gen-memory's templates (EJS), rewritten for books that are not English and not left to right:
+ * the library's own hard-code `xml:lang="en"`, have no `dir`, no page progression and a random date.
+ * What depends on the book comes in as `<%- metadata %>`, `<%- nav %>` and `<%- landmarks %>`, written
+ * and escaped by the writer.
+ */
+export function contentOpf(lang: string, dir: 'rtl' | 'ltr'): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${lang}" dir="${dir}">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<%- metadata %>
+  </metadata>
+  <manifest>
+    <item id="nav" href="toc.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+    <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
+    <item id="css" href="style.css" media-type="text/css"/>
+<% images.forEach(function (image, index) { %>    <item id="image-<%= index + 1 %>" href="images/<%= image.id %>.<%= image.extension %>" media-type="<%= image.mediaType %>"/>
+<% }) %><% fonts.forEach(function (font, index) { %>    <item id="font-<%= index + 1 %>" href="fonts/<%= font.filename %>" media-type="<%= font.mediaType %>"/>
+<% }) %><% content.forEach(function (chapter) { %>    <item id="<%= chapter.id %>" href="<%= chapter.filename %>" media-type="application/xhtml+xml"/>
+<% }) %>  </manifest>
+  <spine toc="ncx" page-progression-direction="${dir}">
+<% content.forEach(function (chapter) { if (chapter.beforeToc) { %>    <itemref idref="<%= chapter.id %>"/>
+<% } }) %>    <itemref idref="nav"/>
+<% content.forEach(function (chapter) { if (!chapter.beforeToc) { %>    <itemref idref="<%= chapter.id %>"/>
+<% } }) %>  </spine>
+</package>
+`
+}
+
+export function tocXhtml(lang: string, dir: 'rtl' | 'ltr'): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${lang}" lang="${lang}" dir="${dir}">
+<head>
+  <meta charset="UTF-8"/>
+  <title><%= tocTitle %></title>
+  <link rel="stylesheet" type="text/css" href="style.css"/>
+</head>
+<body dir="${dir}" class="contents-page">
+  <nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
+    <h1 id="toc-title"><%= tocTitle %></h1>
+<%- nav %>
+  </nav>
+  <nav epub:type="landmarks" id="landmarks" hidden="hidden">
+<%- landmarks %>
+  </nav>
+</body>
+</html>
+`
+}
+
+export function chapterXhtml(lang: string, dir: 'rtl' | 'ltr'): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${lang}" lang="${lang}" dir="${dir}">
+<head>
+  <meta charset="UTF-8"/>
+  <title><%= title %></title>
+  <link rel="stylesheet" type="text/css" href="style.css"/>
+</head>
+<body dir="${dir}">
+<%- content %>
+</body>
+</html>
+`
+}
