@@ -85,6 +85,8 @@ describe('localizeDigits', () => {
     expect(localizeDigits('في عام 2024 بلغت 3.5%', 'arabic-indic')).toBe(
       'في عام ٢٠٢٤ بلغت ٣.٥%'
     )
+    // Not mistaken for a domain: a TLD is letters.
+    expect(localizeDigits('النسبة 12.75', 'arabic-indic')).toBe('النسبة ١٢.٧٥')
   })
 
   it('leaves URLs untouched', () => {
