@@ -41,12 +41,12 @@ const markdown = unified()
 export async function parseManuscript(file: VFile): Promise<MdastRoot> {
   const tree = markdown.parse(file)
   await unified().use(remarkMeta).run(tree, file)
-  return markdown.run(tree, file)
+  return (await markdown.run(tree, file)) as MdastRoot
 }
 
 /** A fragment of Markdown with no front matter (the abstract): the same syntax, the same hast plugins. */
 export async function parseFragment(file: VFile): Promise<MdastRoot> {
-  return markdown.run(markdown.parse(file), file)
+  return (await markdown.run(markdown.parse(file), file)) as MdastRoot
 }
 
 export interface HastOptions {

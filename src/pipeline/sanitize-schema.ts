@@ -21,6 +21,8 @@ export const sanitizeSchema: Schema = {
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'dir', 'lang'],
     a: [...(defaultSchema.attributes?.a ?? []), 'dataFootnoteBackref', 'dataFootnoteRef', 'className'],
     section: [...(defaultSchema.attributes?.section ?? []), 'dataFootnotes'],
+    // GitHub allows only `sr-only` here; `unnumbered` marks headings that take no section number.
+    h2: ['className'],
     img: ['alt', 'src', 'title', 'width', 'height']
   },
   protocols: {

@@ -16,11 +16,32 @@ export function printHtml(document: Document, brand: Brand): string {
   const images = new Map(document.assets.map((asset) => [asset.src, fileUrl(asset.path)]))
   return htmlPage(document, publication(composeParts(document, brand)), {
     stylesheets: stylesheetsFor(brand, 'print').map(fileUrl),
-    inlineCss: brandCss(brand, (file) => fileUrl(path.join(brand.fontsFolder, file))) + `@page { size: ${brand.data.page.size}; }\n`,
+    inlineCss: brandCss(brand, (file) => fileUrl(path.join(brand.fontsFolder, file))) + pageCss(document, brand),
     contentSecurityPolicy: policy,
     imageUrl: (src) => images.get(src) ?? src,
     medium: 'print'
   })
+}
+
+/** Page sizes in millimetres, width × height. */
+export const pageSizes = {
+  A4: [210, 297],
+  A5: [148, 210],
+  B5: [176, 250],
+  Letter: [215.9, 279.4]
+} as const
+
+/** What the page box needs from the document and brand: its size, and folios in the document's digits. */
+function pageCss(document: Document, brand: Brand): string {
+  const [width, height] = pageSizes[brand.data.page.size]
+  const digits = document.meta.digits === 'arabic-indic' ? 'arabic-indic' : 'decimal'
+  return [
+    `@page { size: ${width}mm ${height}mm; @bottom-center { content: counter(page, ${digits}); } }`,
+    '@page cover { @bottom-center { content: none; } }',
+    '@page back { @bottom-center { content: none; } }',
+    '@page front { @bottom-center { content: none; } }',
+    `:root { --page-width: ${width}mm; --page-height: ${height}mm; }`
+  ].join('\n') + '\n'
 }
 
 export interface PrintOptions {
