@@ -35,6 +35,8 @@ interface Context {
   document: Document
   brand: Brand
   graphic: (name: string, className: string) => Element
+  /** Text of the front matter, in the document's digits. */
+  text: (value: string) => string
 }
 
 export function composeParts(document: Document, brand: Brand, options: ComposeOptions = {}): Parts {
@@ -42,6 +44,7 @@ export function composeParts(document: Document, brand: Brand, options: ComposeO
   const context: Context = {
     document,
     brand,
+    text: (value) => localizeDigits(value, document.meta.digits),
     graphic: (name, className) => graphicUrl
       ? h('img', {className: [className], src: graphicUrl(name), alt: ''})
       : inlineSvg(name === 'logo' ? brand.logo : brand.icons[name as Contact['kind']] ?? '', className)
@@ -69,7 +72,7 @@ export function dateOf(document: Document): string {
   return formatArabicDate(document.meta.date, document.meta.digits)
 }
 
-function cover({document, brand, graphic}: Context): Element {
+function cover({document, brand, graphic, text}: Context): Element {
   const {meta} = document
   return h('section.page.cover', {'aria-label': meta.title}, [
     h('div.cover-frame', [
@@ -79,9 +82,9 @@ function cover({document, brand, graphic}: Context): Element {
         h('p.cover-centre-en', {lang: 'en', dir: 'ltr'}, brand.data.name.en)
       ]),
       h('div.cover-main', [
-        meta.series ? h('p.cover-series', meta.series) : undefined,
-        h('p.cover-title', meta.title),
-        meta.subtitle ? h('p.cover-subtitle', meta.subtitle) : undefined
+        meta.series ? h('p.cover-series', text(meta.series)) : undefined,
+        h('p.cover-title', text(meta.title)),
+        meta.subtitle ? h('p.cover-subtitle', text(meta.subtitle)) : undefined
       ]),
       h('footer.cover-foot', [
         h('p.cover-authors', authorsOf(meta).map((author) => author.name).join('، ')),
@@ -91,18 +94,18 @@ function cover({document, brand, graphic}: Context): Element {
   ])
 }
 
-function titlePage({document, brand, graphic}: Context): Element {
+function titlePage({document, brand, graphic, text}: Context): Element {
   const {meta} = document
   const authors = authorsOf(meta)
   return h('section.page.title-page', [
-    meta.series ? h('p.series', meta.series) : undefined,
-    h('h1.title', meta.title),
-    meta.subtitle ? h('p.subtitle', meta.subtitle) : undefined,
+    meta.series ? h('p.series', text(meta.series)) : undefined,
+    h('h1.title', text(meta.title)),
+    meta.subtitle ? h('p.subtitle', text(meta.subtitle)) : undefined,
     h('div.byline', [
       h('p.byline-label', authors.length > 1 ? brand.data.labels.authors : brand.data.labels.author),
       ...authors.map((author) => h('div.author', [
         h('p.author-name', author.name),
-        author.role ? h('p.author-role', author.role) : undefined
+        author.role ? h('p.author-role', text(author.role)) : undefined
       ]))
     ]),
     h('div.imprint', [
@@ -123,7 +126,7 @@ function rightsPage({brand}: Context): Element {
   ])
 }
 
-function abstractPage({document, brand}: Context): Element | undefined {
+function abstractPage({document, brand, text}: Context): Element | undefined {
   const {abstract, meta} = document
   if (!abstract && !meta.keywords) return undefined
   const {labels} = brand.data
@@ -131,7 +134,7 @@ function abstractPage({document, brand}: Context): Element | undefined {
     h('h2.unnumbered', {id: 'abstract-heading'}, labels.abstract),
     ...((abstract?.children ?? []) as ElementContent[]),
     meta.keywords
-      ? h('p.keywords', [h('span.keywords-label', `${labels.keywords}: `), meta.keywords.join('، ')])
+      ? h('p.keywords', [h('span.keywords-label', `${labels.keywords}: `), text(meta.keywords.join('، '))])
       : undefined
   ])
 }

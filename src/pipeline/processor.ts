@@ -19,6 +19,7 @@ import rehypeLocalImages from './plugins/rehype-local-images.js'
 import rehypeNumberSections from './plugins/rehype-number-sections.js'
 import remarkMeta from './plugins/remark-meta.js'
 import remarkSectionHeadings from './plugins/remark-section-headings.js'
+import {hasErrors} from './messages.js'
 import {sanitizeSchema} from './sanitize-schema.js'
 
 export interface Labels {
@@ -41,6 +42,8 @@ const markdown = unified()
 export async function parseManuscript(file: VFile): Promise<MdastRoot> {
   const tree = markdown.parse(file)
   await unified().use(remarkMeta).run(tree, file)
+  // A manuscript whose front matter fails is reported for that alone: the rest would only add noise.
+  if (hasErrors(file)) return tree
   return (await markdown.run(tree, file)) as MdastRoot
 }
 
@@ -114,6 +117,8 @@ export function extractNotes(tree: HastRoot): Note[] {
   visit(tree, 'element', function (element: Element) {
     if (element.tagName === 'a' && element.properties.dataFootnoteRef !== undefined) {
       calls.set(String(element.properties.href ?? '').replace(/^#/, ''), String(element.properties.id ?? ''))
+      // It pointed at the notes' heading, which leaves with them; each writer labels notes its own way.
+      delete element.properties.ariaDescribedBy
     }
   })
 
@@ -143,13 +148,13 @@ function withoutBackLinks(children: ElementContent[]): ElementContent[] {
       result.push(child)
     }
   }
+  while (result.at(-1)?.type === 'text' && (result.at(-1) as {value: string}).value.trim() === '') result.pop()
   // The back link leaves a trailing space behind it.
   const last = result.at(-1)
   if (last?.type === 'element' && last.tagName === 'p') {
     const tail = last.children.at(-1)
     if (tail?.type === 'text') tail.value = tail.value.trimEnd()
   }
-  while (result.at(-1)?.type === 'text' && (result.at(-1) as {value: string}).value.trim() === '') result.pop()
   return result
 }
 

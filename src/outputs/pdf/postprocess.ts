@@ -1,6 +1,6 @@
 import {toString} from 'hast-util-to-string'
 import {createHash} from 'node:crypto'
-import {PDFDocument, PDFHexString, ReadingDirection} from 'pdf-lib'
+import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, ReadingDirection} from 'pdf-lib'
 import type {Document} from '../../document/model.js'
 import {authorsOf} from '../../manuscript/meta.js'
 
@@ -30,8 +30,41 @@ export async function postprocessPdf(bytes: Uint8Array, document: Document, opti
   const preferences = pdf.catalog.getOrCreateViewerPreferences()
   preferences.setReadingDirection(document.dir === 'rtl' ? ReadingDirection.R2L : ReadingDirection.L2R)
   preferences.setDisplayDocTitle(true)
+  shortenDestinationNames(pdf)
   // Chromium's file identifier changes with every print: derive it from what the PDF was made of.
   const id = PDFHexString.of(createHash('md5').update(String(document.file.value)).update(options.date.toISOString()).digest('hex'))
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id])
   return pdf.save({useObjectStreams: false, updateFieldAppearances: false})
+}
+
+/**
+ * Chromium names a link's destination after the element id, percent-encoded: an Arabic heading id
+ * becomes a name of several hundred bytes, past the 127 that PDF 1.7 readers accept (poppler warns on
+ * every page). Names become short and the links follow.
+ */
+export function shortenDestinationNames(pdf: PDFDocument): Map<string, string> {
+  const renamed = new Map<string, string>()
+  const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
+  if (!dests) return renamed
+  const entries = dests.entries()
+  entries.forEach(([name, destination], index) => {
+    const short = PDFName.of(`d${index + 1}`)
+    renamed.set(name.asString(), short.asString())
+    dests.delete(name)
+    dests.set(short, destination)
+  })
+  const rename = (value: unknown) => (value instanceof PDFName && renamed.has(value.asString()) ? PDFName.of(renamed.get(value.asString())!.slice(1)) : undefined)
+  for (const page of pdf.getPages()) {
+    const annotations = page.node.Annots()
+    for (let index = 0; index < (annotations?.size() ?? 0); index++) {
+      const annotation = annotations!.lookup(index, PDFDict)
+      const direct = rename(annotation.get(PDFName.of('Dest')))
+      if (direct) annotation.set(PDFName.of('Dest'), direct)
+      const action = annotation.lookupMaybe(PDFName.of('A'), PDFDict)
+      const target = rename(action?.get(PDFName.of('D')))
+      if (action && target) action.set(PDFName.of('D'), target)
+    }
+  }
+  void PDFArray
+  return renamed
 }

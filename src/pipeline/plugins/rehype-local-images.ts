@@ -47,9 +47,13 @@ export default function rehypeLocalImages(options: Readonly<Options>) {
       }
 
       const resolved = path.resolve(folder, decodeURIComponent(src.split(/[?#]/)[0]!))
-      if (!existsSync(resolved)) return drop(`Image \`${src}\` not found in ${folder}`, 'image-missing')
+      const outside = `Image \`${src}\` is outside the manuscript’s folder: keep images beside the manuscript`
+      // Checked before existence, so that a build never tells whether a file outside the folder exists.
+      if (!resolved.startsWith(folder + path.sep)) return drop(outside, 'image-outside')
+      if (!existsSync(resolved)) return drop(`Image \`${src}\` not found beside the manuscript`, 'image-missing')
+      // A link inside the folder may still point out of it.
+      if (!realpathSync(resolved).startsWith(folder + path.sep)) return drop(outside, 'image-outside')
       const real = realpathSync(resolved)
-      if (!real.startsWith(folder + path.sep)) return drop(`Image \`${src}\` is outside the manuscript’s folder`, 'image-outside')
       if (!statSync(real).isFile() || !imageTypes.has(path.extname(real).toLowerCase())) {
         return drop(`\`${src}\` is not an image (PNG, JPEG, GIF, SVG or WebP)`, 'image-type')
       }
