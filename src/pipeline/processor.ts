@@ -91,16 +91,17 @@ export function collectHeadings(tree: HastRoot): Heading[] {
   visit(tree, 'element', function (element: Element) {
     const depth = /^h([2-6])$/.exec(element.tagName)?.[1]
     if (!depth) return
-    const number = element.properties.dataNumber
+    // The number as printed (digits localized, with its separator: «أولاً:», «١.»).
+    const number = element.children.find((child): child is Element => child.type === 'element' && hasClass(child, 'section-number'))
     const text = toString({
       type: 'root',
-      children: element.children.filter((child) => !(child.type === 'element' && hasClass(child, 'section-number')))
+      children: element.children.filter((child) => child !== number)
     })
     headings.push({
       depth: Number(depth),
       id: String(element.properties.id ?? ''),
       text: text.trim(),
-      number: typeof number === 'string' ? number : undefined
+      number: number ? toString(number).trim() : undefined
     })
     return SKIP
   })

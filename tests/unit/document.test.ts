@@ -16,7 +16,7 @@ describe('the document model', () => {
   it('leaves a heading marked {-} unnumbered', async () => {
     const {document} = await documentOf(`${frontMatterWith('numbering: ordinal')}## أول\n\n## الخاتمة {-}`)
     expect(document?.headings).toEqual([
-      {depth: 2, id: 'أول', text: 'أول', number: 'أولاً'},
+      {depth: 2, id: 'أول', text: 'أول', number: 'أولاً:'},
       {depth: 2, id: 'الخاتمة', text: 'الخاتمة', number: undefined}
     ])
   })
