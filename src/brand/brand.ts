@@ -34,10 +34,15 @@ export const brandSchema = z.object({
     keywords: z.string(),
     author: z.string(),
     authors: z.string(),
-    noteBack: z.string()
+    noteBack: z.string(),
+    figure: z.string(),
+    table: z.string()
   }),
   colors: z.record(z.string().regex(/^[a-z][a-z-]*$/), colour),
-  page: z.object({size: z.enum(['A4', 'A5', 'B5', 'Letter'])}),
+  page: z.object({
+    size: z.enum(['A4', 'A5', 'B5', 'Letter']),
+    margins: z.object({top: z.number().min(5), bottom: z.number().min(5), inner: z.number().min(5), outer: z.number().min(5)})
+  }),
   typography: z.object({body: z.array(z.string()).min(1), display: z.array(z.string()).min(1)}),
   fonts: z.array(fontSchema).min(1),
   stylesheets: z.object({

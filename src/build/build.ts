@@ -10,6 +10,7 @@ import {fail, hasErrors} from '../pipeline/messages.js'
 import {writeEpub} from '../outputs/epub/epub.js'
 import {htmlEdition} from '../outputs/html/edition.js'
 import {launchBrowser} from '../outputs/pdf/browser.js'
+import {geometryOf} from '../outputs/pdf/geometry.js'
 import {postprocessPdf} from '../outputs/pdf/postprocess.js'
 import {printHtml, printPdf} from '../outputs/pdf/print.js'
 import {discoverManuscripts} from './discover.js'
@@ -30,6 +31,8 @@ export interface BuildOptions {
   /** The template folder's name under `templates/`. */
   template?: string
   cwd?: string
+  /** Millimetres of bleed around each printed page, with crop marks (0: none). */
+  bleed?: number | undefined
   /** Seconds since 1970 used for every date written into outputs (reproducible builds). */
   sourceDateEpoch?: number | undefined
 }
@@ -70,7 +73,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           const date = outputDate(document, options.sourceDateEpoch)
           for (const format of wanted) {
             if (format === 'pdf') browser ??= await launchBrowser()
-            const target = await writeFormat(format, document, brand, {out, date, browser})
+            const target = await writeFormat(format, document, brand, {out, date, browser, bleed: options.bleed ?? 0})
             outputs.push(path.relative(cwd, target))
           }
         }
@@ -89,6 +92,7 @@ interface WriteContext {
   out: string
   date: Date
   browser: Browser | undefined
+  bleed: number
 }
 
 async function writeFormat(format: Format, document: Document, brand: Brand, context: WriteContext): Promise<string> {
@@ -104,8 +108,9 @@ async function writeFormat(format: Format, document: Document, brand: Brand, con
     return target
   }
   const target = path.join(out, `${document.slug}.pdf`)
-  const printed = await printPdf(browser!, printHtml(document, brand))
-  await writeAtomically(target, await postprocessPdf(printed, document, {date, creator: 'Hammurabi Press'}))
+  const geometry = geometryOf(document, brand, context.bleed)
+  const printed = await printPdf(browser!, printHtml(document, brand, geometry), geometry)
+  await writeAtomically(target, await postprocessPdf(printed.pdf, document, {date, creator: 'Hammurabi Press', geometry, layout: printed.layout}))
   return target
 }
 

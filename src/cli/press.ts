@@ -3,7 +3,7 @@ import {parseArgs} from 'node:util'
 import {reporter} from 'vfile-reporter'
 import {build, formats, type Format} from '../build/build.js'
 
-const usage = `Usage: press build [PATH...] [--out DIR] [--format pdf,epub,html]
+const usage = `Usage: press build [PATH...] [--out DIR] [--format pdf,epub,html] [--bleed MM]
 
 Builds each manuscript (a folder with index.md, a .md file, or a folder of them; default: manuscript/)
 into DIR (default: dist/): <slug>.pdf, <slug>.epub and, with html, <slug>/index.html.
@@ -12,6 +12,7 @@ Options:
   --out DIR         where outputs go (default dist)
   --format LIST     any of pdf, epub, html, comma-separated (default pdf,epub)
   --template NAME   the template folder under templates/ (default hammurabi)
+  --bleed MM        print with MM millimetres of bleed, crop marks, trim and bleed boxes (default 0)
   -h, --help        this help`
 
 async function main(argv: string[]): Promise<number> {
@@ -25,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
 
-  let values: {out?: string | undefined; format?: string | undefined; template?: string | undefined; help?: boolean | undefined}
+  let values: {out?: string | undefined; format?: string | undefined; template?: string | undefined; bleed?: string | undefined; help?: boolean | undefined}
   let positionals: string[]
   try {
     ;({values, positionals} = parseArgs({
@@ -35,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
         out: {type: 'string'},
         format: {type: 'string'},
         template: {type: 'string'},
+        bleed: {type: 'string'},
         help: {type: 'boolean', short: 'h'}
       }
     }))
@@ -53,12 +55,19 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
 
+  const bleed = values.bleed === undefined ? 0 : Number(values.bleed)
+  if (!Number.isFinite(bleed) || bleed < 0 || bleed > 20) {
+    console.error(`press: --bleed takes millimetres from 0 to 20 (got \`${values.bleed}\`)`)
+    return 2
+  }
+
   const epoch = process.env.SOURCE_DATE_EPOCH
   const result = await build({
     paths: positionals,
     out: values.out,
     formats: wanted as Format[],
     template: values.template,
+    bleed,
     sourceDateEpoch: epoch ? Number(epoch) : undefined
   })
 

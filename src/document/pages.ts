@@ -29,6 +29,8 @@ export interface ComposeOptions {
    * `currentColor` takes the colour of their place.
    */
   graphicUrl?: ((name: string) => string) | undefined
+  /** Contents entries get leaders and a place for their page number, which pagination fills in. */
+  pageNumbers?: boolean | undefined
 }
 
 interface Context {
@@ -54,8 +56,8 @@ export function composeParts(document: Document, brand: Brand, options: ComposeO
     titlePage: titlePage(context),
     rightsPage: rightsPage(context),
     abstract: abstractPage(context),
-    contents: document.toc ? contents(context) : undefined,
-    body: h('main.body', {id: 'text'}, document.body.children as ElementContent[]),
+    contents: document.toc ? contents(context, options.pageNumbers ?? false) : undefined,
+    body: h('main.body', {id: 'text', dataFlow: 'body'}, document.body.children as ElementContent[]),
     notes: document.notes.length > 0 ? notesList(context) : undefined,
     backPage: backPage(context)
   }
@@ -99,7 +101,7 @@ function titlePage({document, brand, graphic, text}: Context): Element {
   const authors = authorsOf(meta)
   return h('section.page.title-page', [
     meta.series ? h('p.series', text(meta.series)) : undefined,
-    h('h1.title', text(meta.title)),
+    h('h1.title', {id: 'title'}, text(meta.title)),
     meta.subtitle ? h('p.subtitle', text(meta.subtitle)) : undefined,
     h('div.byline', [
       h('p.byline-label', authors.length > 1 ? brand.data.labels.authors : brand.data.labels.author),
@@ -130,7 +132,7 @@ function abstractPage({document, brand, text}: Context): Element | undefined {
   const {abstract, meta} = document
   if (!abstract && !meta.keywords) return undefined
   const {labels} = brand.data
-  return h('section.abstract', {'aria-labelledby': 'abstract-heading'}, [
+  return h('section.abstract', {'aria-labelledby': 'abstract-heading', dataFlow: 'abstract'}, [
     h('h2.unnumbered', {id: 'abstract-heading'}, labels.abstract),
     ...((abstract?.children ?? []) as ElementContent[]),
     meta.keywords
@@ -139,15 +141,15 @@ function abstractPage({document, brand, text}: Context): Element | undefined {
   ])
 }
 
-function contents({document, brand}: Context): Element {
-  return h('nav.contents', {'aria-labelledby': 'contents-heading', role: 'doc-toc'}, [
+function contents({document, brand}: Context, pageNumbers: boolean): Element {
+  return h('nav.contents', {'aria-labelledby': 'contents-heading', role: 'doc-toc', dataFlow: 'contents'}, [
     h('h2.unnumbered', {id: 'contents-heading'}, brand.data.labels.contents),
-    contentsList(document.headings)
+    contentsList(document.headings, undefined, pageNumbers)
   ])
 }
 
 /** Nested lists of links, one level per heading depth. */
-export function contentsList(headings: Heading[], href = (heading: Heading) => `#${heading.id}`): Element {
+export function contentsList(headings: Heading[], href = (heading: Heading) => `#${heading.id}`, pageNumbers = false): Element {
   const root = h('ol')
   const open: Array<{depth: number; list: Element}> = []
   for (const heading of headings) {
@@ -165,7 +167,8 @@ export function contentsList(headings: Heading[], href = (heading: Heading) => `
     level.list.children.push(h('li', {className: [`toc-level-${heading.depth}`]}, [
       h('a', {href: href(heading)}, [
         heading.number ? h('span.toc-number', heading.number) : undefined,
-        h('span.toc-text', heading.text)
+        h('span.toc-text', heading.text),
+        ...(pageNumbers ? [h('span.toc-leader', {ariaHidden: 'true'}), h('span.toc-page')] : [])
       ])
     ]))
   }

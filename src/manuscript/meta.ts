@@ -15,6 +15,8 @@ const authorSchema = z.union([
 export const metaSchema = z.object({
   title: z.string().min(1).describe('the paper’s title'),
   subtitle: z.string().min(1).optional().describe('a second line under the title'),
+  shortTitle: z.string().min(1).optional().describe('the title in the running heads, when the title is long'),
+  pageSize: z.enum(['A4', 'A5', 'B5', 'Letter']).optional().describe('the printed page size (default: the template’s, A4)'),
   authors: z.array(authorSchema).min(1).describe('a list of names, or of {name, role}'),
   date: z.string().refine(isValidIsoDate, {message: 'must be a calendar date written YYYY-MM-DD'})
     .describe('publication date, YYYY-MM-DD, printed with Iraqi month names'),

@@ -13,6 +13,7 @@ import type {VFile} from 'vfile'
 import type {Heading, Note} from '../document/model.js'
 import type {Meta} from '../manuscript/meta.js'
 import rehypeDigits from './plugins/rehype-digits.js'
+import rehypeFigures from './plugins/rehype-figures.js'
 import rehypeHeadingIds from './plugins/rehype-heading-ids.js'
 import rehypeIsolateLtr from './plugins/rehype-isolate-ltr.js'
 import rehypeLocalImages from './plugins/rehype-local-images.js'
@@ -27,6 +28,9 @@ export interface Labels {
   notes: string
   /** The label of a note's link back to its call. */
   noteBack: string
+  /** The words before figure and table numbers. */
+  figure?: string
+  table?: string
 }
 
 /**
@@ -78,6 +82,7 @@ export async function toHast(tree: MdastRoot, file: VFile, options: HastOptions)
     // Before sanitizing: a remote or missing image is an error to report, not something to drop silently.
     .use(rehypeLocalImages, {folder: options.folder})
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeFigures, {figureLabel: labels.figure, tableLabel: labels.table})
     .use(rehypeHeadingIds, {prefix: options.idPrefix ?? ''})
     .use(rehypeNumberSections, {numbering: meta.numbering})
     .use(rehypeIsolateLtr)

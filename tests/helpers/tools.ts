@@ -3,9 +3,9 @@ import {readFileSync} from 'node:fs'
 import JSZip from 'jszip'
 
 /** The text of a PDF as `pdftotext` gives it (what search, copy and screen readers get), bidi marks removed. */
-export function pdfText(file: string, options: {first?: number; last?: number} = {}): string {
+export function pdfText(file: string, options: {first?: number; last?: number; layout?: boolean} = {}): string {
   const range = [...(options.first ? ['-f', String(options.first)] : []), ...(options.last ? ['-l', String(options.last)] : [])]
-  const text = execFileSync('pdftotext', ['-q', ...range, file, '-'], {encoding: 'utf8'})
+  const text = execFileSync('pdftotext', ['-q', ...(options.layout ? ['-layout'] : []), ...range, file, '-'], {encoding: 'utf8'})
   return text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
 }
 

@@ -7,54 +7,98 @@ import {brandCss, stylesheetsFor, type Brand} from '../../brand/brand.js'
 import type {Document} from '../../document/model.js'
 import {composeParts, publication} from '../../document/pages.js'
 import {htmlPage} from '../html/page.js'
+import type {Geometry} from './geometry.js'
+import {paginate, type LayoutResult} from './paginate.js'
 
 const policy = "default-src 'none'; style-src file: 'unsafe-inline'; font-src file:; img-src file: data:"
 
 /** The print edition's HTML: the same parts as the web page, with the print stylesheets and file URLs. */
-export function printHtml(document: Document, brand: Brand): string {
+export function printHtml(document: Document, brand: Brand, geometry: Geometry): string {
   const fileUrl = (file: string) => pathToFileURL(file).href
   const images = new Map(document.assets.map((asset) => [asset.src, fileUrl(asset.path)]))
-  return htmlPage(document, publication(composeParts(document, brand)), {
+  return htmlPage(document, publication(composeParts(document, brand, {pageNumbers: true})), {
     stylesheets: stylesheetsFor(brand, 'print').map(fileUrl),
-    inlineCss: brandCss(brand, (file) => fileUrl(path.join(brand.fontsFolder, file))) + pageCss(document, brand),
+    inlineCss: brandCss(brand, (file) => fileUrl(path.join(brand.fontsFolder, file))) + pageCss(document, brand, geometry),
     contentSecurityPolicy: policy,
     imageUrl: (src) => images.get(src) ?? src,
     medium: 'print'
   })
 }
 
-/** Page sizes in millimetres, width × height. */
-export const pageSizes = {
-  A4: [210, 297],
-  A5: [148, 210],
-  B5: [176, 250],
-  Letter: [215.9, 279.4]
-} as const
-
-/** What the page box needs from the document and brand: its size, and folios in the document's digits. */
-function pageCss(document: Document, brand: Brand): string {
-  const [width, height] = pageSizes[brand.data.page.size]
+/**
+ * The page box, written from the document and brand: size (with bleed), mirrored margins, running heads
+ * (the centre's name at the outer edge, the short title at the inner one) and folios in the document's
+ * digits. Margin boxes name their font themselves: they inherit nothing from the body.
+ */
+function pageCss(document: Document, brand: Brand, geometry: Geometry): string {
+  const {trimWidth, trimHeight, bleed, margins} = geometry
+  const mm = (value: number) => `${Math.round(value * 100) / 100}mm`
   const digits = document.meta.digits === 'arabic-indic' ? 'arabic-indic' : 'decimal'
+  const font = brand.data.typography.display.map((name) => JSON.stringify(name)).join(', ')
+  const title = cssString(runningTitle(document))
+  const centre = cssString(brand.data.name.short)
+  const colour = brand.data.colors.primary ?? 'black'
+  const accent = brand.data.colors.accent ?? colour
+  const head = `font-family: ${font}; font-size: 8.5pt; color: ${colour}; vertical-align: bottom; padding-bottom: 2mm; margin-bottom: 8mm; border-bottom: 0.5pt solid ${accent};`
+  const folio = `content: counter(page, ${digits}); font-family: ${font}; font-size: 9.5pt; color: ${colour}; vertical-align: top; padding-top: 5mm;`
+  const side = (outer: 'left' | 'right') => {
+    const inner = outer === 'left' ? 'right' : 'left'
+    return [
+      `@page :${outer} {`,
+      `  margin-${outer}: ${mm(margins.outer + bleed)}; margin-${inner}: ${mm(margins.inner + bleed)};`,
+      `  @top-${outer} { content: ${centre}; ${head} text-align: ${outer}; }`,
+      `  @top-center { content: ""; ${head} }`,
+      `  @top-${inner} { content: ${title}; ${head} text-align: ${inner}; }`,
+      `  @bottom-center { ${folio} }`,
+      '}'
+    ].join('\n')
+  }
+  const bare = '@top-left { content: none; border: 0; } @top-center { content: none; border: 0; } @top-right { content: none; border: 0; } @bottom-center { content: none; }'
   return [
-    `@page { size: ${width}mm ${height}mm; @bottom-center { content: counter(page, ${digits}); } }`,
-    '@page cover { @bottom-center { content: none; } }',
-    '@page back { @bottom-center { content: none; } }',
-    '@page front { @bottom-center { content: none; } }',
-    `:root { --page-width: ${width}mm; --page-height: ${height}mm; }`
+    `@page { size: ${mm(trimWidth + 2 * bleed)} ${mm(trimHeight + 2 * bleed)}; margin-top: ${mm(margins.top + bleed)}; margin-bottom: ${mm(margins.bottom + bleed)}; }`,
+    side('left'),
+    side('right'),
+    `@page cover { margin: 0; ${bare} }`,
+    `@page back { margin: 0; ${bare} }`,
+    `@page front { ${bare} }`,
+    ':root {',
+    `  --page-width: ${mm(trimWidth + 2 * bleed)};`,
+    `  --page-height: ${mm(trimHeight + 2 * bleed)};`,
+    `  --bleed: ${mm(bleed)};`,
+    // A hair under the text area, so rounding never pushes a sheet onto a page of its own.
+    `  --sheet-height: ${mm(trimHeight - margins.top - margins.bottom - 0.3)};`,
+    `  --text-width: ${mm(trimWidth - margins.inner - margins.outer)};`,
+    `  --front-height: ${mm(trimHeight - margins.top - margins.bottom - 1)};`,
+    '}'
   ].join('\n') + '\n'
 }
 
+/** The running head's title: the short title, or the title up to its colon, or the title. */
+function runningTitle(document: Document): string {
+  const {shortTitle, title} = document.meta
+  return shortTitle ?? title.split(/[:：]/)[0]!.trim()
+}
+
+function cssString(text: string): string {
+  return `"${text.replace(/\s+/g, ' ').replace(/["\\]/g, (character) => `\\${character}`)}"`
+}
+
 export interface PrintOptions {
-  /** Milliseconds a document may take to load and print. */
+  /** Milliseconds a document may take to load, lay out and print. */
   timeout?: number
 }
 
+export interface Printed {
+  pdf: Uint8Array
+  layout: LayoutResult
+}
+
 /**
- * Prints HTML with Chromium. The page is loaded from a file URL (web fonts set by `setContent` are lost)
- * and every font face is loaded before printing: Chromium prints a face that is still loading, margin
- * boxes included, in a fallback font without a word of warning.
+ * Prints HTML with Chromium. The page is loaded from a file URL (web fonts set by `setContent` are lost),
+ * every font face is loaded before anything is measured (Chromium prints a face still loading, margin
+ * boxes included, in a fallback font without a word), then the pages are laid out and printed.
  */
-export async function printPdf(browser: Browser, html: string, options: PrintOptions = {}): Promise<Uint8Array> {
+export async function printPdf(browser: Browser, html: string, geometry: Geometry, options: PrintOptions = {}): Promise<Printed> {
   const timeout = options.timeout ?? 60_000
   const folder = await mkdtemp(path.join(os.tmpdir(), 'hammurabi-press-'))
   const page = await browser.newPage()
@@ -66,13 +110,18 @@ export async function printPdf(browser: Browser, html: string, options: PrintOpt
       await Promise.all([...document.fonts].map((face) => face.load()))
       await document.fonts.ready
     })
-    return await page.pdf({
+    await page.emulateMediaType('print')
+    const marginTop = (geometry.margins.top + geometry.bleed) * 96 / 25.4
+    const layout = await page.evaluate(paginate, {marginTop})
+    const pdf = await page.pdf({
       preferCSSPageSize: true,
       printBackground: true,
       tagged: true,
-      outline: true,
+      // Chromium writes Arabic bookmark titles with their words reversed: post-processing writes its own.
+      outline: false,
       timeout
     })
+    return {pdf, layout}
   } finally {
     await page.close()
     await rm(folder, {recursive: true, force: true})
