@@ -9,6 +9,7 @@ import {composeParts, publication} from '../../document/pages.js'
 import {htmlPage} from '../html/page.js'
 import type {Geometry} from './geometry.js'
 import {paginate, type LayoutResult} from './paginate.js'
+import {markTextLayer} from './text-layer.js'
 
 const policy = "default-src 'none'; style-src file: 'unsafe-inline'; font-src file:; img-src file: data:"
 
@@ -16,7 +17,9 @@ const policy = "default-src 'none'; style-src file: 'unsafe-inline'; font-src fi
 export function printHtml(document: Document, brand: Brand, geometry: Geometry): string {
   const fileUrl = (file: string) => pathToFileURL(file).href
   const images = new Map(document.assets.map((asset) => [asset.src, fileUrl(asset.path)]))
-  return htmlPage(document, publication(composeParts(document, brand, {pageNumbers: true})), {
+  const parts = publication(composeParts(document, brand, {pageNumbers: true}))
+  markTextLayer(parts)
+  return htmlPage(document, parts, {
     stylesheets: stylesheetsFor(brand, 'print').map(fileUrl),
     inlineCss: brandCss(brand, (file) => fileUrl(path.join(brand.fontsFolder, file))) + pageCss(document, brand, geometry),
     contentSecurityPolicy: policy,
@@ -86,11 +89,16 @@ function cssString(text: string): string {
 export interface PrintOptions {
   /** Milliseconds a document may take to load, lay out and print. */
   timeout?: number
+  /** Keep the laid-out page's HTML (the benchmark prints it again with a bare Puppeteer call). */
+  keepHtml?: boolean
 }
 
 export interface Printed {
   pdf: Uint8Array
   layout: LayoutResult
+  /** Milliseconds spent in each step. */
+  timings: {load: number; fonts: number; layout: number; print: number}
+  html?: string
 }
 
 /**
@@ -104,15 +112,27 @@ export async function printPdf(browser: Browser, html: string, geometry: Geometr
   const page = await browser.newPage()
   try {
     const file = path.join(folder, 'index.html')
+    let time = performance.now()
+    const lap = () => {
+      const now = performance.now()
+      const elapsed = now - time
+      time = now
+      return elapsed
+    }
     await writeFile(file, html)
     await page.goto(pathToFileURL(file).href, {waitUntil: 'load', timeout})
+    const load = lap()
     await page.evaluate(async () => {
       await Promise.all([...document.fonts].map((face) => face.load()))
       await document.fonts.ready
     })
+    const fonts = lap()
     await page.emulateMediaType('print')
     const marginTop = (geometry.margins.top + geometry.bleed) * 96 / 25.4
     const layout = await page.evaluate(paginate, {marginTop})
+    const laidOut = lap()
+    const final = options.keepHtml ? await page.content() : undefined
+    time = performance.now()
     const pdf = await page.pdf({
       preferCSSPageSize: true,
       printBackground: true,
@@ -121,7 +141,7 @@ export async function printPdf(browser: Browser, html: string, geometry: Geometr
       outline: false,
       timeout
     })
-    return {pdf, layout}
+    return {pdf, layout, timings: {load, fonts, layout: laidOut, print: lap()}, ...(final === undefined ? {} : {html: final})}
   } finally {
     await page.close()
     await rm(folder, {recursive: true, force: true})
