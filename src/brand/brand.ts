@@ -36,7 +36,10 @@ export const brandSchema = z.object({
     authors: z.string(),
     noteBack: z.string(),
     figure: z.string(),
-    table: z.string()
+    table: z.string(),
+    cover: z.string(),
+    bodymatter: z.string(),
+    accessibilitySummary: z.string()
   }),
   colors: z.record(z.string().regex(/^[a-z][a-z-]*$/), colour),
   page: z.object({

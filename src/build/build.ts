@@ -7,6 +7,7 @@ import type {Document} from '../document/model.js'
 import {readManuscript, type Manuscript} from '../manuscript/read.js'
 import {createDocument} from '../pipeline/document.js'
 import {fail, hasErrors} from '../pipeline/messages.js'
+import {renderCover} from '../outputs/epub/cover.js'
 import {writeEpub} from '../outputs/epub/epub.js'
 import {htmlEdition} from '../outputs/html/edition.js'
 import {launchBrowser} from '../outputs/pdf/browser.js'
@@ -72,7 +73,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         if (document) {
           const date = outputDate(document, options.sourceDateEpoch)
           for (const format of wanted) {
-            if (format === 'pdf') browser ??= await launchBrowser()
+            // The PDF is printed by the browser, and the e-book's cover drawn by it.
+            browser ??= await launchBrowser()
             const target = await writeFormat(format, document, brand, {out, date, browser, bleed: options.bleed ?? 0})
             outputs.push(path.relative(cwd, target))
           }
@@ -104,7 +106,8 @@ async function writeFormat(format: Format, document: Document, brand: Brand, con
   }
   if (format === 'epub') {
     const target = path.join(out, `${document.slug}.epub`)
-    await writeAtomically(target, await writeEpub(document, brand, {date}))
+    const cover = await renderCover(browser!, document, brand)
+    await writeAtomically(target, await writeEpub(document, brand, {date, cover}))
     return target
   }
   const target = path.join(out, `${document.slug}.pdf`)

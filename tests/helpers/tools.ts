@@ -40,8 +40,8 @@ export interface EpubCheckResult {
 }
 
 /** Debian's epubcheck (its /usr/bin wrapper is not executable, so the jar is run directly). */
-export function epubcheck(file: string): EpubCheckResult {
-  const run = spawnSync('java', ['-jar', '/usr/share/java/epubcheck.jar', file], {encoding: 'utf8'})
+export function epubcheck(file: string, flags: string[] = []): EpubCheckResult {
+  const run = spawnSync('java', ['-jar', '/usr/share/java/epubcheck.jar', file, ...flags], {encoding: 'utf8'})
   const output = `${run.stdout}\n${run.stderr}`
   const lines = output.split('\n')
   return {

@@ -13,11 +13,14 @@ import {brandCss, stylesheetsFor, type Brand} from '../../brand/brand.js'
 import type {Document, Heading, Note} from '../../document/model.js'
 import {composeParts, contentsList, noteContent} from '../../document/pages.js'
 import {authorsOf} from '../../manuscript/meta.js'
+import {subsetFonts} from './fonts.js'
 import {chapterXhtml, contentOpf, tocXhtml} from './templates.js'
 
 export interface EpubOptions {
   /** Written as `dcterms:modified` and as the time of every entry of the zip. */
   date: Date
+  /** The print edition's cover, as a PNG: the e-book's cover image. */
+  cover?: Uint8Array | undefined
 }
 
 interface Part {
@@ -34,42 +37,54 @@ interface Part {
  * templates, then made reproducible (names, identifier and dates fixed).
  */
 export async function writeEpub(document: Document, brand: Brand, options: EpubOptions): Promise<Uint8Array> {
-  const graphics = await mkdtemp(path.join(os.tmpdir(), 'hammurabi-press-epub-'))
+  const work = await mkdtemp(path.join(os.tmpdir(), 'hammurabi-press-epub-'))
   try {
-    const graphicUrl = await writeGraphics(brand, graphics)
+    const graphicUrl = await writeGraphics(brand, work)
     const parts = composeParts(document, brand, {graphicUrl})
     const sections = splitSections(document.body.children as ElementContent[])
-    const chapterOf = new Map<string, string>()
     const bodyParts: Part[] = sections.map((nodes, index) => {
-      const filename = `section-${String(index + 1).padStart(2, '0')}.xhtml`
-      visit({type: 'root', children: nodes}, 'element', (element: Element) => {
-        if (/^h[2-6]$/.test(element.tagName) && element.properties.id) chapterOf.set(String(element.properties.id), filename)
-      })
       const heading = nodes.find((node): node is Element => node.type === 'element' && node.tagName === 'h2')
-      return {filename, title: heading ? toString(heading) : document.meta.title, nodes, front: false}
+      return {filename: `section-${String(index + 1).padStart(2, '0')}.xhtml`, title: heading ? toString(heading) : document.meta.title, nodes, front: false}
     })
+    let coverUrl: string | undefined
+    if (options.cover) {
+      coverUrl = pathToFileURL(path.join(work, 'cover.png')).href
+      await writeFile(path.join(work, 'cover.png'), options.cover)
+    }
+    const coverTitle = `${brand.data.labels.cover}: ${document.meta.title}`
 
     const all: Part[] = [
+      ...(coverUrl ? [{filename: 'cover.xhtml', title: coverTitle, nodes: [coverPage(coverUrl, coverTitle)], front: true}] : []),
       {filename: 'title-page.xhtml', title: document.meta.title, nodes: [parts.titlePage], front: true},
       {filename: 'rights.xhtml', title: brand.data.rights.notice, nodes: [parts.rightsPage], front: true},
       ...(parts.abstract ? [{filename: 'abstract.xhtml', title: brand.data.labels.abstract, nodes: [parts.abstract], front: true}] : []),
       ...bodyParts,
       {filename: 'about.xhtml', title: brand.data.name.ar, nodes: [parts.backPage], front: false}
     ]
+    const fileOf = new Map<string, string>()
+    for (const part of all) {
+      visit({type: 'root', children: part.nodes}, 'element', (element: Element) => {
+        if (element.properties.id) fileOf.set(String(element.properties.id), part.filename)
+      })
+    }
+    for (const note of document.notes) fileOf.set(note.id, fileOf.get(note.callId) ?? '')
+
     const imageUrls = new Map(document.assets.map((asset) => [asset.src, pathToFileURL(asset.path).href]))
     const chapters: Chapter[] = all.map((part, index) => ({
       title: part.title,
       filename: part.filename,
       beforeToc: part.front,
       excludeFromToc: part.front || part.filename === 'about.xhtml',
-      content: chapterContent(document, brand, part, imageUrls),
+      content: chapterContent(document, brand, part, {imageUrls, fileOf}),
       // The library's ids are an index and a slug of the title; ours are safe XML names.
       id: `part-${index + 1}`
     } as Chapter))
 
+    const text = chapters.map((chapter) => chapter.content).join(' ') + toString({type: 'root', children: [parts.titlePage, parts.backPage]})
+    const {fonts, fileName} = await subsetFonts(brand, text, work)
     const stylesheets = await Promise.all(stylesheetsFor(brand, 'epub').map((file) => readFile(file, 'utf8')))
     const identifier = bookIdentifier(document)
-    const nav = navigation(document, brand, chapterOf, bodyParts[0]?.filename)
+    const nav = navigation(document, brand, fileOf, {cover: coverUrl ? 'cover.xhtml' : undefined, body: bodyParts[0]?.filename})
     const epub = new EPub({
       title: document.meta.title,
       author: authorsOf(document.meta).map((author) => author.name),
@@ -80,11 +95,8 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
       tocTitle: brand.data.labels.contents,
       prependChapterTitles: false,
       numberChaptersInTOC: false,
-      css: brandCss(brand, (file) => `fonts/${file}`) + stylesheets.join('\n'),
-      fonts: [...new Set(brand.data.fonts.map((font) => font.file))].map((file) => ({
-        filename: file,
-        url: pathToFileURL(path.join(brand.fontsFolder, file)).href
-      })),
+      css: brandCss(brand, (file) => `fonts/${fileName(file)}`) + stylesheets.join('\n'),
+      fonts,
       contentOPF: contentOpf(document.meta.lang, document.dir),
       tocXHTML: tocXhtml(document.meta.lang, document.dir),
       chapterXHTML: chapterXhtml(document.meta.lang, document.dir),
@@ -93,7 +105,8 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
       // Read by our templates.
       metadata: metadataXml(document, brand, identifier, options.date),
       nav: nav.toc,
-      landmarks: nav.landmarks
+      landmarks: nav.landmarks,
+      coverUrl: coverUrl ?? ''
     } as ConstructorParameters<typeof EPub>[0], chapters)
 
     makeReproducible(epub as unknown as Internals, identifier)
@@ -109,8 +122,12 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
       compressionOptions: {level: 9}
     })
   } finally {
-    await rm(graphics, {recursive: true, force: true})
+    await rm(work, {recursive: true, force: true})
   }
+}
+
+function coverPage(url: string, title: string): Element {
+  return h('section.cover-page', {'epub:type': 'cover'}, [h('img.cover-image', {src: url, alt: title, role: 'doc-cover'})])
 }
 
 interface Internals {
@@ -123,7 +140,11 @@ interface Internals {
   }
 }
 
-/** The library names images with random UUIDs and writes a placeholder where alt text is empty. */
+/**
+ * The library names images with random UUIDs, writes a placeholder where alt text is empty, and
+ * serializes every non-ASCII character as a character reference (five times the bytes, and Arabic no
+ * one can read in the source): all three undone.
+ */
 function makeReproducible(epub: Internals, identifier: string): void {
   epub.uuid = identifier
   epub.images.forEach((image, index) => {
@@ -131,7 +152,14 @@ function makeReproducible(epub: Internals, identifier: string): void {
     for (const chapter of epub.content) chapter.content = chapter.content.replaceAll(`images/${image.id}.`, `images/${name}.`)
     image.id = name
   })
-  for (const chapter of epub.content) chapter.content = chapter.content.replaceAll('alt="image-placeholder"', 'alt=""')
+  for (const chapter of epub.content) {
+    chapter.content = chapter.content
+      .replaceAll('alt="image-placeholder"', 'alt=""')
+      .replace(/&#x([0-9a-f]+);/gi, (reference, hex: string) => {
+        const character = String.fromCodePoint(Number.parseInt(hex, 16))
+        return '<>&"\''.includes(character) || Number.parseInt(hex, 16) < 0x20 ? reference : character
+      })
+  }
 }
 
 /** The body's sections: a new file at every `h2`, with what comes before the first one in a file of its own. */
@@ -144,13 +172,24 @@ export function splitSections(nodes: ElementContent[]): ElementContent[][] {
   return sections.filter((section) => section.some((node) => node.type === 'element'))
 }
 
+interface Links {
+  imageUrls: Map<string, string>
+  /** The file each id is in: links into another file name it. */
+  fileOf: Map<string, string>
+}
+
 /** A part's XHTML body: its nodes, note calls marked as such, and its notes as footnotes after them. */
-function chapterContent(document: Document, brand: Brand, part: Part, imageUrls: Map<string, string>): string {
+function chapterContent(document: Document, brand: Brand, part: Part, links: Links): string {
   const root = structuredClone({type: 'root' as const, children: part.nodes})
   const called: Note[] = []
   visit(root, 'element', (element: Element) => {
     if (element.tagName === 'img' && typeof element.properties.src === 'string') {
-      element.properties.src = imageUrls.get(element.properties.src) ?? element.properties.src
+      element.properties.src = links.imageUrls.get(element.properties.src) ?? element.properties.src
+    }
+    if (element.tagName === 'a' && typeof element.properties.href === 'string' && element.properties.href.startsWith('#')) {
+      const id = decodeURIComponent(element.properties.href.slice(1))
+      const file = links.fileOf.get(id)
+      if (file && file !== part.filename) element.properties.href = `${file}#${id}`
     }
     if (element.tagName === 'a' && element.properties.dataFootnoteRef !== undefined) {
       element.properties['epub:type'] = 'noteref'
@@ -160,20 +199,21 @@ function chapterContent(document: Document, brand: Brand, part: Part, imageUrls:
     }
   })
   if (called.length > 0) {
-    root.children.push(h('section.footnotes', {'epub:type': 'footnotes'}, called.map((note) =>
+    root.children.push(h('section.footnotes', {'epub:type': 'footnotes', 'aria-label': brand.data.labels.notes}, called.map((note) =>
       h('aside.footnote', {id: note.id, 'epub:type': 'footnote', role: 'doc-footnote'}, noteContent(document, brand, note)))))
   }
   return toHtml(root)
 }
 
-function navigation(document: Document, brand: Brand, chapterOf: Map<string, string>, firstSection: string | undefined) {
-  const list = contentsList(document.headings, (heading: Heading) => `${chapterOf.get(heading.id) ?? ''}#${heading.id}`)
+function navigation(document: Document, brand: Brand, fileOf: Map<string, string>, start: {cover: string | undefined; body: string | undefined}) {
+  const list = contentsList(document.headings, (heading: Heading) => `${fileOf.get(heading.id) ?? ''}#${heading.id}`)
   const entries = list.children as ElementContent[]
   if (document.abstract) entries.unshift(h('li', h('a', {href: 'abstract.xhtml'}, brand.data.labels.abstract)))
   entries.push(h('li', h('a', {href: 'about.xhtml'}, brand.data.name.ar)))
   const landmarks = h('ol', [
+    start.cover ? h('li', h('a', {'epub:type': 'cover', href: start.cover}, brand.data.labels.cover)) : undefined,
     h('li', h('a', {'epub:type': 'toc', href: 'toc.xhtml'}, brand.data.labels.contents)),
-    firstSection ? h('li', h('a', {'epub:type': 'bodymatter', href: firstSection}, document.meta.title)) : undefined
+    start.body ? h('li', h('a', {'epub:type': 'bodymatter', href: start.body}, brand.data.labels.bodymatter)) : undefined
   ])
   return {toc: toHtml(list, {closeSelfClosing: true}), landmarks: toHtml(landmarks, {closeSelfClosing: true})}
 }
@@ -210,7 +250,26 @@ function metadataXml(document: Document, brand: Brand, identifier: string, date:
   )
   if (document.abstract) lines.push(`<dc:description>${escapeXml(toString(document.abstract).replace(/\s+/g, ' ').trim())}</dc:description>`)
   for (const keyword of meta.keywords ?? []) lines.push(`<dc:subject>${escapeXml(keyword)}</dc:subject>`)
+  lines.push(...accessibilityMetadata(document, brand))
   return lines.map((line) => `    ${line}`).join('\n')
+}
+
+/**
+ * What a reader's software and a library's catalogue need to know of the book's accessibility. The book
+ * claims WCAG 2 AA conformance only when every image of the author's has alternative text.
+ */
+function accessibilityMetadata(document: Document, brand: Brand): string[] {
+  const described = !document.file.messages.some((message) => message.ruleId === 'image-alt')
+  const features = ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability', ...(described ? ['alternativeText'] : [])]
+  return [
+    '<meta property="schema:accessMode">textual</meta>',
+    '<meta property="schema:accessMode">visual</meta>',
+    '<meta property="schema:accessModeSufficient">textual</meta>',
+    ...features.map((feature) => `<meta property="schema:accessibilityFeature">${feature}</meta>`),
+    '<meta property="schema:accessibilityHazard">none</meta>',
+    `<meta property="schema:accessibilitySummary">${escapeXml(brand.data.labels.accessibilitySummary)}</meta>`,
+    ...(described ? ['<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>'] : [])
+  ]
 }
 
 function escapeXml(text: string): string {
@@ -222,7 +281,7 @@ async function writeGraphics(brand: Brand, folder: string): Promise<(name: strin
   const colour = brand.data.colors.primary ?? '#000000'
   const sources: Record<string, string> = {logo: brand.logo, ...brand.icons}
   for (const [name, source] of Object.entries(sources)) {
-    await writeFile(path.join(folder, `${name}.svg`), source.replaceAll('currentColor', colour))
+    await writeFile(path.join(folder, `graphic-${name}.svg`), source.replaceAll('currentColor', colour))
   }
-  return (name) => pathToFileURL(path.join(folder, `${name}.svg`)).href
+  return (name) => pathToFileURL(path.join(folder, `graphic-${name}.svg`)).href
 }

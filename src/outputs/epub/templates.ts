@@ -14,7 +14,7 @@ export function contentOpf(lang: string, dir: 'rtl' | 'ltr'): string {
     <item id="nav" href="toc.xhtml" media-type="application/xhtml+xml" properties="nav"/>
     <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
     <item id="css" href="style.css" media-type="text/css"/>
-<% images.forEach(function (image, index) { %>    <item id="image-<%= index + 1 %>" href="images/<%= image.id %>.<%= image.extension %>" media-type="<%= image.mediaType %>"/>
+<% images.forEach(function (image, index) { %>    <item id="image-<%= index + 1 %>" href="images/<%= image.id %>.<%= image.extension %>" media-type="<%= image.mediaType %>"<% if (image.url === coverUrl) { %> properties="cover-image"<% } %>/>
 <% }) %><% fonts.forEach(function (font, index) { %>    <item id="font-<%= index + 1 %>" href="fonts/<%= font.filename %>" media-type="<%= font.mediaType %>"/>
 <% }) %><% content.forEach(function (chapter) { %>    <item id="<%= chapter.id %>" href="<%= chapter.filename %>" media-type="application/xhtml+xml"/>
 <% }) %>  </manifest>

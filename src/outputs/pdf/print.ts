@@ -17,7 +17,8 @@ const policy = "default-src 'none'; style-src file: 'unsafe-inline'; font-src fi
 export function printHtml(document: Document, brand: Brand, geometry: Geometry): string {
   const fileUrl = (file: string) => pathToFileURL(file).href
   const images = new Map(document.assets.map((asset) => [asset.src, fileUrl(asset.path)]))
-  const parts = publication(composeParts(document, brand, {pageNumbers: true}))
+  // Marked on a copy: the document's tree is shared with the other outputs.
+  const parts = structuredClone(publication(composeParts(document, brand, {pageNumbers: true})))
   markTextLayer(parts)
   return htmlPage(document, parts, {
     stylesheets: stylesheetsFor(brand, 'print').map(fileUrl),
