@@ -80,7 +80,13 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
       id: `part-${index + 1}`
     } as Chapter))
 
-    const text = chapters.map((chapter) => chapter.content).join(' ') + toString({type: 'root', children: [parts.titlePage, parts.backPage]})
+    // The characters the book shows (text only: attributes hold temporary paths that differ per build).
+    const text = [
+      toString({type: 'root', children: all.flatMap((part) => part.nodes)}),
+      toString({type: 'root', children: document.notes.flatMap((note) => note.content)}),
+      Object.values(brand.data.labels).join(' '),
+      document.headings.map((heading) => `${heading.number ?? ''} ${heading.text}`).join(' ')
+    ].join(' ')
     const {fonts, fileName} = await subsetFonts(brand, text, work)
     const stylesheets = await Promise.all(stylesheetsFor(brand, 'epub').map((file) => readFile(file, 'utf8')))
     const identifier = bookIdentifier(document)
