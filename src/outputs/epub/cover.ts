@@ -34,7 +34,8 @@ export async function renderCover(browser: Browser, document: Document, brand: B
     })
     const cover = await page.$('.cover')
     if (!cover) throw new Error('The template has no cover')
-    return await cover.screenshot({type: 'png', omitBackground: false})
+    // The viewport is the cover's size: capturing beyond it would resize the page mid-capture.
+    return await cover.screenshot({type: 'png', captureBeyondViewport: false})
   } finally {
     await page.close()
     await rm(folder, {recursive: true, force: true})

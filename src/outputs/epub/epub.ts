@@ -118,9 +118,8 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
     makeReproducible(epub as unknown as Internals, identifier)
     await epub.render()
     const zip = (epub as unknown as Internals).zip
-    // JSZip writes DOS times in local time: shift so the stored time is the same in every time zone.
-    const stamp = new Date(options.date.getTime() + options.date.getTimezoneOffset() * 60_000)
-    for (const entry of Object.values(zip.files)) entry.date = stamp
+    // JSZip stamps entries with the time of the build; it writes them in UTC, so one date serves everywhere.
+    for (const entry of Object.values(zip.files)) entry.date = options.date
     return await zip.generateAsync({
       type: 'uint8array',
       mimeType: 'application/epub+zip',
