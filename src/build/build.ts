@@ -1,27 +1,25 @@
+import {createHash} from 'node:crypto'
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {Browser} from 'puppeteer'
 import type {VFile} from 'vfile'
-import {loadBrand, type Brand} from '../brand/brand.js'
-import type {Document} from '../document/model.js'
 import {readManuscript, type Manuscript} from '../manuscript/read.js'
-import {createDocument} from '../pipeline/document.js'
 import {fail, hasErrors} from '../pipeline/messages.js'
-import {renderCover} from '../outputs/epub/cover.js'
-import {writeEpub} from '../outputs/epub/epub.js'
-import {htmlEdition} from '../outputs/html/edition.js'
-import {launchBrowser} from '../outputs/pdf/browser.js'
-import {geometryOf} from '../outputs/pdf/geometry.js'
-import {postprocessPdf} from '../outputs/pdf/postprocess.js'
-import {printHtml, printPdf} from '../outputs/pdf/print.js'
+import {readCache, writeCache} from './cache.js'
 import {discoverManuscripts} from './discover.js'
-import {writeAtomically, writeFolderAtomically} from './write.js'
+import {exists, filesUnder, hashFiles, manuscriptInputs} from './fingerprint.js'
+import {outputPath, type Format} from './formats.js'
+import type {Renderer} from './render.js'
 
-export type Format = 'pdf' | 'epub' | 'html'
-export const formats: readonly Format[] = ['pdf', 'epub', 'html']
+export {formats, type Format} from './formats.js'
 
 /** The project's own folder: templates/ and fonts/ are found beside src/ (or lib/ once compiled). */
 export const projectFolder = fileURLToPath(new URL('../../', import.meta.url))
+/** The code that is running (src/ under the tests, lib/ once compiled): a change to it rebuilds everything. */
+const codeFolder = fileURLToPath(new URL('../', import.meta.url))
+
+/** Two documents at once: measured on the 2-core machine, see the README's benchmark. */
+export const defaultJobs = 2
 
 export interface BuildOptions {
   /** Manuscript files or folders; default: the `manuscript/` folder. */
@@ -29,96 +27,132 @@ export interface BuildOptions {
   /** Where outputs go; default `dist/`. */
   out?: string
   formats?: readonly Format[]
-  /** The template folder's name under `templates/`. */
-  template?: string
+  /** The template: a folder's name under `templates/`, or a path to a template folder. */
+  template?: string | undefined
   cwd?: string
   /** Millimetres of bleed around each printed page, with crop marks (0: none). */
   bleed?: number | undefined
   /** Seconds since 1970 used for every date written into outputs (reproducible builds). */
   sourceDateEpoch?: number | undefined
+  /** Rebuild even what is up to date. */
+  force?: boolean
+  /** Documents built at once. */
+  jobs?: number
+  /** Told of each step, for progress reports. */
+  onEvent?: (event: BuildEvent) => void
 }
+
+export type BuildEvent =
+  | {type: 'planned'; manuscripts: Manuscript[]}
+  | {type: 'skipped'; result: ManuscriptResult}
+  | {type: 'started'; manuscript: Manuscript}
+  | {type: 'finished'; result: ManuscriptResult}
 
 export interface ManuscriptResult {
   manuscript: Manuscript
-  file: VFile
+  file: VFile | undefined
   /** Paths written, relative to the working folder. */
   outputs: string[]
   ok: boolean
+  /** Nothing was built: every output was up to date. */
+  skipped: boolean
+  pages?: number | undefined
+  /** Bytes of each output written. */
+  sizes: Partial<Record<Format, number>>
+  milliseconds: number
 }
 
 export interface BuildResult {
   results: ManuscriptResult[]
   ok: boolean
+  /** Whether a browser was started (an up-to-date build starts none). */
+  browserStarted: boolean
 }
 
 /**
- * Builds every manuscript named, each on its own: one that fails gets its messages and the others are
- * still built. One browser serves the whole run.
+ * Builds every manuscript named that is out of date, each on its own: one that fails gets its messages
+ * and the others are still built. What is up to date (same inputs, same template, fonts, options and
+ * code) is skipped without loading the pipeline or starting a browser.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd()
   const out = path.resolve(cwd, options.out ?? 'dist')
   const wanted = options.formats ?? ['pdf', 'epub']
+  const template = templateFolder(options.template, cwd)
+  const fonts = path.join(projectFolder, 'fonts')
+  const bleed = options.bleed ?? 0
+  const emit = options.onEvent ?? (() => undefined)
   const manuscripts = await discoverManuscripts((options.paths?.length ? options.paths : ['manuscript']).map((given) => path.resolve(cwd, given)))
-  const brand = await loadBrand(path.join(projectFolder, 'templates', options.template ?? 'hammurabi'), path.join(projectFolder, 'fonts'))
+  emit({type: 'planned', manuscripts})
 
-  let browser: Browser | undefined
-  const results: ManuscriptResult[] = []
-  try {
-    for (const manuscript of manuscripts) {
-      const file = await readManuscript(manuscript, cwd)
-      const outputs: string[] = []
-      try {
-        const document = await createDocument(manuscript, file, brand.data.labels)
-        if (document) {
-          const date = outputDate(document, options.sourceDateEpoch)
-          for (const format of wanted) {
-            // The PDF is printed by the browser, and the e-book's cover drawn by it.
-            browser ??= await launchBrowser()
-            const target = await writeFormat(format, document, brand, {out, date, browser, bleed: options.bleed ?? 0})
-            outputs.push(path.relative(cwd, target))
-          }
-        }
-      } catch (error) {
-        fail(file, `Could not build: ${error instanceof Error ? error.message : String(error)}`, undefined, 'build')
-      }
-      results.push({manuscript, file, outputs, ok: !hasErrors(file)})
+  const shared = await sharedFingerprint(template, fonts, {bleed, sourceDateEpoch: options.sourceDateEpoch ?? null})
+  const cache = await readCache(out)
+  let renderer: Promise<Renderer> | undefined
+  const results: ManuscriptResult[] = new Array(manuscripts.length)
+
+  const buildOne = async (index: number) => {
+    const manuscript = manuscripts[index]!
+    const start = performance.now()
+    const inputs = createHash('sha256').update(shared).update(await hashFiles(await manuscriptInputs(manuscript), manuscript.folder)).digest('hex')
+    const stale: Format[] = []
+    for (const format of wanted) {
+      const key = outputPath(manuscript.slug, format)
+      if (options.force || cache[key] !== `${format}:${inputs}` || !(await exists(path.join(out, key)))) stale.push(format)
     }
+    if (stale.length === 0) {
+      const result: ManuscriptResult = {manuscript, file: undefined, outputs: [], ok: true, skipped: true, sizes: {}, milliseconds: performance.now() - start}
+      results[index] = result
+      emit({type: 'skipped', result})
+      return
+    }
+
+    emit({type: 'started', manuscript})
+    const file = await readManuscript(manuscript, cwd)
+    const result: ManuscriptResult = {manuscript, file, outputs: [], ok: false, skipped: false, sizes: {}, milliseconds: 0}
+    try {
+      renderer ??= import('./render.js').then(({Renderer}) => Renderer.create(template, fonts))
+      const rendered = await (await renderer).render(manuscript, file, stale, {out, sourceDateEpoch: options.sourceDateEpoch, bleed})
+      for (const written of rendered?.written ?? []) {
+        result.outputs.push(path.relative(cwd, written.path))
+        result.sizes[written.format] = written.bytes
+        cache[outputPath(manuscript.slug, written.format)] = `${written.format}:${inputs}`
+      }
+      result.pages = rendered?.pages
+    } catch (error) {
+      fail(file, `Could not build: ${error instanceof Error ? error.message : String(error)}`, undefined, 'build')
+    }
+    result.ok = !hasErrors(file)
+    result.milliseconds = performance.now() - start
+    results[index] = result
+    emit({type: 'finished', result})
+  }
+
+  try {
+    let next = 0
+    const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs, manuscripts.length))
+    await Promise.all(Array.from({length: jobs}, async () => {
+      while (next < manuscripts.length) await buildOne(next++)
+    }))
   } finally {
-    await browser?.close()
+    const started = renderer ? await renderer.then((value) => value, () => undefined) : undefined
+    await started?.close()
+    if (renderer) await writeCache(out, cache)
   }
-  return {results, ok: results.every((result) => result.ok)}
+  return {results, ok: results.every((result) => result.ok), browserStarted: renderer !== undefined}
 }
 
-interface WriteContext {
-  out: string
-  date: Date
-  browser: Browser | undefined
-  bleed: number
+export function templateFolder(name: string | undefined, cwd: string): string {
+  if (name && /[\\/]/.test(name)) return path.resolve(cwd, name)
+  return path.join(projectFolder, 'templates', name ?? 'hammurabi')
 }
 
-async function writeFormat(format: Format, document: Document, brand: Brand, context: WriteContext): Promise<string> {
-  const {out, date, browser} = context
-  if (format === 'html') {
-    const target = path.join(out, document.slug)
-    await writeFolderAtomically(target, await htmlEdition(document, brand))
-    return path.join(target, 'index.html')
-  }
-  if (format === 'epub') {
-    const target = path.join(out, `${document.slug}.epub`)
-    const cover = await renderCover(browser!, document, brand)
-    await writeAtomically(target, await writeEpub(document, brand, {date, cover}))
-    return target
-  }
-  const target = path.join(out, `${document.slug}.pdf`)
-  const geometry = geometryOf(document, brand, context.bleed)
-  const printed = await printPdf(browser!, printHtml(document, brand, geometry), geometry)
-  await writeAtomically(target, await postprocessPdf(printed.pdf, document, {date, creator: 'Hammurabi Press', geometry, layout: printed.layout}))
-  return target
-}
-
-/** `SOURCE_DATE_EPOCH` when given, else the manuscript's own date: never the time of the build. */
-export function outputDate(document: Document, sourceDateEpoch: number | undefined): Date {
-  if (sourceDateEpoch !== undefined && Number.isFinite(sourceDateEpoch)) return new Date(sourceDateEpoch * 1000)
-  return new Date(`${document.meta.date}T00:00:00Z`)
+/** What every output shares: the template, the fonts, the options and the code that builds. */
+async function sharedFingerprint(template: string, fonts: string, settings: Record<string, unknown>): Promise<string> {
+  const pkg = await readFile(path.join(projectFolder, 'package.json'), 'utf8').catch(() => '')
+  const hash = createHash('sha256')
+  hash.update(await hashFiles(await filesUnder(template), template))
+  hash.update(await hashFiles(await filesUnder(fonts), fonts))
+  hash.update(await hashFiles(await filesUnder(codeFolder), codeFolder))
+  hash.update(JSON.stringify({version: JSON.parse(pkg || '{}').version, template: path.basename(template), ...settings}))
+  return hash.digest('hex')
 }

@@ -1,19 +1,34 @@
 #!/usr/bin/env node
 import {parseArgs} from 'node:util'
 import {reporter} from 'vfile-reporter'
-import {build, formats, type Format} from '../build/build.js'
+import {build, defaultJobs, formats, type Format} from '../build/build.js'
+import {jsonResults, progressReporter, summaryTable} from './progress.js'
 
-const usage = `Usage: press build [PATH...] [--out DIR] [--format pdf,epub,html] [--bleed MM]
+const usage = `Usage: press build [PATH...] [options]
+       press watch [PATH] [--port N]
 
-Builds each manuscript (a folder with index.md, a .md file, or a folder of them; default: manuscript/)
-into DIR (default: dist/): <slug>.pdf, <slug>.epub and, with html, <slug>/index.html.
+press build: builds each manuscript (a folder with index.md, a .md file, or a folder of them; default:
+manuscript/) into DIR (default: dist/): <slug>.pdf, <slug>.epub and, with html, <slug>/index.html.
+What is up to date is skipped.
 
-Options:
   --out DIR         where outputs go (default dist)
   --format LIST     any of pdf, epub, html, comma-separated (default pdf,epub)
   --template NAME   the template folder under templates/ (default hammurabi)
   --bleed MM        print with MM millimetres of bleed, crop marks, trim and bleed boxes (default 0)
+  --force           rebuild even what is up to date
+  --jobs N          documents built at once (default ${defaultJobs})
+  --quiet           print errors only
+  --json            print the results as JSON (for programs)
+
+press watch: serves the manuscripts' web editions on http://localhost:PORT, reloads the open page on
+every save, and rebuilds the PDF and EPUB in the background.
+
+  --port N          the port (default 4000)
+  --out DIR         where the background builds write (default dist)
+
   -h, --help        this help`
+
+type Values = Record<string, string | boolean | undefined>
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -21,12 +36,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage)
     return command === undefined ? 2 : 0
   }
-  if (command !== 'build') {
+  if (command !== 'build' && command !== 'watch') {
     console.error(`press: unknown command \`${command}\`\n\n${usage}`)
     return 2
   }
 
-  let values: {out?: string | undefined; format?: string | undefined; template?: string | undefined; bleed?: string | undefined; help?: boolean | undefined}
+  let values: Values
   let positionals: string[]
   try {
     ;({values, positionals} = parseArgs({
@@ -37,6 +52,11 @@ async function main(argv: string[]): Promise<number> {
         format: {type: 'string'},
         template: {type: 'string'},
         bleed: {type: 'string'},
+        force: {type: 'boolean'},
+        jobs: {type: 'string'},
+        quiet: {type: 'boolean'},
+        json: {type: 'boolean'},
+        port: {type: 'string'},
         help: {type: 'boolean', short: 'h'}
       }
     }))
@@ -48,35 +68,70 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage)
     return 0
   }
-  const wanted = (values.format ?? 'pdf,epub').split(',').map((name) => name.trim()).filter(Boolean)
+  const number = (name: string, fallback: number, low: number, high: number): number | undefined => {
+    const given = values[name]
+    const value = given === undefined ? fallback : Number(given)
+    if (!Number.isFinite(value) || value < low || value > high) {
+      console.error(`press: --${name} takes a number from ${low} to ${high} (got \`${String(given)}\`)`)
+      return undefined
+    }
+    return value
+  }
+
+  if (command === 'watch') {
+    const port = number('port', 4000, 1, 65535)
+    if (port === undefined) return 2
+    const {watch} = await import('../preview/server.js')
+    const server = await watch({
+      paths: positionals,
+      port,
+      out: values.out as string | undefined,
+      template: values.template as string | undefined,
+      onEvent: (event) => {
+        if (event.type === 'updated') console.log(`${event.slug}: ${event.ok ? 'page updated' : 'has errors (shown in the page)'}`)
+        else console.log(`${event.result.manuscript.slug}: ${event.result.ok ? `rebuilt ${event.result.outputs.join(', ') || '(up to date)'}` : 'PDF and EPUB not rebuilt: fix the errors'}`)
+      }
+    })
+    console.log(`press: serving ${server.url} — edit a manuscript and the page follows; Ctrl-C to stop`)
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve)
+      process.once('SIGTERM', resolve)
+    })
+    await server.close()
+    return 0
+  }
+
+  const wanted = String(values.format ?? 'pdf,epub').split(',').map((name) => name.trim()).filter(Boolean)
   const unknown = wanted.filter((name) => !formats.includes(name as Format))
   if (unknown.length > 0 || wanted.length === 0) {
     console.error(`press: unknown format ${unknown.map((name) => `\`${name}\``).join(', ') || '(none)'}: choose from ${formats.join(', ')}`)
     return 2
   }
+  const bleed = number('bleed', 0, 0, 20)
+  const jobs = number('jobs', defaultJobs, 1, 16)
+  if (bleed === undefined || jobs === undefined) return 2
 
-  const bleed = values.bleed === undefined ? 0 : Number(values.bleed)
-  if (!Number.isFinite(bleed) || bleed < 0 || bleed > 20) {
-    console.error(`press: --bleed takes millimetres from 0 to 20 (got \`${values.bleed}\`)`)
-    return 2
-  }
-
+  const json = values.json === true
+  const quiet = values.quiet === true || json
+  const live = Boolean(process.stdout.isTTY) && !process.env.CI
   const epoch = process.env.SOURCE_DATE_EPOCH
   const result = await build({
     paths: positionals,
-    out: values.out,
+    out: values.out as string | undefined,
     formats: wanted as Format[],
-    template: values.template,
+    template: values.template as string | undefined,
     bleed,
-    sourceDateEpoch: epoch ? Number(epoch) : undefined
+    jobs,
+    force: values.force === true,
+    sourceDateEpoch: epoch ? Number(epoch) : undefined,
+    ...(quiet ? {} : {onEvent: progressReporter(process.stdout, live)})
   })
 
-  const report = reporter(result.results.map((entry) => entry.file), {quiet: true})
+  const files = result.results.flatMap((entry) => (entry.file ? [entry.file] : []))
+  const report = reporter(files, {quiet: true, silent: quiet})
   if (report) console.error(report)
-  for (const entry of result.results) {
-    const state = entry.ok ? 'built' : 'FAILED'
-    console.log(`${state.padEnd(6)} ${entry.manuscript.slug}${entry.outputs.length ? `: ${entry.outputs.join(', ')}` : ''}`)
-  }
+  if (json) console.log(jsonResults(result))
+  else if (!quiet) console.log(`\n${summaryTable(result)}`)
   if (result.results.length === 0) console.error('press: no manuscripts found')
   return result.ok && result.results.length > 0 ? 0 : 1
 }

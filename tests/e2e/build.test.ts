@@ -23,7 +23,7 @@ describe('the seed paper', () => {
   const pdf = path.join(out, 'russia-dprk-partnership.pdf')
 
   it('builds to PDF, EPUB and HTML', () => {
-    expect(result.results.map((entry) => [entry.manuscript.slug, entry.ok, entry.file.messages.map(String)])).toEqual([
+    expect(result.results.map((entry) => [entry.manuscript.slug, entry.ok, entry.file!.messages.map(String)])).toEqual([
       ['russia-dprk-partnership', true, []],
       ['sample-paper', true, []]
     ])
@@ -149,7 +149,7 @@ describe('a batch with a broken manuscript', () => {
     const target = path.join(folder, 'dist')
     const batch = await build({paths: [folder], out: target, formats: ['epub'], cwd: folder})
     expect(batch.ok).toBe(false)
-    expect(batch.results.map((entry) => [entry.manuscript.slug, entry.ok, entry.file.messages.map(String)])).toEqual([
+    expect(batch.results.map((entry) => [entry.manuscript.slug, entry.ok, entry.file!.messages.map(String)])).toEqual([
       ['bad', false, ['bad.md:4:7: `date` must be a calendar date written YYYY-MM-DD (got "2024-13-01")']],
       ['good', true, []]
     ])

@@ -119,7 +119,7 @@ describe('e-book errors', () => {
     writeFileSync(path.join(folder, 'remote', 'index.md'), ['---', 'title: ورقة', 'authors: [كاتب]', 'date: 2024-10-31', '---', '', '![خريطة](https://example.org/map.png)'].join('\n'))
     const result = await build({paths: [path.join(folder, 'remote')], out: path.join(folder, 'dist'), formats: ['epub'], cwd: folder})
     expect(result.ok).toBe(false)
-    expect(result.results[0]!.file.messages.map(String)).toEqual([
+    expect(result.results[0]!.file!.messages.map(String)).toEqual([
       'remote/index.md:7:1: Remote image `https://example.org/map.png`: save the file beside the manuscript and refer to it by its name, since builds never use the network'
     ])
   })
@@ -130,7 +130,7 @@ describe('e-book errors', () => {
     writeFileSync(path.join(folder, 'chart.png'), readFileSync(path.join(sample, 'chart.png')))
     const result = await build({paths: [folder], out: path.join(folder, 'dist'), formats: ['epub'], cwd: folder})
     expect(result.ok).toBe(true)
-    expect(result.results[0]!.file.messages.map((message) => message.ruleId)).toEqual(['image-alt'])
+    expect(result.results[0]!.file!.messages.map((message) => message.ruleId)).toEqual(['image-alt'])
     const built = await epubEntries(path.join(folder, 'dist', `${path.basename(folder)}.epub`))
     expect(built.get('OEBPS/content.opf')).not.toContain('dcterms:conformsTo')
     expect(built.get('OEBPS/content.opf')).not.toContain('alternativeText')

@@ -42,7 +42,7 @@ beforeAll(async () => {
   writeFileSync(path.join(folder, 'index.md'), longPaper())
   writeFileSync(path.join(folder, 'chart.png'), readFileSync(path.join(projectFolder, 'tests/fixtures/manuscripts/sample-paper/chart.png')))
   const result = await build({paths: [folder], out: path.join(work, 'out'), formats: ['pdf'], cwd: work})
-  expect(result.results[0]!.file.messages.map(String)).toEqual([])
+  expect(result.results[0]!.file!.messages.map(String)).toEqual([])
   expect(result.ok).toBe(true)
 }, 300_000)
 

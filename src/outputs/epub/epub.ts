@@ -21,6 +21,8 @@ export interface EpubOptions {
   date: Date
   /** The print edition's cover, as a PNG: the e-book's cover image. */
   cover?: Uint8Array | undefined
+  /** Where font subsets are kept between builds. */
+  fontCache?: string | undefined
 }
 
 interface Part {
@@ -87,7 +89,7 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
       Object.values(brand.data.labels).join(' '),
       document.headings.map((heading) => `${heading.number ?? ''} ${heading.text}`).join(' ')
     ].join(' ')
-    const {fonts, fileName} = await subsetFonts(brand, text, work)
+    const {fonts, fileName} = await subsetFonts(brand, text, work, {cacheFolder: options.fontCache})
     const stylesheets = await Promise.all(stylesheetsFor(brand, 'epub').map((file) => readFile(file, 'utf8')))
     const identifier = bookIdentifier(document)
     const nav = navigation(document, brand, fileOf, {cover: coverUrl ? 'cover.xhtml' : undefined, body: bodyParts[0]?.filename})

@@ -1,23 +1,28 @@
-import {readFile, writeFile} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import subsetFont from 'subset-font'
 import type {Brand} from '../../brand/brand.js'
 
 /**
- * The Arabic blocks are kept whole: shaping joins, ligatures and marks through glyphs that no character
- * of the text names, so a font cut down to the characters used would shape differently in some reader.
- * Latin and the rest are cut to what the book uses.
+ * What every e-book keeps of every font: the Arabic blocks whole (shaping joins, ligatures and marks
+ * through glyphs no character of the text names, so a font cut to the characters used would shape
+ * differently in some reader), Latin letters with their accents, and punctuation. A book that uses a
+ * character beyond these gets it too. Being the same for every book, a subset is made once and reused.
  */
-const arabicBlocks: Array<[number, number]> = [
+const kept: Array<[number, number]> = [
+  [0x0020, 0x007e],
+  [0x00a0, 0x00ff],
   [0x0600, 0x06ff],
   [0x0750, 0x077f],
   [0x08a0, 0x08ff],
+  [0x2000, 0x206f],
   [0xfb50, 0xfdff],
   [0xfe70, 0xfeff]
 ]
 
-const always = '0123456789.,:;!?()[]«»"\'-–— \u00a0%/'
+const isKept = (code: number) => kept.some(([first, last]) => code >= first && code <= last)
 
 export interface EmbeddedFont {
   /** The file name inside the e-book. */
@@ -26,20 +31,46 @@ export interface EmbeddedFont {
   url: string
 }
 
-/** Subsets every font of the brand to the book's text, as WOFF2 files in `folder`. */
-export async function subsetFonts(brand: Brand, text: string, folder: string): Promise<{fonts: EmbeddedFont[]; fileName: (file: string) => string}> {
-  let characters = always + text
-  for (const [first, last] of arabicBlocks) {
-    for (let code = first; code <= last; code++) characters += String.fromCodePoint(code)
-  }
-  const unique = [...new Set(characters)].join('')
+export interface SubsetOptions {
+  /** A folder where subsets are kept between builds. */
+  cacheFolder?: string | undefined
+}
+
+/** Subsets made in this process, by font content and characters: a batch subsets each font once. */
+const madeHere = new Map<string, Promise<Uint8Array>>()
+
+/** Every font of the brand as a WOFF2 subset in `folder`, for the book whose text is given. */
+export async function subsetFonts(brand: Brand, text: string, folder: string, options: SubsetOptions = {}): Promise<{fonts: EmbeddedFont[]; fileName: (file: string) => string}> {
+  let characters = ''
+  for (const [first, last] of kept) for (let code = first; code <= last; code++) characters += String.fromCodePoint(code)
+  const extra = [...new Set(text)].filter((character) => !isKept(character.codePointAt(0)!) && /\S/.test(character)).sort().join('')
+  characters += extra
+
   const fileName = (file: string) => `${path.basename(file, path.extname(file))}.woff2`
   const fonts: EmbeddedFont[] = []
   for (const file of new Set(brand.data.fonts.map((font) => font.file))) {
-    const subset = await subsetFont(await readFile(path.join(brand.fontsFolder, file)), unique, {targetFormat: 'woff2'})
+    const source = await readFile(path.join(brand.fontsFolder, file))
+    const key = createHash('sha256').update(source).update('\0').update(extra).digest('hex').slice(0, 24)
+    let subset = madeHere.get(key)
+    if (!subset) {
+      subset = fromCacheOrMake(source, characters, key, options.cacheFolder)
+      madeHere.set(key, subset)
+    }
     const target = path.join(folder, fileName(file))
-    await writeFile(target, subset)
+    await writeFile(target, await subset)
     fonts.push({filename: fileName(file), url: pathToFileURL(target).href})
   }
   return {fonts, fileName}
+}
+
+async function fromCacheOrMake(source: Uint8Array, characters: string, key: string, cacheFolder: string | undefined): Promise<Uint8Array> {
+  const cached = cacheFolder ? path.join(cacheFolder, `${key}.woff2`) : undefined
+  const hit = cached ? await readFile(cached).catch(() => undefined) : undefined
+  if (hit) return hit
+  const made = await subsetFont(Buffer.from(source), characters, {targetFormat: 'woff2'})
+  if (cached) {
+    await mkdir(path.dirname(cached), {recursive: true})
+    await writeFile(cached, made)
+  }
+  return made
 }

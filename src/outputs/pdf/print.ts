@@ -2,7 +2,7 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import type {Browser} from 'puppeteer'
+import type {Page} from 'puppeteer'
 import {brandCss, stylesheetsFor, type Brand} from '../../brand/brand.js'
 import type {Document} from '../../document/model.js'
 import {composeParts, publication} from '../../document/pages.js'
@@ -92,43 +92,74 @@ export interface PrintOptions {
   timeout?: number
   /** Keep the laid-out page's HTML (the benchmark prints it again with a bare Puppeteer call). */
   keepHtml?: boolean
+  /** Also draw the cover as an image (the e-book's cover), from the same page load. */
+  cover?: boolean
 }
 
 export interface Printed {
   pdf: Uint8Array
   layout: LayoutResult
   /** Milliseconds spent in each step. */
-  timings: {load: number; fonts: number; layout: number; print: number}
+  timings: {load: number; fonts: number; cover: number; layout: number; print: number}
+  cover?: Uint8Array
   html?: string
 }
 
+/** Width of the cover image in pixels: sharp on a tablet, small enough for an e-book. */
+const coverWidth = 1400
+
 /**
- * Prints HTML with Chromium. The page is loaded from a file URL (web fonts set by `setContent` are lost),
- * every font face is loaded before anything is measured (Chromium prints a face still loading, margin
- * boxes included, in a fallback font without a word), then the pages are laid out and printed.
+ * Loads a publication's print HTML into a tab (the tab is reused from one document to the next, which
+ * is much cheaper than a new one): from a file URL, since web fonts given to `setContent` are lost; then
+ * every font face is loaded before anything is measured or drawn, since Chromium prints a face that is
+ * still loading, margin boxes included, in a fallback font without a word.
  */
-export async function printPdf(browser: Browser, html: string, geometry: Geometry, options: PrintOptions = {}): Promise<Printed> {
-  const timeout = options.timeout ?? 60_000
+export async function loadPublication(page: Page, html: string, geometry: Geometry, timeout: number): Promise<() => Promise<void>> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'hammurabi-press-'))
-  const page = await browser.newPage()
+  const file = path.join(folder, 'index.html')
+  await writeFile(file, html)
+  // The viewport is the trim size, so that the cover can be captured as it is, at the e-book's width.
+  const width = Math.round(geometry.trimWidth * 96 / 25.4)
+  const height = Math.round(geometry.trimHeight * 96 / 25.4)
+  await page.setViewport({width, height, deviceScaleFactor: coverWidth / width})
+  await page.emulateMediaType('print')
+  await page.goto(pathToFileURL(file).href, {waitUntil: 'load', timeout})
+  await page.evaluate(async () => {
+    // The page's own document: this function runs in the browser.
+    const fonts = window.document.fonts
+    await Promise.all([...fonts].map((face) => face.load()))
+    await fonts.ready
+  })
+  return () => rm(folder, {recursive: true, force: true})
+}
+
+/** The cover, as the e-book's cover image. */
+export async function captureCover(page: Page): Promise<Uint8Array> {
+  const box = await page.evaluate(() => {
+    const cover = window.document.querySelector('.cover')?.getBoundingClientRect()
+    return cover ? {x: cover.x, y: cover.y, width: cover.width, height: cover.height} : undefined
+  })
+  if (!box) throw new Error('The template has no cover')
+  // A clip of the page, not an element screenshot: that one waits to scroll the element into view,
+  // which never happens in a background tab. Within the viewport, so the page is not resized mid-capture.
+  return page.screenshot({type: 'png', clip: box, captureBeyondViewport: false})
+}
+
+/** Prints a publication: load, (cover,) paginate, print. */
+export async function printPdf(page: Page, html: string, geometry: Geometry, options: PrintOptions = {}): Promise<Printed> {
+  const timeout = options.timeout ?? 60_000
+  let time = performance.now()
+  const lap = () => {
+    const now = performance.now()
+    const elapsed = now - time
+    time = now
+    return elapsed
+  }
+  const cleanUp = await loadPublication(page, html, geometry, timeout)
   try {
-    const file = path.join(folder, 'index.html')
-    let time = performance.now()
-    const lap = () => {
-      const now = performance.now()
-      const elapsed = now - time
-      time = now
-      return elapsed
-    }
-    await writeFile(file, html)
-    await page.goto(pathToFileURL(file).href, {waitUntil: 'load', timeout})
-    const load = lap()
-    await page.evaluate(async () => {
-      await Promise.all([...document.fonts].map((face) => face.load()))
-      await document.fonts.ready
-    })
-    const fonts = lap()
-    await page.emulateMediaType('print')
+    const loaded = lap()
+    const cover = options.cover ? await captureCover(page) : undefined
+    const covered = lap()
     const marginTop = (geometry.margins.top + geometry.bleed) * 96 / 25.4
     const layout = await page.evaluate(paginate, {marginTop})
     const laidOut = lap()
@@ -142,9 +173,14 @@ export async function printPdf(browser: Browser, html: string, geometry: Geometr
       outline: false,
       timeout
     })
-    return {pdf, layout, timings: {load, fonts, layout: laidOut, print: lap()}, ...(final === undefined ? {} : {html: final})}
+    return {
+      pdf,
+      layout,
+      timings: {load: loaded, fonts: 0, cover: covered, layout: laidOut, print: lap()},
+      ...(cover ? {cover} : {}),
+      ...(final === undefined ? {} : {html: final})
+    }
   } finally {
-    await page.close()
-    await rm(folder, {recursive: true, force: true})
+    await cleanUp()
   }
 }

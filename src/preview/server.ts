@@ -1,0 +1,215 @@
+import {watch as watchFiles, type FSWatcher} from 'node:fs'
+import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {build, projectFolder, templateFolder, type ManuscriptResult} from '../build/build.js'
+import {discoverManuscripts} from '../build/discover.js'
+import {loadBrand, type Brand} from '../brand/brand.js'
+import {readManuscript, type Manuscript} from '../manuscript/read.js'
+import {htmlEdition, type Files} from '../outputs/html/edition.js'
+import {createDocument} from '../pipeline/document.js'
+import {errorPage, indexPage} from './pages.js'
+
+export interface WatchOptions {
+  paths?: string[]
+  /** 0 picks a free port. */
+  port?: number
+  out?: string | undefined
+  template?: string | undefined
+  cwd?: string
+  /** Milliseconds to wait after a save before rebuilding the PDF and EPUB. */
+  debounce?: number
+  /** Build the PDF and EPUB in the background after each save (default true). */
+  background?: boolean
+  onEvent?: (event: WatchEvent) => void
+}
+
+export type WatchEvent =
+  | {type: 'updated'; slug: string; ok: boolean}
+  | {type: 'built'; result: ManuscriptResult}
+
+export interface Preview {
+  url: string
+  close(): Promise<void>
+}
+
+interface Edition {
+  manuscript: Manuscript
+  title: string
+  files?: Files
+  /** The messages of a manuscript that has errors, shown in the page instead of a stale view. */
+  error?: VFile
+  version: number
+}
+
+/** Only the page may load; it may talk back to its own origin, for the reload signal. */
+const policy = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'"
+const reloadScript = `const slug = document.documentElement.dataset.pressSlug
+const source = new EventSource('/__press/events')
+source.onmessage = (event) => { if (event.data === slug || event.data === '*') location.reload() }
+`
+
+/**
+ * `press watch`: each manuscript's web edition, served on localhost and rebuilt in memory on every save
+ * (tens of milliseconds); the open page reloads itself. The PDF and EPUB follow in the background.
+ */
+export async function watch(options: WatchOptions = {}): Promise<Preview> {
+  const cwd = options.cwd ?? process.cwd()
+  const paths = (options.paths?.length ? options.paths : ['manuscript']).map((given) => path.resolve(cwd, given))
+  const template = templateFolder(options.template, cwd)
+  const fonts = path.join(projectFolder, 'fonts')
+  const emit = options.onEvent ?? (() => undefined)
+  let brand: Brand = await loadBrand(template, fonts)
+  const editions = new Map<string, Edition>()
+  const clients = new Set<ServerResponse>()
+
+  const render = async (manuscript: Manuscript): Promise<void> => {
+    const file = await readManuscript(manuscript, cwd)
+    const previous = editions.get(manuscript.slug)
+    const edition: Edition = {manuscript, title: previous?.title ?? manuscript.slug, version: (previous?.version ?? 0) + 1}
+    try {
+      const document = await createDocument(manuscript, file, brand.data.labels)
+      if (document) {
+        edition.files = await htmlEdition(document, brand)
+        edition.title = document.meta.title
+      } else {
+        edition.error = file
+      }
+    } catch (error) {
+      file.message(`Could not render: ${error instanceof Error ? error.message : String(error)}`).fatal = true
+      edition.error = file
+    }
+    editions.set(manuscript.slug, edition)
+    emit({type: 'updated', slug: manuscript.slug, ok: !edition.error})
+    for (const client of clients) client.write(`data: ${manuscript.slug}\n\n`)
+  }
+
+  const discover = async () => {
+    const manuscripts = await discoverManuscripts(paths)
+    for (const slug of editions.keys()) if (!manuscripts.some((manuscript) => manuscript.slug === slug)) editions.delete(slug)
+    return manuscripts
+  }
+  for (const manuscript of await discover()) await render(manuscript)
+
+  // Background builds run one at a time; a save during one queues the next.
+  const pending = new Set<string>()
+  let building: Promise<void> | undefined
+  let timer: NodeJS.Timeout | undefined
+  const scheduleBuild = (manuscripts: Manuscript[]) => {
+    if (options.background === false) return
+    for (const manuscript of manuscripts) pending.add(manuscript.path)
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      const run = async () => {
+        while (pending.size > 0) {
+          const batch = [...pending]
+          pending.clear()
+          const result = await build({paths: batch, out: options.out ?? 'dist', cwd, template: options.template}).catch(() => undefined)
+          for (const entry of result?.results ?? []) emit({type: 'built', result: entry})
+        }
+        building = undefined
+      }
+      building ??= run()
+    }, options.debounce ?? 400)
+  }
+
+  let changeTimer: NodeJS.Timeout | undefined
+  const changed = new Set<string>()
+  const onChange = (file: string) => {
+    changed.add(file)
+    clearTimeout(changeTimer)
+    changeTimer = setTimeout(async () => {
+      const files = [...changed]
+      changed.clear()
+      const templateChanged = files.some((name) => name.startsWith(template + path.sep) || name.startsWith(fonts + path.sep))
+      if (templateChanged) brand = await loadBrand(template, fonts).catch(() => brand)
+      const manuscripts = await discover().catch(() => [])
+      const affected = templateChanged ? manuscripts : manuscripts.filter((manuscript) => files.some((name) => name === manuscript.path || name.startsWith(manuscript.folder + path.sep)) || !editions.has(manuscript.slug))
+      for (const manuscript of affected) await render(manuscript)
+      scheduleBuild(affected)
+    }, 60)
+  }
+
+  const watchers: FSWatcher[] = []
+  for (const folder of [...new Set(paths.map((given) => (given.endsWith('.md') ? path.dirname(given) : given))), template, fonts]) {
+    watchers.push(watchFiles(folder, {recursive: true}, (_event, name) => {
+      if (name && !String(name).split(path.sep).some((part) => part.startsWith('.'))) onChange(path.join(folder, String(name)))
+    }))
+  }
+
+  const server = createServer((request, response) => serve(request, response))
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    const send = (status: number, type: string, body: string | Uint8Array) => {
+      response.writeHead(status, {'content-type': type, 'cache-control': 'no-store', 'content-security-policy': policy})
+      response.end(body)
+    }
+    if (url.pathname === '/__press/events') {
+      response.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive'})
+      response.write(': connected\n\n')
+      clients.add(response)
+      request.on('close', () => clients.delete(response))
+      return
+    }
+    if (url.pathname === '/__press/reload.js') return send(200, 'text/javascript; charset=utf-8', reloadScript)
+    if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', indexPage([...editions.values()].map((edition) => ({slug: edition.manuscript.slug, title: edition.title, ok: !edition.error}))))
+    const [, slug = '', ...rest] = decodeURIComponent(url.pathname).split('/')
+    const edition = editions.get(slug)
+    if (!edition) return send(404, 'text/plain; charset=utf-8', 'Not found')
+    if (rest.length === 0) {
+      response.writeHead(302, {location: `/${encodeURIComponent(slug)}/`})
+      return response.end()
+    }
+    const name = rest.join('/') || 'index.html'
+    if (name === 'index.html') {
+      const page = edition.error ? errorPage(edition.error, slug) : withReload(String(edition.files!.get('index.html')), slug)
+      return send(200, 'text/html; charset=utf-8', page)
+    }
+    const content = edition.files?.get(name)
+    if (content === undefined) return send(404, 'text/plain; charset=utf-8', 'Not found')
+    return send(200, contentType(name), content)
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 4000, '127.0.0.1', resolve))
+  const {port} = server.address() as AddressInfo
+  return {
+    url: `http://localhost:${port}/`,
+    async close() {
+      clearTimeout(timer)
+      clearTimeout(changeTimer)
+      for (const watcher of watchers) watcher.close()
+      for (const client of clients) client.end()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await building
+    }
+  }
+}
+
+function withReload(html: string, slug: string): string {
+  return html
+    .replace(/<meta http-equiv="content-security-policy" content="[^"]*">/i, `<meta http-equiv="content-security-policy" content="${policy}">`)
+    .replace('<html ', `<html data-press-slug="${escapeAttribute(slug)}" `)
+    .replace('</head>', '<script src="/__press/reload.js" defer></script></head>')
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+}
+
+const types: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp'
+}
+
+function contentType(name: string): string {
+  return types[path.extname(name).toLowerCase()] ?? 'application/octet-stream'
+}
