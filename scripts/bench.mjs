@@ -1,29 +1,37 @@
 #!/usr/bin/env node
-// `npm run bench`: what a paper's PDF costs, step by step, against the floor of printing the same final
-// HTML with a bare Puppeteer call in the same warm browser; and how much of the manuscript's text the
-// PDF gives back intact. Figures are medians of several runs. Not a test: nothing here passes or fails.
-import {execFileSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+// `npm run bench`: what builds cost on this machine, against floors. Not a test: nothing passes or fails.
+//   A. the seed paper's PDF, step by step, against printing the same final HTML with a bare Puppeteer call;
+//   B. the command line on generated manuscripts of realistic size (copies of the seed paper, and one of
+//      about 60 pages): one paper from a cold start, a batch of 20, a no-op rebuild, an edit of one,
+//      the floor (the same final HTML printed by a bare Puppeteer loop in one warm browser), and the peak
+//      memory of a batch of 100, browser included.
+// Medians of BENCH_RUNS runs (default 3; the seed steps 5). BENCH_QUICK=1 skips the batch of 100.
+import {execFileSync, spawn} from 'node:child_process'
+import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {projectFolder} from '../lib/build/build.js'
 import {loadBrand} from '../lib/brand/brand.js'
-import {readManuscript, manuscriptAt} from '../lib/manuscript/read.js'
+import {manuscriptAt, readManuscript} from '../lib/manuscript/read.js'
 import {createDocument} from '../lib/pipeline/document.js'
 import {launchBrowser} from '../lib/outputs/pdf/browser.js'
 import {geometryOf} from '../lib/outputs/pdf/geometry.js'
-import {printHtml, printPdf} from '../lib/outputs/pdf/print.js'
+import {marginFontsOf, printHtml, printPdf} from '../lib/outputs/pdf/print.js'
 import {postprocessPdf} from '../lib/outputs/pdf/postprocess.js'
 
-const runs = Number(process.env.BENCH_RUNS ?? 5)
-const manuscriptFile = path.join(projectFolder, 'manuscript', 'russia-dprk-partnership', 'index.md')
+const runs = Number(process.env.BENCH_RUNS ?? 3)
+const seedFile = path.join(projectFolder, 'manuscript', 'russia-dprk-partnership', 'index.md')
+const press = path.join(projectFolder, 'lib', 'cli', 'press.js')
+const work = mkdtempSync(path.join(os.tmpdir(), 'press-bench-'))
+const brand = await loadBrand(path.join(projectFolder, 'templates', 'hammurabi'), path.join(projectFolder, 'fonts'))
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = sorted.length >> 1
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`
 
 /** The share of the manuscript's words that `pdftotext` gives back intact (shared/tools/textlayer.py's measure). */
 function textLayer(pdfFile, markdownFile) {
@@ -48,64 +56,121 @@ function textLayer(pdfFile, markdownFile) {
   return {share: (100 * intact) / want.length, words: want.length}
 }
 
-const brand = await loadBrand(path.join(projectFolder, 'templates', 'hammurabi'), path.join(projectFolder, 'fonts'))
-const manuscript = manuscriptAt(manuscriptFile)
-const work = mkdtempSync(path.join(os.tmpdir(), 'press-bench-'))
-const browser = await launchBrowser()
-const steps = {read: [], compose: [], load: [], fonts: [], layout: [], print: [], postprocess: [], total: [], floor: []}
-let pdfBytes
-let finalHtml
-try {
-  for (let run = 0; run <= runs; run++) {
+/** Runs the command line; returns its wall time and the peak memory of it and its children (the browser). */
+function runPress(args) {
+  return new Promise((resolve, reject) => {
     const start = performance.now()
-    const file = await readManuscript(manuscript, projectFolder)
-    const document = await createDocument(manuscript, file, brand.data.labels)
-    const read = performance.now()
-    const geometry = geometryOf(document, brand)
-    const html = printHtml(document, brand, geometry)
-    const composed = performance.now()
-    const printed = await printPdf(browser, html, geometry, {keepHtml: run === 0})
-    const printedAt = performance.now()
-    pdfBytes = await postprocessPdf(printed.pdf, document, {date: new Date(`${document.meta.date}T00:00:00Z`), creator: 'Hammurabi Press', geometry, layout: printed.layout})
-    const end = performance.now()
-    finalHtml ??= printed.html
-    // The first run warms the browser and the module caches: it is not counted.
-    if (run === 0) continue
-    steps.read.push(read - start)
-    steps.compose.push(composed - read)
-    for (const key of ['load', 'fonts', 'layout', 'print']) steps[key].push(printed.timings[key])
-    steps.postprocess.push(end - printedAt)
-    steps.total.push(end - start)
-  }
-
-  // The floor: the same laid-out page, printed by the plainest Puppeteer loop in the same warm browser.
-  const floorFile = path.join(work, 'final.html')
-  writeFileSync(floorFile, finalHtml)
-  for (let run = 0; run <= runs; run++) {
-    const start = performance.now()
-    const page = await browser.newPage()
-    await page.goto(pathToFileURL(floorFile).href, {waitUntil: 'load'})
-    await page.pdf({preferCSSPageSize: true, printBackground: true})
-    await page.close()
-    if (run > 0) steps.floor.push(performance.now() - start)
-  }
-} finally {
-  await browser.close()
+    const child = spawn(process.execPath, [press, ...args], {stdio: ['ignore', 'ignore', 'pipe'], env: {...process.env, CI: 'true'}})
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    let peak = 0
+    const sample = () => {
+      const tree = processTree(child.pid)
+      const rss = tree.reduce((total, pid) => total + rssOf(pid), 0)
+      if (rss > peak) peak = rss
+    }
+    const timer = setInterval(sample, 100)
+    child.on('exit', (code) => {
+      clearInterval(timer)
+      if (code !== 0) reject(new Error(`press ${args.join(' ')} exited ${code}: ${stderr}`))
+      else resolve({ms: performance.now() - start, peak})
+    })
+  })
 }
 
+function processTree(root) {
+  const children = new Map()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      if (!children.has(parent)) children.set(parent, [])
+      children.get(parent).push(Number(entry))
+    } catch {}
+  }
+  const all = []
+  const visit = (pid) => {
+    all.push(pid)
+    for (const child of children.get(pid) ?? []) visit(child)
+  }
+  visit(root)
+  return all
+}
+
+/** Proportional set size: shared pages (Chromium's processes share most of theirs) counted once in all. */
+function rssOf(pid) {
+  try {
+    const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))
+    return match ? Number(match[1]) * 1024 : 0
+  } catch {
+    return 0
+  }
+}
+
+/** A corpus: copies of the seed paper under new titles, and with `long`, one paper of about 60 pages. */
+function corpus(folder, count, {long = false} = {}) {
+  const seed = readFileSync(seedFile, 'utf8')
+  const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(seed)
+  mkdirSync(folder, {recursive: true})
+  for (let index = 1; index <= count; index++) {
+    const slug = `paper-${String(index).padStart(3, '0')}`
+    mkdirSync(path.join(folder, slug))
+    const title = `title: ${JSON.stringify(`${/title: (.*)/.exec(front)[1]} (${index})`)}`
+    const text = long && index === 1 ? Array.from({length: 9}, () => body).join('\n\n') : body
+    writeFileSync(path.join(folder, slug, 'index.md'), `---\n${front.replace(/title: .*/, title)}\n---\n${text}`)
+  }
+}
+
+// A. The seed paper, step by step.
+const browser = await launchBrowser()
+const page = await browser.newPage()
+const steps = {read: [], compose: [], load: [], cover: [], layout: [], print: [], postprocess: [], total: [], floor: []}
+let pdfBytes
+let finalHtml
+const manuscript = manuscriptAt(seedFile)
+for (let run = 0; run <= 5; run++) {
+  const start = performance.now()
+  const document = await createDocument(manuscript, await readManuscript(manuscript, projectFolder), brand.data.labels)
+  const read = performance.now()
+  const geometry = geometryOf(document, brand)
+  const html = printHtml(document, brand, geometry)
+  const composed = performance.now()
+  const printed = await printPdf(page, html, geometry, {keepHtml: run === 0, cover: true, marginFonts: marginFontsOf(brand), folders: [manuscript.folder, brand.folder, brand.fontsFolder]})
+  const printedAt = performance.now()
+  pdfBytes = await postprocessPdf(printed.pdf, document, {date: new Date(`${document.meta.date}T00:00:00Z`), creator: 'Hammurabi Press', geometry, layout: printed.layout})
+  const end = performance.now()
+  finalHtml ??= printed.html
+  if (run === 0) continue // warm-up
+  steps.read.push(read - start)
+  steps.compose.push(composed - read)
+  for (const key of ['load', 'cover', 'layout', 'print']) steps[key].push(printed.timings[key])
+  steps.postprocess.push(end - printedAt)
+  steps.total.push(end - start)
+}
+const floorFile = path.join(work, 'final.html')
+writeFileSync(floorFile, finalHtml)
+for (let run = 0; run <= 5; run++) {
+  const start = performance.now()
+  await page.goto(pathToFileURL(floorFile).href, {waitUntil: 'load'})
+  await page.pdf({preferCSSPageSize: true, printBackground: true})
+  if (run > 0) steps.floor.push(performance.now() - start)
+}
 const pdfFile = path.join(work, 'paper.pdf')
 writeFileSync(pdfFile, pdfBytes)
-const layer = textLayer(pdfFile, manuscriptFile)
+const layer = textLayer(pdfFile, seedFile)
 const floor = median(steps.floor)
 const row = (name, values) => `| ${name} | ${median(values).toFixed(0)} ms | ${(median(values) / floor).toFixed(2)}× |`
-console.log(`Seed paper (${path.relative(projectFolder, manuscriptFile)}), ${runs} runs after one warm-up, medians; ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`)
+console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${execFileSync(browser.process()?.spawnfile ?? 'chromium', ['--version'], {encoding: 'utf8'}).trim()}`)
+console.log('')
+console.log('A. The seed paper\'s PDF, step by step (medians of 5 runs in a warm browser)')
 console.log('')
 console.log('| step | time | × floor |')
 console.log('| --- | --- | --- |')
 console.log(row('read + unified pipeline', steps.read))
 console.log(row('compose pages (hast → HTML)', steps.compose))
-console.log(row('load page in Chromium', steps.load))
-console.log(row('load every font face', steps.fonts))
+console.log(row('load page and fonts in Chromium', steps.load))
+console.log(row('capture the cover (for the EPUB)', steps.cover))
 console.log(row('paginate: notes at the foot, contents numbers', steps.layout))
 console.log(row('print (page.pdf)', steps.print))
 console.log(row('post-process (pdf-lib: outline, XMP, boxes)', steps.postprocess))
@@ -113,4 +178,79 @@ console.log(row('**whole PDF**', steps.total))
 console.log(row('floor: bare Puppeteer print of the final HTML', steps.floor))
 console.log('')
 console.log(`Text layer: ${layer.share.toFixed(1)}% of ${layer.words} words come back intact from pdftotext.`)
+
+// B. The command line.
+const batch = path.join(work, 'batch')
+corpus(batch, 20)
+const single = path.join(work, 'single')
+corpus(single, 1)
+const long = path.join(work, 'long')
+corpus(long, 1, {long: true})
+
+// The floor for the batch: each paper's final HTML, printed by a bare loop in one warm browser.
+const finals = []
+const batchBrand = brand
+for (const entry of readdirSync(batch).sort()) {
+  const m = manuscriptAt(path.join(batch, entry, 'index.md'))
+  const document = await createDocument(m, await readManuscript(m, batch), batchBrand.data.labels)
+  const geometry = geometryOf(document, batchBrand)
+  const printed = await printPdf(page, printHtml(document, batchBrand, geometry), geometry, {keepHtml: true, marginFonts: marginFontsOf(batchBrand), folders: [m.folder, batchBrand.folder, batchBrand.fontsFolder]})
+  const file = path.join(work, `${entry}.html`)
+  writeFileSync(file, printed.html)
+  finals.push(file)
+}
+const batchFloor = []
+for (let run = 0; run < runs; run++) {
+  const start = performance.now()
+  for (const file of finals) {
+    await page.goto(pathToFileURL(file).href, {waitUntil: 'load'})
+    await page.pdf({preferCSSPageSize: true, printBackground: true})
+  }
+  batchFloor.push(performance.now() - start)
+}
+await browser.close()
+
+const measure = async (label, setUp, args) => {
+  const times = []
+  const peaks = []
+  for (let run = 0; run < runs; run++) {
+    await setUp?.(run)
+    const {ms, peak} = await runPress(args)
+    times.push(ms)
+    peaks.push(peak)
+  }
+  return {label, ms: median(times), peak: Math.max(...peaks)}
+}
+const fresh = (folder) => () => rmSync(folder, {recursive: true, force: true})
+const results = []
+results.push(await measure('one paper (seed size), PDF + EPUB, cold start', fresh(path.join(work, 'out-single')), ['build', single, '--out', path.join(work, 'out-single')]))
+results.push(await measure('one paper of about 60 pages, PDF + EPUB, cold start', fresh(path.join(work, 'out-long')), ['build', long, '--out', path.join(work, 'out-long')]))
+results.push(await measure('batch of 20 papers, PDF + EPUB', fresh(path.join(work, 'out-batch')), ['build', batch, '--out', path.join(work, 'out-batch')]))
+const batchResult = results.at(-1)
+results.push(await measure('batch of 20 papers, PDF only', fresh(path.join(work, 'out-batch-pdf')), ['build', batch, '--out', path.join(work, 'out-batch-pdf'), '--format', 'pdf']))
+const pdfBatchResult = results.at(-1)
+results.push(await measure('no-op rebuild of the 20', undefined, ['build', batch, '--out', path.join(work, 'out-batch')]))
+let edits = 0
+results.push(await measure('edit of one of the 20', () => {
+  const file = path.join(batch, 'paper-007', 'index.md')
+  writeFileSync(file, readFileSync(file, 'utf8') + `\n\nتعديل رقم ${++edits}.\n`)
+}, ['build', batch, '--out', path.join(work, 'out-batch')]))
+const floorBatch = median(batchFloor)
+
+console.log('')
+console.log(`B. The command line (\`press build\`, wall time including Node start-up; medians of ${runs} runs)`)
+console.log('')
+console.log('| what | time | × floor of 20 | peak memory |')
+console.log('| --- | --- | --- | --- |')
+for (const result of results) console.log(`| ${result.label} | ${seconds(result.ms)} | ${(result.ms / floorBatch).toFixed(2)}× | ${(result.peak / 2 ** 20).toFixed(0)} MiB |`)
+console.log(`| floor: the 20 final HTML files, bare Puppeteer loop, warm browser | ${seconds(floorBatch)} | 1.00× | |`)
+console.log('')
+console.log(`Batch of 20 against the floor: ${(batchResult.ms / floorBatch).toFixed(2)}× with the EPUB, ${(pdfBatchResult.ms / floorBatch).toFixed(2)}× for the PDF alone.`)
+
+if (!process.env.BENCH_QUICK) {
+  const hundred = path.join(work, 'hundred')
+  corpus(hundred, 100)
+  const {ms, peak} = await runPress(['build', hundred, '--out', path.join(work, 'out-hundred')])
+  console.log(`Batch of 100 papers, PDF + EPUB: ${seconds(ms)}, peak memory ${(peak / 2 ** 20).toFixed(0)} MiB (Node and Chromium together).`)
+}
 rmSync(work, {recursive: true, force: true})

@@ -9,6 +9,7 @@ import {readCache, writeCache} from './cache.js'
 import {discoverManuscripts} from './discover.js'
 import {exists, filesUnder, hashFiles, manuscriptInputs} from './fingerprint.js'
 import {outputPath, type Format} from './formats.js'
+import {removeLeftovers} from './write.js'
 import type {Renderer} from './render.js'
 
 export {formats, type Format} from './formats.js'
@@ -17,6 +18,12 @@ export {formats, type Format} from './formats.js'
 export const projectFolder = fileURLToPath(new URL('../../', import.meta.url))
 /** The code that is running (src/ under the tests, lib/ once compiled): a change to it rebuilds everything. */
 const codeFolder = fileURLToPath(new URL('../', import.meta.url))
+
+/**
+ * Work kept between builds whatever the output folder (font subsets): where build tools keep theirs.
+ * Deleting it costs a second or two on the next build, nothing more.
+ */
+export const cacheFolder = path.join(projectFolder, 'node_modules', '.cache', 'hammurabi-press')
 
 /** Two documents at once: measured on the 2-core machine, see the README's benchmark. */
 export const defaultJobs = 2
@@ -38,6 +45,10 @@ export interface BuildOptions {
   force?: boolean
   /** Documents built at once. */
   jobs?: number
+  /** Seconds a document may take in the browser before it counts as hung (then retried once). */
+  timeout?: number | undefined
+  /** Stops the run: documents not started are left, the browser is closed. */
+  signal?: AbortSignal | undefined
   /** Told of each step, for progress reports. */
   onEvent?: (event: BuildEvent) => void
 }
@@ -85,6 +96,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const manuscripts = await discoverManuscripts((options.paths?.length ? options.paths : ['manuscript']).map((given) => path.resolve(cwd, given)))
   emit({type: 'planned', manuscripts})
 
+  await removeLeftovers(out)
   const shared = await sharedFingerprint(template, fonts, {bleed, sourceDateEpoch: options.sourceDateEpoch ?? null})
   const cache = await readCache(out)
   let renderer: Promise<Renderer> | undefined
@@ -111,7 +123,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const result: ManuscriptResult = {manuscript, file, outputs: [], ok: false, skipped: false, sizes: {}, milliseconds: 0}
     try {
       renderer ??= import('./render.js').then(({Renderer}) => Renderer.create(template, fonts))
-      const rendered = await (await renderer).render(manuscript, file, stale, {out, sourceDateEpoch: options.sourceDateEpoch, bleed})
+      const timeout = (options.timeout ?? 60) * 1000
+      const rendered = await (await renderer).render(manuscript, file, stale, {out, sourceDateEpoch: options.sourceDateEpoch, bleed, cacheFolder, timeout})
       for (const written of rendered?.written ?? []) {
         result.outputs.push(path.relative(cwd, written.path))
         result.sizes[written.format] = written.bytes
@@ -131,14 +144,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     let next = 0
     const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs, manuscripts.length))
     await Promise.all(Array.from({length: jobs}, async () => {
-      while (next < manuscripts.length) await buildOne(next++)
+      while (next < manuscripts.length && !options.signal?.aborted) await buildOne(next++)
     }))
   } finally {
     const started = renderer ? await renderer.then((value) => value, () => undefined) : undefined
     await started?.close()
     if (renderer) await writeCache(out, cache)
   }
-  return {results, ok: results.every((result) => result.ok), browserStarted: renderer !== undefined}
+  const finished = results.filter(Boolean)
+  return {results: finished, ok: finished.length === manuscripts.length && finished.every((result) => result.ok), browserStarted: renderer !== undefined}
 }
 
 export function templateFolder(name: string | undefined, cwd: string): string {

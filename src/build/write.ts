@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto'
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 /**
@@ -34,5 +34,27 @@ export async function writeFolderAtomically(target: string, files: Map<string, U
   } finally {
     await rm(temporary, {recursive: true, force: true})
     await rm(previous, {recursive: true, force: true})
+  }
+}
+
+/**
+ * Temporary files left by a build that was killed (SIGKILL leaves no chance to clean up): removed by the
+ * next run, unless the build that wrote them is still running.
+ */
+export async function removeLeftovers(folder: string): Promise<void> {
+  const entries = await readdir(folder).catch(() => [])
+  for (const name of entries) {
+    const match = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp(?:\.old)?$/.exec(name)
+    if (match && !isRunning(Number(match[1]))) await rm(path.join(folder, name), {recursive: true, force: true})
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

@@ -17,6 +17,7 @@ What is up to date is skipped.
   --bleed MM        print with MM millimetres of bleed, crop marks, trim and bleed boxes (default 0)
   --force           rebuild even what is up to date
   --jobs N          documents built at once (default ${defaultJobs})
+  --timeout S       seconds a document may take in the browser before it is retried (default 60)
   --quiet           print errors only
   --json            print the results as JSON (for programs)
 
@@ -54,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
         bleed: {type: 'string'},
         force: {type: 'boolean'},
         jobs: {type: 'string'},
+        timeout: {type: 'string'},
         quiet: {type: 'boolean'},
         json: {type: 'boolean'},
         port: {type: 'string'},
@@ -109,7 +111,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const bleed = number('bleed', 0, 0, 20)
   const jobs = number('jobs', defaultJobs, 1, 16)
-  if (bleed === undefined || jobs === undefined) return 2
+  const timeout = number('timeout', 60, 1, 3600)
+  if (bleed === undefined || jobs === undefined || timeout === undefined) return 2
+
+  // Ctrl-C: no new document starts, the browser is closed, outputs already written stay whole.
+  const stop = new AbortController()
+  const interrupt = () => {
+    if (stop.signal.aborted) process.exit(130)
+    stop.abort()
+    console.error('\npress: interrupted: the browser is closed, outputs written so far are whole')
+  }
+  process.on('SIGINT', interrupt)
+  process.on('SIGTERM', interrupt)
 
   const json = values.json === true
   const quiet = values.quiet === true || json
@@ -122,6 +135,8 @@ async function main(argv: string[]): Promise<number> {
     template: values.template as string | undefined,
     bleed,
     jobs,
+    timeout,
+    signal: stop.signal,
     force: values.force === true,
     sourceDateEpoch: epoch ? Number(epoch) : undefined,
     ...(quiet ? {} : {onEvent: progressReporter(process.stdout, live)})
@@ -132,7 +147,8 @@ async function main(argv: string[]): Promise<number> {
   if (report) console.error(report)
   if (json) console.log(jsonResults(result))
   else if (!quiet) console.log(`\n${summaryTable(result)}`)
-  if (result.results.length === 0) console.error('press: no manuscripts found')
+  if (result.results.length === 0 && !stop.signal.aborted) console.error('press: no manuscripts found')
+  if (stop.signal.aborted) return 130
   return result.ok && result.results.length > 0 ? 0 : 1
 }
 

@@ -136,8 +136,8 @@ describe('a paper with notes, an image and a table', () => {
     const again = mkdtempSync(path.join(os.tmpdir(), 'press-e2e-again-'))
     const second = await build({paths: [sample], out: again, formats: ['pdf', 'epub'], cwd: projectFolder})
     expect(second.ok).toBe(true)
-    expect(readFileSync(path.join(again, 'sample-paper.pdf')).equals(readFileSync(pdf))).toBe(true)
-    expect(readFileSync(path.join(again, 'sample-paper.epub')).equals(readFileSync(epub))).toBe(true)
+    expect(readFileSync(path.join(again, 'sample-paper.pdf')).equals(readFileSync(pdf)), 'PDF').toBe(true)
+    expect(readFileSync(path.join(again, 'sample-paper.epub')).equals(readFileSync(epub)), 'EPUB').toBe(true)
   })
 })
 

@@ -44,14 +44,14 @@ describe('the e-book', () => {
 
   it('opens with the cover, stored as a cover image and first in the reading order', () => {
     const opf = entries.get('OEBPS/content.opf')!
-    expect(opf).toMatch(/<item id="image-1" href="images\/image-1\.png" media-type="image\/png" properties="cover-image"\/>/)
+    expect(opf).toMatch(/<item id="image-1" href="images\/image-1\.jpeg" media-type="image\/jpeg" properties="cover-image"\/>/)
     const spine = [...opf.matchAll(/<itemref idref="([^"]+)"/g)].map((match) => match[1])
     const files = new Map([...opf.matchAll(/<item id="([^"]+)" href="([^"]+)"/g)].map((match) => [match[1], match[2]]))
     expect(spine.map((id) => files.get(id!))).toEqual([
       'cover.xhtml', 'title-page.xhtml', 'rights.xhtml', 'abstract.xhtml', 'toc.xhtml',
       'section-01.xhtml', 'section-02.xhtml', 'section-03.xhtml', 'section-04.xhtml', 'section-05.xhtml', 'section-06.xhtml', 'about.xhtml'
     ])
-    expect(entries.get('OEBPS/cover.xhtml')).toMatch(/<section class="cover-page" epub:type="cover"><img class="cover-image" src="images\/image-1\.png" alt="الغلاف: أمن الطاقة في العراق" role="doc-cover"\/>/)
+    expect(entries.get('OEBPS/cover.xhtml')).toMatch(/<section class="cover-page" epub:type="cover"><img class="cover-image" src="images\/image-1\.jpeg" alt="الغلاف: أمن الطاقة في العراق" role="doc-cover"\/>/)
   })
 
   it('lists every heading in the nav, and the landmarks, in Arabic', () => {

@@ -2,7 +2,7 @@ import type {Page} from 'puppeteer'
 import type {Brand} from '../../brand/brand.js'
 import type {Document} from '../../document/model.js'
 import {geometryOf} from '../pdf/geometry.js'
-import {captureCover, loadPublication, printHtml} from '../pdf/print.js'
+import {captureCover, loadPublication, marginFontsOf, printHtml} from '../pdf/print.js'
 
 /**
  * The e-book's cover is the print edition's cover, drawn by the same browser from the same page, so the
@@ -10,7 +10,7 @@ import {captureCover, loadPublication, printHtml} from '../pdf/print.js'
  */
 export async function renderCover(page: Page, document: Document, brand: Brand): Promise<Uint8Array> {
   const geometry = geometryOf(document, brand)
-  const cleanUp = await loadPublication(page, printHtml(document, brand, geometry), geometry, 60_000)
+  const cleanUp = await loadPublication(page, printHtml(document, brand, geometry), geometry, 60_000, marginFontsOf(brand), [document.folder, brand.folder, brand.fontsFolder], true)
   try {
     return await captureCover(page)
   } finally {

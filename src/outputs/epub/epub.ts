@@ -19,7 +19,7 @@ import {chapterXhtml, contentOpf, tocXhtml} from './templates.js'
 export interface EpubOptions {
   /** Written as `dcterms:modified` and as the time of every entry of the zip. */
   date: Date
-  /** The print edition's cover, as a PNG: the e-book's cover image. */
+  /** The print edition's cover, as a JPEG: the e-book's cover image. */
   cover?: Uint8Array | undefined
   /** Where font subsets are kept between builds. */
   fontCache?: string | undefined
@@ -50,8 +50,8 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
     })
     let coverUrl: string | undefined
     if (options.cover) {
-      coverUrl = pathToFileURL(path.join(work, 'cover.png')).href
-      await writeFile(path.join(work, 'cover.png'), options.cover)
+      coverUrl = pathToFileURL(path.join(work, 'cover.jpg')).href
+      await writeFile(path.join(work, 'cover.jpg'), options.cover)
     }
     const coverTitle = `${brand.data.labels.cover}: ${document.meta.title}`
 

@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import subsetFont from 'subset-font'
@@ -69,8 +69,11 @@ async function fromCacheOrMake(source: Uint8Array, characters: string, key: stri
   if (hit) return hit
   const made = await subsetFont(Buffer.from(source), characters, {targetFormat: 'woff2'})
   if (cached) {
+    // Whole or not at all: another build may be reading the cache at this moment.
+    const partial = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}.part`
     await mkdir(path.dirname(cached), {recursive: true})
-    await writeFile(cached, made)
+    await writeFile(partial, made)
+    await rename(partial, cached)
   }
   return made
 }

@@ -172,9 +172,33 @@ export function paginate(options: LayoutOptions): LayoutResult {
     return undefined
   }
 
+  /**
+   * Moves children from the end of `from` to the start of `to` until the sheet fits, keeping `keep` at
+   * least: by halving, since a long list or table would otherwise be measured once per child per page.
+   */
+  function moveTailUntilFits(from: Element, to: Element, keep: number): void {
+    const children = () => [...from.children]
+    if (fits() || children().length <= keep) return
+    // The most children that can stay: between keep and all but one.
+    let low = keep
+    let high = children().length - 1
+    const stayOnly = (count: number) => {
+      const current = children()
+      if (current.length > count) to.prepend(...current.slice(count))
+      else if (current.length < count) from.append(...[...to.children].slice(0, count - current.length))
+    }
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2)
+      stayOnly(middle)
+      if (fits()) low = middle
+      else high = middle - 1
+    }
+    stayOnly(low)
+  }
+
   function splitContainer(element: HTMLElement): HTMLElement | undefined {
     const rest = shallowClone(element)
-    while (!fits() && element.children.length > 1) rest.prepend(element.lastElementChild!)
+    moveTailUntilFits(element, rest, 1)
     if (!fits()) {
       const only = element.firstElementChild as HTMLElement | null
       const remainder = only ? split(only) : undefined
@@ -187,9 +211,7 @@ export function paginate(options: LayoutOptions): LayoutResult {
       // Room is left: take the first line(s) of the next child back if they fit.
       const next = rest.firstElementChild as HTMLElement
       element.append(next)
-      if (fits()) {
-        // A whole child fitted after all (can happen when notes moved): keep trying the next one.
-      } else {
+      if (!fits()) {
         const remainder = split(next)
         if (remainder) rest.prepend(remainder)
         else rest.prepend(next)
@@ -212,18 +234,22 @@ export function paginate(options: LayoutOptions): LayoutResult {
     if (table.tHead) rest.append(table.tHead.cloneNode(true))
     const restBody = document.createElement('tbody')
     rest.append(restBody)
-    while ((!fits() || restBody.rows.length < minimumLines) && body.rows.length > minimumLines) restBody.prepend(body.rows[body.rows.length - 1]!)
-    if (!fits() || restBody.rows.length < minimumLines) {
-      table.tBodies[0]!.append(...restBody.rows)
+    // Leave room for two rows on the next page.
+    restBody.append(...[...body.rows].slice(-minimumLines))
+    moveTailUntilFits(body, restBody, minimumLines)
+    if (!fits()) {
+      body.append(...restBody.rows)
       return undefined
     }
     rest.classList.add('table-continued')
-    return restBody.rows.length > 0 ? rest : undefined
+    return rest
   }
 
   /** Splits an overflowing block placed last on the sheet; returns the part for the next sheet. */
   function split(element: HTMLElement): HTMLElement | undefined {
-    if (headings.has(element.tagName) || element.tagName === 'FIGURE' || element.tagName === 'PRE' || element.tagName === 'HR') return undefined
+    // A heading stays whole, unless it is taller than a page (then it is text like any other).
+    if (headings.has(element.tagName)) return element.offsetHeight > sheet.element.clientHeight / 2 ? splitLines(element) : undefined
+    if (element.tagName === 'FIGURE' || element.tagName === 'PRE' || element.tagName === 'HR') return undefined
     if (element.tagName === 'TABLE') return splitTable(element as HTMLTableElement)
     if (textBlocks.has(element.tagName) && !hasBlockChildren(element)) return splitLines(element)
     if (containers.has(element.tagName)) return splitContainer(element)
@@ -267,6 +293,11 @@ export function paginate(options: LayoutOptions): LayoutResult {
 
   for (const flow of flows) {
     const queue = [...flow.children] as HTMLElement[]
+    // A part with nothing in it (a manuscript of front matter only) prints no page.
+    if (queue.length === 0) {
+      flow.remove()
+      continue
+    }
     for (const child of queue) child.remove()
     sheet = newSheet(flow)
     while (queue.length > 0) {

@@ -9,6 +9,7 @@ import {composeParts, publication} from '../../document/pages.js'
 import {htmlPage} from '../html/page.js'
 import type {Geometry} from './geometry.js'
 import {paginate, type LayoutResult} from './paginate.js'
+import {allowOnly, isolate, refused} from './isolation.js'
 import {markTextLayer} from './text-layer.js'
 
 const policy = "default-src 'none'; style-src file: 'unsafe-inline'; font-src file:; img-src file: data:"
@@ -27,6 +28,11 @@ export function printHtml(document: Document, brand: Brand, geometry: Geometry):
     imageUrl: (src) => images.get(src) ?? src,
     medium: 'print'
   })
+}
+
+/** The faces margin boxes print with: the display families, regular. */
+export function marginFontsOf(brand: Brand): string[] {
+  return brand.data.typography.display.map((family) => `400 10pt ${JSON.stringify(family)}`)
 }
 
 /**
@@ -88,11 +94,15 @@ function cssString(text: string): string {
 }
 
 export interface PrintOptions {
+  /** CSS font shorthands of the faces the margin boxes use (running heads, folios). */
+  marginFonts: string[]
+  /** The only folders the page may read from: the manuscript's, the template's, the fonts'. */
+  folders: string[]
   /** Milliseconds a document may take to load, lay out and print. */
   timeout?: number
   /** Keep the laid-out page's HTML (the benchmark prints it again with a bare Puppeteer call). */
   keepHtml?: boolean
-  /** Also draw the cover as an image (the e-book's cover), from the same page load. */
+  /** Also draw the cover as an image (the e-book's cover, a JPEG), from the same page load. */
   cover?: boolean
 }
 
@@ -103,6 +113,8 @@ export interface Printed {
   timings: {load: number; fonts: number; cover: number; layout: number; print: number}
   cover?: Uint8Array
   html?: string
+  /** Requests the page made and was refused (none, unless something slipped past the sanitizer). */
+  refused: string[]
 }
 
 /** Width of the cover image in pixels: sharp on a tablet, small enough for an e-book. */
@@ -114,22 +126,32 @@ const coverWidth = 1400
  * every font face is loaded before anything is measured or drawn, since Chromium prints a face that is
  * still loading, margin boxes included, in a fallback font without a word.
  */
-export async function loadPublication(page: Page, html: string, geometry: Geometry, timeout: number): Promise<() => Promise<void>> {
+export async function loadPublication(page: Page, html: string, geometry: Geometry, timeout: number, marginFonts: string[], folders: string[], cover: boolean): Promise<() => Promise<void>> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'hammurabi-press-'))
   const file = path.join(folder, 'index.html')
   await writeFile(file, html)
-  // The viewport is the trim size, so that the cover can be captured as it is, at the e-book's width.
+  await isolate(page)
+  allowOnly(page, [folder, ...folders])
+  // The viewport is the trim size, so that the cover can be captured as it is; drawn at the e-book's
+  // width only when it is to be captured (a denser viewport makes every load slower).
   const width = Math.round(geometry.trimWidth * 96 / 25.4)
   const height = Math.round(geometry.trimHeight * 96 / 25.4)
-  await page.setViewport({width, height, deviceScaleFactor: coverWidth / width})
+  const viewport = {width, height, deviceScaleFactor: cover ? coverWidth / width : 1}
+  const current = page.viewport()
+  if (current?.width !== viewport.width || current.height !== viewport.height || current.deviceScaleFactor !== viewport.deviceScaleFactor) {
+    await page.setViewport(viewport)
+  }
   await page.emulateMediaType('print')
   await page.goto(pathToFileURL(file).href, {waitUntil: 'load', timeout})
-  await page.evaluate(async () => {
+  await page.evaluate(async (marginFonts: string[]) => {
     // The page's own document: this function runs in the browser.
     const fonts = window.document.fonts
-    await Promise.all([...fonts].map((face) => face.load()))
+    // Layout asks for the faces the text uses; margin boxes are laid out only when printing, so the
+    // faces of running heads and folios are asked for here.
+    void window.document.body.offsetHeight
+    await Promise.all(marginFonts.map((font) => fonts.load(font, 'م a 1')))
     await fonts.ready
-  })
+  }, marginFonts)
   return () => rm(folder, {recursive: true, force: true})
 }
 
@@ -142,11 +164,12 @@ export async function captureCover(page: Page): Promise<Uint8Array> {
   if (!box) throw new Error('The template has no cover')
   // A clip of the page, not an element screenshot: that one waits to scroll the element into view,
   // which never happens in a background tab. Within the viewport, so the page is not resized mid-capture.
-  return page.screenshot({type: 'png', clip: box, captureBeyondViewport: false})
+  // JPEG: a third of the time of PNG to encode at this size, and a fifth of the bytes.
+  return page.screenshot({type: 'jpeg', quality: 90, clip: box, captureBeyondViewport: false})
 }
 
 /** Prints a publication: load, (cover,) paginate, print. */
-export async function printPdf(page: Page, html: string, geometry: Geometry, options: PrintOptions = {}): Promise<Printed> {
+export async function printPdf(page: Page, html: string, geometry: Geometry, options: PrintOptions): Promise<Printed> {
   const timeout = options.timeout ?? 60_000
   let time = performance.now()
   const lap = () => {
@@ -155,7 +178,7 @@ export async function printPdf(page: Page, html: string, geometry: Geometry, opt
     time = now
     return elapsed
   }
-  const cleanUp = await loadPublication(page, html, geometry, timeout)
+  const cleanUp = await loadPublication(page, html, geometry, timeout, options.marginFonts, options.folders, options.cover ?? false)
   try {
     const loaded = lap()
     const cover = options.cover ? await captureCover(page) : undefined
@@ -176,6 +199,7 @@ export async function printPdf(page: Page, html: string, geometry: Geometry, opt
     return {
       pdf,
       layout,
+      refused: refused(page),
       timings: {load: loaded, fonts: 0, cover: covered, layout: laidOut, print: lap()},
       ...(cover ? {cover} : {}),
       ...(final === undefined ? {} : {html: final})
