@@ -18,6 +18,8 @@ import rehypeHeadingIds from './plugins/rehype-heading-ids.js'
 import rehypeIsolateLtr from './plugins/rehype-isolate-ltr.js'
 import rehypeLocalImages from './plugins/rehype-local-images.js'
 import rehypeNumberSections from './plugins/rehype-number-sections.js'
+import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js'
+import remarkChecks from './plugins/remark-checks.js'
 import remarkMeta from './plugins/remark-meta.js'
 import remarkSectionHeadings from './plugins/remark-section-headings.js'
 import {hasErrors} from './messages.js'
@@ -42,6 +44,7 @@ const markdown = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
   .use(remarkSectionHeadings)
+  .use(remarkChecks)
 
 export async function parseManuscript(file: VFile): Promise<MdastRoot> {
   const tree = markdown.parse(file)
@@ -79,6 +82,7 @@ export async function toHast(tree: MdastRoot, file: VFile, options: HastOptions)
       footnoteBackContent: '↩'
     })
     .use(rehypeRaw)
+    .use(rehypeReportUnsafe)
     // Before sanitizing: a remote or missing image is an error to report, not something to drop silently.
     .use(rehypeLocalImages, {folder: options.folder})
     .use(rehypeSanitize, sanitizeSchema)

@@ -1,6 +1,6 @@
 import type {Element, Root} from 'hast'
 import type {VFile} from 'vfile'
-import {existsSync, realpathSync, statSync} from 'node:fs'
+import {closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {visit} from 'unist-util-visit'
 import {fail, warn} from '../messages.js'
@@ -18,6 +18,34 @@ export interface Asset {
 }
 
 const imageTypes = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp'])
+const maximumImageBytes = 20 * 2 ** 20
+
+/** The file's first bytes must say what its name says; an SVG must not carry script or reach outside. */
+function imageProblem(file: string): string | undefined {
+  const extension = path.extname(file).toLowerCase()
+  const head = Buffer.alloc(16)
+  const descriptor = openSync(file, 'r')
+  try {
+    readSync(descriptor, head, 0, 16, 0)
+  } finally {
+    closeSync(descriptor)
+  }
+  const signatures: Record<string, (bytes: Buffer) => boolean> = {
+    '.png': (bytes) => bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+    '.jpg': (bytes) => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff,
+    '.jpeg': (bytes) => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff,
+    '.gif': (bytes) => bytes.subarray(0, 4).toString('latin1') === 'GIF8',
+    '.webp': (bytes) => bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP'
+  }
+  if (extension === '.svg') {
+    const text = readFileSync(file, 'utf8')
+    if (!/<svg[\s>]/i.test(text)) return 'is not an SVG image'
+    if (/<script[\s>]|\son[a-z]+\s*=|<foreignObject[\s>]/i.test(text)) return 'contains script or embedded HTML: export it again without'
+    if (/(?:href|src)\s*=\s*["']\s*(?:https?:|\/\/|file:|javascript:)/i.test(text) || /url\(\s*["']?\s*(?:https?:|\/\/)/i.test(text)) return 'refers to files elsewhere: embed what it needs'
+    return undefined
+  }
+  return signatures[extension]?.(head) === false ? `is not a ${extension.slice(1).toUpperCase()} image (the file's content says otherwise)` : undefined
+}
 
 /**
  * Images come from the manuscript's own folder and nowhere else: a remote image would make rendering reach
@@ -54,9 +82,15 @@ export default function rehypeLocalImages(options: Readonly<Options>) {
       // A link inside the folder may still point out of it.
       if (!realpathSync(resolved).startsWith(folder + path.sep)) return drop(outside, 'image-outside')
       const real = realpathSync(resolved)
-      if (!statSync(real).isFile() || !imageTypes.has(path.extname(real).toLowerCase())) {
+      const info = statSync(real)
+      if (!info.isFile() || !imageTypes.has(path.extname(real).toLowerCase())) {
         return drop(`\`${src}\` is not an image (PNG, JPEG, GIF, SVG or WebP)`, 'image-type')
       }
+      if (info.size > maximumImageBytes) {
+        return drop(`Image \`${src}\` is ${(info.size / 2 ** 20).toFixed(0)} MB: images over ${maximumImageBytes / 2 ** 20} MB are refused (a full-page figure needs about 2 MB)`, 'image-size')
+      }
+      const problem = imageProblem(real)
+      if (problem) return drop(`Image \`${src}\` ${problem}`, 'image-type')
       if (!assets.some((asset) => asset.src === src)) assets.push({src, path: real})
     })
     file.data.assets = assets
