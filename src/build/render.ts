@@ -156,7 +156,7 @@ class DocumentTimeout extends Error {
 function withTimeout<T>(work: Promise<T>, milliseconds: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const limit = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new DocumentTimeout(`the browser took more than ${Math.round(milliseconds / 1000)} s on this document`)), milliseconds)
+    timer = setTimeout(() => reject(new DocumentTimeout(`the browser took more than ${Math.round(milliseconds / 1000)} s on this document (twice; see --timeout)`)), milliseconds)
   })
   return Promise.race([work, limit]).finally(() => clearTimeout(timer))
 }

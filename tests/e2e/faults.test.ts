@@ -46,6 +46,16 @@ describe('faults', () => {
     for (const slug of ['paper-1', 'paper-2', 'paper-3']) expect(readFileSync(path.join(out, `${slug}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-')
   }, 300_000)
 
+  it('gives up on a document that keeps the browser past its time limit, after one retry, and says so', async () => {
+    const {corpus, out, folder} = copyOf(1)
+    const result = await build({paths: [corpus], out, cwd: folder, formats: ['pdf'], timeout: 0.05})
+    expect(result.ok).toBe(false)
+    expect(result.results[0]!.file!.messages.map(String)).toEqual([
+      'corpus/paper-1/index.md:1:1: Could not build: the browser took more than 0 s on this document (twice; see --timeout)'
+    ])
+    expect(existsSync(path.join(out, 'paper-1.pdf'))).toBe(false)
+  }, 120_000)
+
   it('keeps the previous outputs whole when a build is killed with SIGKILL while writing', async () => {
     const {corpus, out, folder} = copyOf(2)
     expect((await build({paths: [corpus], out, cwd: folder})).ok).toBe(true)
