@@ -27,40 +27,33 @@ export function contentOpf(lang: string, dir: 'rtl' | 'ltr'): string {
 `
 }
 
-export function tocXhtml(lang: string, dir: 'rtl' | 'ltr'): string {
+/** An XHTML page of the book: language and direction on the root and the body, the book's stylesheet. */
+function xhtml(lang: string, dir: 'rtl' | 'ltr', title: string, bodyClass: string, body: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${lang}" lang="${lang}" dir="${dir}">
 <head>
   <meta charset="UTF-8"/>
-  <title><%= tocTitle %></title>
+  <title>${title}</title>
   <link rel="stylesheet" type="text/css" href="style.css"/>
 </head>
-<body dir="${dir}" class="contents-page">
-  <nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
-    <h1 id="toc-title"><%= tocTitle %></h1>
-<%- nav %>
-  </nav>
-  <nav epub:type="landmarks" id="landmarks" hidden="hidden">
-<%- landmarks %>
-  </nav>
+<body dir="${dir}"${bodyClass ? ` class="${bodyClass}"` : ''}>
+${body}
 </body>
 </html>
 `
 }
 
+export function tocXhtml(lang: string, dir: 'rtl' | 'ltr'): string {
+  return xhtml(lang, dir, '<%= tocTitle %>', 'contents-page', `  <nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
+    <h1 id="toc-title"><%= tocTitle %></h1>
+<%- nav %>
+  </nav>
+  <nav epub:type="landmarks" id="landmarks" hidden="hidden">
+<%- landmarks %>
+  </nav>`)
+}
+
 export function chapterXhtml(lang: string, dir: 'rtl' | 'ltr'): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${lang}" lang="${lang}" dir="${dir}">
-<head>
-  <meta charset="UTF-8"/>
-  <title><%= title %></title>
-  <link rel="stylesheet" type="text/css" href="style.css"/>
-</head>
-<body dir="${dir}">
-<%- content %>
-</body>
-</html>
-`
+  return xhtml(lang, dir, '<%= title %>', '', '<%- content %>')
 }
