@@ -122,7 +122,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const file = await readManuscript(manuscript, cwd)
     const result: ManuscriptResult = {manuscript, file, outputs: [], ok: false, skipped: false, sizes: {}, milliseconds: 0}
     try {
-      renderer ??= import('./render.js').then(({Renderer}) => Renderer.create(template, fonts))
+      renderer ??= startRenderer(template, fonts, wanted)
       const timeout = (options.timeout ?? 60) * 1000
       const rendered = await (await renderer).render(manuscript, file, stale, {out, sourceDateEpoch: options.sourceDateEpoch, bleed, cacheFolder, timeout})
       for (const written of rendered?.written ?? []) {
@@ -158,6 +158,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 export function templateFolder(name: string | undefined, cwd: string): string {
   if (name && /[\\/]/.test(name)) return path.resolve(cwd, name)
   return path.join(projectFolder, 'templates', name ?? 'hammurabi')
+}
+
+/**
+ * The pipeline, the writers and the browser, loaded when the first document is to be built. The browser
+ * is launched while the modules load: Chromium starts in its own process meanwhile, a second saved.
+ */
+async function startRenderer(template: string, fonts: string, wanted: readonly Format[]): Promise<Renderer> {
+  const needsBrowser = wanted.includes('pdf') || wanted.includes('epub')
+  const browser = needsBrowser ? import('../outputs/pdf/browser.js').then(({launchBrowser}) => launchBrowser()) : undefined
+  // Not awaited until a document needs it; a failed launch is reported there.
+  browser?.catch(() => undefined)
+  const {Renderer} = await import('./render.js')
+  return Renderer.create(template, fonts, browser)
 }
 
 /** What every output shares: the template, the fonts, the options and the code that builds. */

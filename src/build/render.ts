@@ -45,10 +45,13 @@ export class Renderer {
   private browser: Promise<Browser> | undefined
   private readonly tabs: Page[] = []
 
-  private constructor(readonly brand: Brand) {}
+  private constructor(readonly brand: Brand, browser: Promise<Browser> | undefined) {
+    this.browser = browser
+  }
 
-  static async create(templateFolder: string, fontsFolder: string): Promise<Renderer> {
-    return new Renderer(await loadBrand(templateFolder, fontsFolder))
+  /** With `browser`, a launch already under way (started while this module was loading). */
+  static async create(templateFolder: string, fontsFolder: string, browser?: Promise<Browser>): Promise<Renderer> {
+    return new Renderer(await loadBrand(templateFolder, fontsFolder), browser)
   }
 
   /** Lends a tab for one document, starting the browser if this is the first. */
