@@ -69,7 +69,7 @@ function runPress(args) {
       const rss = tree.reduce((total, pid) => total + rssOf(pid), 0)
       if (rss > peak) peak = rss
     }
-    const timer = setInterval(sample, 100)
+    const timer = setInterval(sample, 250)
     child.on('exit', (code) => {
       clearInterval(timer)
       if (code !== 0) reject(new Error(`press ${args.join(' ')} exited ${code}: ${stderr}`))
@@ -78,21 +78,20 @@ function runPress(args) {
   })
 }
 
+/** A process and its descendants, through /proc/<pid>/task/<tid>/children (cheap enough to poll). */
 function processTree(root) {
-  const children = new Map()
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      if (!children.has(parent)) children.set(parent, [])
-      children.get(parent).push(Number(entry))
-    } catch {}
-  }
   const all = []
   const visit = (pid) => {
     all.push(pid)
-    for (const child of children.get(pid) ?? []) visit(child)
+    let tasks = []
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`)
+    } catch {}
+    for (const task of tasks) {
+      try {
+        for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child))
+      } catch {}
+    }
   }
   visit(root)
   return all
