@@ -87,10 +87,6 @@ export function paginate(options: LayoutOptions): LayoutResult {
     return used <= available + 0.5
   }
 
-  function isEmpty(target: Sheet): boolean {
-    return target.body.children.length === 0
-  }
-
   const textBlocks = new Set(['P', 'LI', 'DD', 'DT', 'BLOCKQUOTE', 'FIGCAPTION'])
   const containers = new Set(['OL', 'UL', 'BLOCKQUOTE', 'DIV', 'SECTION', 'LI', 'DL', 'ASIDE'])
   const headings = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6'])
