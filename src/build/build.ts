@@ -140,6 +140,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     emit({type: 'finished', result})
   }
 
+  let browserStarted = false
   try {
     let next = 0
     const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs, manuscripts.length))
@@ -148,11 +149,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }))
   } finally {
     const started = renderer ? await renderer.then((value) => value, () => undefined) : undefined
+    // Asked before closing: an HTML-only build loads the pipeline but starts no browser.
+    browserStarted = started?.browserStarted ?? false
     await started?.close()
     if (renderer) await writeCache(out, cache)
   }
   const finished = results.filter(Boolean)
-  return {results: finished, ok: finished.length === manuscripts.length && finished.every((result) => result.ok), browserStarted: renderer !== undefined}
+  return {results: finished, ok: finished.length === manuscripts.length && finished.every((result) => result.ok), browserStarted}
 }
 
 export function templateFolder(name: string | undefined, cwd: string): string {
