@@ -28,6 +28,15 @@ export const cacheFolder = path.join(projectFolder, 'node_modules', '.cache', 'h
 /** Two documents at once: measured on the 2-core machine, see the README's benchmark. */
 export const defaultJobs = 2
 
+/**
+ * Browser tabs for so many documents at once: one for every two. A document spends about half its time
+ * in the browser (load, layout, print) and half in Node (pipeline, post-processing, cover, e-book), so
+ * two documents keep one tab busy; every tab is a renderer process of its own to start and warm.
+ */
+export function tabsFor(jobs: number): number {
+  return Math.max(1, Math.ceil(jobs / 2))
+}
+
 export interface BuildOptions {
   /** Manuscript files or folders; default: the `manuscript/` folder. */
   paths?: string[]
@@ -102,17 +111,29 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let renderer: Promise<Renderer> | undefined
   const results: ManuscriptResult[] = new Array(manuscripts.length)
 
-  const buildOne = async (index: number) => {
-    const manuscript = manuscripts[index]!
-    const start = performance.now()
+  // What is out of date, first: the browser is started only if something is, with no more tabs than needed.
+  const plans = await Promise.all(manuscripts.map(async (manuscript) => {
     const inputs = createHash('sha256').update(shared).update(await hashFiles(await manuscriptInputs(manuscript), manuscript.folder)).digest('hex')
     const stale: Format[] = []
     for (const format of wanted) {
       const key = outputPath(manuscript.slug, format)
       if (options.force || cache[key] !== `${format}:${inputs}` || !(await exists(path.join(out, key)))) stale.push(format)
     }
+    return {manuscript, inputs, stale}
+  }))
+  const staleCount = plans.filter((plan) => plan.stale.length > 0).length
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs, staleCount))
+  if (staleCount > 0) {
+    renderer = startRenderer(template, fonts, wanted, tabsFor(jobs))
+    // Awaited by the first document; until then a failure is not unhandled.
+    renderer.catch(() => undefined)
+  }
+
+  const buildOne = async (index: number) => {
+    const {manuscript, inputs, stale} = plans[index]!
+    const start = performance.now()
     if (stale.length === 0) {
-      const result: ManuscriptResult = {manuscript, file: undefined, outputs: [], ok: true, skipped: true, sizes: {}, milliseconds: performance.now() - start}
+      const result: ManuscriptResult = {manuscript, file: undefined, outputs: [], ok: true, skipped: true, sizes: {}, milliseconds: 0}
       results[index] = result
       emit({type: 'skipped', result})
       return
@@ -122,7 +143,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const file = await readManuscript(manuscript, cwd)
     const result: ManuscriptResult = {manuscript, file, outputs: [], ok: false, skipped: false, sizes: {}, milliseconds: 0}
     try {
-      renderer ??= startRenderer(template, fonts, wanted)
+      if (!renderer) throw new Error('No renderer was started')
       const timeout = (options.timeout ?? 60) * 1000
       const rendered = await (await renderer).render(manuscript, file, stale, {out, sourceDateEpoch: options.sourceDateEpoch, bleed, cacheFolder, timeout})
       for (const written of rendered?.written ?? []) {
@@ -143,7 +164,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let browserStarted = false
   try {
     let next = 0
-    const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs, manuscripts.length))
     await Promise.all(Array.from({length: jobs}, async () => {
       while (next < manuscripts.length && !options.signal?.aborted) await buildOne(next++)
     }))
@@ -164,16 +184,16 @@ export function templateFolder(name: string | undefined, cwd: string): string {
 }
 
 /**
- * The pipeline, the writers and the browser, loaded when the first document is to be built. The browser
- * is launched while the modules load: Chromium starts in its own process meanwhile, a second saved.
+ * The pipeline and the browser, loaded when the first document is to be built. The browser is launched
+ * first and its tabs readied while the pipeline loads: Chromium starts in its own processes meanwhile.
  */
-async function startRenderer(template: string, fonts: string, wanted: readonly Format[]): Promise<Renderer> {
+async function startRenderer(template: string, fonts: string, wanted: readonly Format[], tabs: number): Promise<Renderer> {
   const needsBrowser = wanted.includes('pdf') || wanted.includes('epub')
-  const browser = needsBrowser ? import('../outputs/pdf/browser.js').then(({launchBrowser}) => launchBrowser()) : undefined
+  const browser = needsBrowser ? (await import('../outputs/pdf/browser.js')).launchBrowser() : undefined
   // Not awaited until a document needs it; a failed launch is reported there.
   browser?.catch(() => undefined)
   const {Renderer} = await import('./render.js')
-  return Renderer.create(template, fonts, browser)
+  return Renderer.create(template, fonts, browser, tabs)
 }
 
 /** What every output shares: the template, the fonts, the options and the code that builds. */

@@ -5,13 +5,9 @@ import {loadBrand, type Brand} from '../brand/brand.js'
 import type {Manuscript} from '../manuscript/read.js'
 import {createDocument} from '../pipeline/document.js'
 import {warn} from '../pipeline/messages.js'
-import {renderCover} from '../outputs/epub/cover.js'
-import {writeEpub} from '../outputs/epub/epub.js'
-import {htmlEdition} from '../outputs/html/edition.js'
 import {launchBrowser} from '../outputs/pdf/browser.js'
 import {geometryOf} from '../outputs/pdf/geometry.js'
-import {postprocessPdf} from '../outputs/pdf/postprocess.js'
-import {marginFontsOf, printHtml, printPdf} from '../outputs/pdf/print.js'
+import {loadShell, marginFontsOf, printPage, printPdf, printShell} from '../outputs/pdf/print.js'
 import type {Format} from './formats.js'
 import {writeAtomically, writeFolderAtomically} from './write.js'
 
@@ -38,34 +34,105 @@ export interface Rendered {
 }
 
 /**
+ * The writers that run after the browser has printed (pdf-lib, the e-book, PDFium for the cover): loaded
+ * while it prints the first document rather than before.
+ */
+let writers: Promise<{
+  postprocess: typeof import('../outputs/pdf/postprocess.js')
+  epub: typeof import('../outputs/epub/epub.js')
+  cover: typeof import('../outputs/epub/cover.js')
+  html: typeof import('../outputs/html/edition.js')
+}> | undefined
+
+function loadWriters(): NonNullable<typeof writers> {
+  return (writers ??= Promise.all([
+    import('../outputs/pdf/postprocess.js'),
+    import('../outputs/epub/epub.js'),
+    import('../outputs/epub/cover.js'),
+    import('../outputs/html/edition.js')
+  ]).then(([postprocess, epub, cover, html]) => ({postprocess, epub, cover, html})))
+}
+
+/**
  * Everything heavy a build needs, made once per run and only when something is to be built: the brand,
- * the browser (started on first use) and its tabs, reused from one document to the next.
+ * the browser (started on first use) and its tabs, reused from one document to the next. Each tab holds
+ * the brand's shell (stylesheets and font faces loaded); the first tabs are readied while the pipeline
+ * loads and the first manuscripts are read.
  */
 export class Renderer {
   private browser: Promise<Browser> | undefined
+  /** Tabs open and idle. */
   private readonly tabs: Page[] = []
+  /** Tabs being opened and readied, for the first documents to take. */
+  private readonly readying: Array<Promise<Page>> = []
+  /** Tabs open or being opened in the current browser. */
+  private open = 0
+  /** Documents waiting for a tab. */
+  private readonly waiting: Array<() => void> = []
 
-  private constructor(readonly brand: Brand, browser: Promise<Browser> | undefined) {
+  private constructor(readonly brand: Brand, browser: Promise<Browser> | undefined, private readonly maxTabs: number) {
     this.browser = browser
   }
 
-  /** With `browser`, a launch already under way (started while this module was loading). */
-  static async create(templateFolder: string, fontsFolder: string, browser?: Promise<Browser>): Promise<Renderer> {
-    return new Renderer(await loadBrand(templateFolder, fontsFolder), browser)
+  /**
+   * With `browser`, a launch already under way (started while this module was loading): its tabs (at most
+   * `tabs`) are opened and readied as soon as it is up.
+   */
+  static async create(templateFolder: string, fontsFolder: string, browser?: Promise<Browser>, tabs = 1): Promise<Renderer> {
+    const renderer = new Renderer(await loadBrand(templateFolder, fontsFolder), browser, Math.max(1, tabs))
+    if (browser) renderer.ready(browser)
+    return renderer
   }
 
-  /** Lends a tab for one document, starting the browser if this is the first. */
-  async withTab<T>(work: (page: Page) => Promise<T>): Promise<T> {
+  private ready(starting: Promise<Browser>): void {
+    const shell = printShell(this.brand)
+    const folders = [this.brand.folder, this.brand.fontsFolder]
+    for (; this.open < this.maxTabs; this.open++) {
+      const first = this.open === 0
+      const tab = starting.then(async (browser) => {
+        // The browser opens with one blank tab: the first to use.
+        const page = (first ? (await browser.pages())[0] : undefined) ?? (await browser.newPage())
+        await loadShell(page, shell, {folders})
+        return page
+      })
+      // A failure is met, and handled, by the document that takes this tab.
+      tab.catch(() => undefined)
+      this.readying.push(tab)
+    }
+  }
+
+  /**
+   * Lends a tab for one document's work, with a time limit that starts once the tab is lent; starts the
+   * browser if this is the first document, and waits while every tab is busy.
+   */
+  async withTab<T>(work: (page: Page) => Promise<T>, timeout: number): Promise<T> {
     const starting = (this.browser ??= launchBrowser())
     const browser = await starting
-    const page = this.tabs.pop() ?? (await browser.newPage())
+    // A tab that could not be opened is no longer counted, so that another can be.
+    const lost = (error: unknown): never => {
+      if (this.browser === starting) this.open--
+      throw error
+    }
+    let page = this.tabs.pop()
+    if (!page && this.readying.length > 0) page = await this.readying.shift()!.catch(lost)
+    if (!page && this.open < this.maxTabs) {
+      this.open++
+      page = await browser.newPage().catch(lost)
+    }
+    if (!page) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve))
+      return this.withTab(work, timeout)
+    }
     try {
-      const result = await work(page)
+      const result = await withTimeout(work(page), timeout)
       if (this.browser === starting) this.tabs.push(page)
       return result
     } catch (error) {
+      if (this.browser === starting) this.open--
       await page.close().catch(() => undefined)
       throw error
+    } finally {
+      this.waiting.shift()?.()
     }
   }
 
@@ -77,7 +144,7 @@ export class Renderer {
     for (let attempt = 1; ; attempt++) {
       const broken = this.browser
       try {
-        return await withTimeout(this.withTab(work), timeout)
+        return await this.withTab(work, timeout)
       } catch (error) {
         if (attempt >= 2 || !isBrowserFailure(error)) throw error
         // Another document may have restarted it already.
@@ -90,6 +157,10 @@ export class Renderer {
     const browser = await this.browser?.catch(() => undefined)
     this.browser = undefined
     this.tabs.length = 0
+    this.readying.length = 0
+    this.open = 0
+    // Those waiting for a tab of the old browser start a new one.
+    for (const wake of this.waiting.splice(0)) wake()
     browser?.process()?.kill('SIGKILL')
     await browser?.close().catch(() => undefined)
   }
@@ -102,6 +173,9 @@ export class Renderer {
     const browser = await this.browser?.catch(() => undefined)
     this.browser = undefined
     this.tabs.length = 0
+    this.readying.length = 0
+    this.open = 0
+    for (const wake of this.waiting.splice(0)) wake()
     await browser?.close()
   }
 
@@ -116,34 +190,44 @@ export class Renderer {
     const written: Written[] = []
     const timeout = options.timeout ?? 60_000
     let pages: number | undefined
-    let cover: Uint8Array | undefined
+    let cover: Promise<Uint8Array> | undefined
 
     if (formats.includes('pdf')) {
       const target = path.join(options.out, `${document.slug}.pdf`)
       const geometry = geometryOf(document, brand, options.bleed)
-      const printed = await this.inBrowser((page) => printPdf(page, printHtml(document, brand, geometry), geometry, {
-        cover: formats.includes('epub') && options.bleed === 0,
+      const printing = this.inBrowser((page) => printPdf(page, printPage(document, brand, geometry), geometry, {
         marginFonts: marginFontsOf(brand),
         folders: [document.folder, brand.folder, brand.fontsFolder],
         timeout
       }), timeout)
+      // Awaited below, once the writers are loaded; until then a failure is not unhandled.
+      printing.catch(() => undefined)
+      const {postprocess, cover: covers} = await loadWriters()
+      if (formats.includes('epub')) covers.prepareCovers()
+      const printed = await printing
       for (const url of printed.refused) warn(file, `Rendering tried to load \`${url}\`, outside the manuscript, template and font folders: refused`, undefined, 'isolation')
-      cover = printed.cover
+      // Drawn from the PDF in Node while the PDF is post-processed; the browser goes on to the next document.
+      if (formats.includes('epub')) {
+        cover = covers.coverFromPdf(printed.pdf, geometry)
+        // Awaited below; until then a failure is not unhandled.
+        cover.catch(() => undefined)
+      }
       pages = printed.layout.pages
-      const bytes = await postprocessPdf(printed.pdf, document, {date, creator: 'Hammurabi Press', geometry, layout: printed.layout})
+      const bytes = await postprocess.postprocessPdf(printed.pdf, document, {date, creator: 'Hammurabi Press', geometry, layout: printed.layout})
       await writeAtomically(target, bytes)
       written.push({format: 'pdf', path: target, bytes: bytes.length})
     }
     if (formats.includes('epub')) {
       const target = path.join(options.out, `${document.slug}.epub`)
-      cover ??= await this.inBrowser((page) => renderCover(page, document, brand), timeout)
-      const bytes = await writeEpub(document, brand, {date, cover, fontCache: options.cacheFolder && path.join(options.cacheFolder, 'fonts')})
+      const {epub, cover: covers} = await loadWriters()
+      cover ??= this.inBrowser((page) => covers.renderCover(page, document, brand, timeout), timeout)
+      const bytes = await epub.writeEpub(document, brand, {date, cover: await cover, fontCache: options.cacheFolder && path.join(options.cacheFolder, 'fonts')})
       await writeAtomically(target, bytes)
       written.push({format: 'epub', path: target, bytes: bytes.length})
     }
     if (formats.includes('html')) {
       const target = path.join(options.out, document.slug)
-      const files = await htmlEdition(document, brand)
+      const files = await (await loadWriters()).html.htmlEdition(document, brand)
       await writeFolderAtomically(target, files)
       const size = [...files.values()].reduce((total, content) => total + (typeof content === 'string' ? Buffer.byteLength(content) : content.length), 0)
       written.push({format: 'html', path: path.join(target, 'index.html'), bytes: size})

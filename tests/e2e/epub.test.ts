@@ -2,6 +2,8 @@ import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import JSZip from 'jszip'
+import sharp from 'sharp'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {build, projectFolder} from '../../src/build/build.js'
 import {findBrowser} from '../../src/outputs/pdf/browser.js'
@@ -41,6 +43,35 @@ describe('the e-book', () => {
     expect(violations).toEqual([])
     expect(report['earl:result']['earl:outcome']).toBe('pass')
   }, 300_000)
+
+  it('has the printed cover as its cover image: 1400 pixels wide, the trim\'s proportions, the brand\'s navy', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(epub))
+    const jpeg = await zip.file('OEBPS/images/image-1.jpeg')!.async('nodebuffer')
+    const {data, info} = await sharp(jpeg).raw().toBuffer({resolveWithObject: true})
+    expect([info.width, info.height]).toEqual([1400, Math.round(1400 * 297 / 210)])
+    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)]
+    // #14284B at a corner (JPEG may move each channel a little), and the white title somewhere in the middle.
+    for (const [channel, value] of pixel(5, 5).entries()) expect(Math.abs(value - [0x14, 0x28, 0x4b][channel]!)).toBeLessThan(8)
+    let white = 0
+    for (let y = Math.round(info.height * 0.4); y < info.height * 0.65; y += 3) for (let x = 200; x < 1200; x += 3) if (pixel(x, y).every((value) => value > 235)) white++
+    expect(white).toBeGreaterThan(500)
+  })
+
+  it('trims the bleed off the cover when the PDF is printed with bleed', async () => {
+    const bled = mkdtempSync(path.join(os.tmpdir(), 'press-epub-bleed-'))
+    const result = await build({paths: [sample], out: bled, formats: ['pdf', 'epub'], bleed: 3, cwd: projectFolder})
+    expect(result.ok).toBe(true)
+    const cover = async (file: string) => {
+      const zip = await JSZip.loadAsync(readFileSync(file))
+      return sharp(await zip.file('OEBPS/images/image-1.jpeg')!.async('nodebuffer')).raw().toBuffer({resolveWithObject: true})
+    }
+    const [plain, trimmed] = await Promise.all([cover(epub), cover(path.join(bled, 'sample-paper.epub'))])
+    expect([trimmed.info.width, trimmed.info.height]).toEqual([plain.info.width, plain.info.height])
+    // The same picture: the frame and the lettering where they are without bleed.
+    let difference = 0
+    for (let index = 0; index < plain.data.length; index++) difference += Math.abs(plain.data[index]! - trimmed.data[index]!)
+    expect(difference / plain.data.length).toBeLessThan(3)
+  }, 120_000)
 
   it('opens with the cover, stored as a cover image and first in the reading order', () => {
     const opf = entries.get('OEBPS/content.opf')!

@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import {toString} from 'hast-util-to-string'
 import {
+  PDFArray,
   PDFDict,
   PDFDocument,
   PDFHexString,
@@ -8,6 +9,7 @@ import {
   PDFNumber,
   PDFPage,
   PDFRef,
+  PDFString,
   ReadingDirection
 } from 'pdf-lib'
 import type {Document} from '../../document/model.js'
@@ -56,6 +58,7 @@ export async function postprocessPdf(bytes: Uint8Array, document: Document, opti
 
   writeOutline(pdf, layout.headings)
   shortenDestinationNames(pdf)
+  renumberStructureIds(pdf)
   if (geometry.bleed > 0) markTrim(pdf, geometry)
 
   // Chromium's file identifier changes with every print: derive it from what the PDF was made of.
@@ -217,5 +220,42 @@ export function shortenDestinationNames(pdf: PDFDocument): void {
       const target = rename(action?.get(PDFName.of('D')))
       if (action && target) action.set(PDFName.of('D'), target)
     }
+  }
+}
+
+/**
+ * Chromium names the structure elements that table cells refer to (`/ID`, `/Headers`, the `/IDTree`)
+ * after its own node counter, which runs on across every publication a tab has printed: renumbered
+ * from one in the same order, the same publication gets the same names wherever it was printed.
+ */
+export function renumberStructureIds(pdf: PDFDocument): void {
+  const pattern = /^node\d+$/
+  const found: PDFString[] = []
+  const visit = (value: unknown): void => {
+    if (value instanceof PDFString && pattern.test(value.asString())) found.push(value)
+    else if (value instanceof PDFArray) for (let index = 0; index < value.size(); index++) visit(value.get(index))
+    else if (value instanceof PDFDict) for (const [, entry] of value.entries()) visit(entry)
+  }
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) visit(object)
+  const names = [...new Set(found.map((value) => value.asString()))].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)))
+  const renamed = new Map(names.map((name, index) => [name, `node${String(index + 1).padStart(8, '0')}`]))
+  // PDFString keeps its text private: each occurrence is replaced where it sits.
+  const replace = (container: PDFArray | PDFDict): void => {
+    if (container instanceof PDFArray) {
+      for (let index = 0; index < container.size(); index++) {
+        const value = container.get(index)
+        if (value instanceof PDFString && renamed.has(value.asString())) container.set(index, PDFString.of(renamed.get(value.asString())!))
+        else if (value instanceof PDFArray || value instanceof PDFDict) replace(value)
+      }
+    } else {
+      for (const [key, value] of container.entries()) {
+        if (value instanceof PDFString && renamed.has(value.asString())) container.set(key, PDFString.of(renamed.get(value.asString())!))
+        else if (value instanceof PDFArray || value instanceof PDFDict) replace(value)
+      }
+    }
+  }
+  if (renamed.size === 0) return
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFArray || object instanceof PDFDict) replace(object)
   }
 }

@@ -1,3 +1,5 @@
+import type {Element} from 'hast'
+import {createHash} from 'node:crypto'
 import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,7 +8,7 @@ import type {Page} from 'puppeteer'
 import {brandCss, stylesheetsFor, type Brand} from '../../brand/brand.js'
 import type {Document} from '../../document/model.js'
 import {composeParts, publication} from '../../document/pages.js'
-import {htmlPage} from '../html/page.js'
+import {htmlPage, pageParts, shellPage, type PageOptions, type PageParts} from '../html/page.js'
 import type {Geometry} from './geometry.js'
 import {paginate, type LayoutResult} from './paginate.js'
 import {allowOnly, isolate, refused} from './isolation.js'
@@ -14,20 +16,65 @@ import {markTextLayer} from './text-layer.js'
 
 const policy = "default-src 'none'; style-src file: 'unsafe-inline'; font-src file:; img-src file: data:"
 
-/** The print edition's HTML: the same parts as the web page, with the print stylesheets and file URLs. */
+/** What a tab keeps loaded from one publication to the next: the brand's stylesheets and font faces. */
+export interface Shell {
+  html: string
+  /** Same key, same shell. */
+  key: string
+  /** The font faces the shell declares, as CSS font shorthands (to load them before they are needed). */
+  faces: string[]
+}
+
+/**
+ * The print edition's page, in the halves a tab swaps (see `loadPublication`): the brand's shell and this
+ * publication's own parts.
+ */
+export interface PrintPage {
+  shell: Shell
+  parts: PageParts
+}
+
+export function printShell(brand: Brand): Shell {
+  const options = shellOptions(brand)
+  return {
+    html: shellPage({...options, lang: 'ar', dir: 'rtl'}),
+    key: createHash('sha256').update(JSON.stringify([options.stylesheets, options.inlineCss, options.contentSecurityPolicy])).digest('hex'),
+    faces: brand.data.fonts.map((font) => `${font.style ?? 'normal'} ${font.weight} 16px ${JSON.stringify(font.family)}`)
+  }
+}
+
+export function printPage(document: Document, brand: Brand, geometry: Geometry): PrintPage {
+  const {parts, options} = printEdition(document, brand, geometry)
+  return {shell: printShell(brand), parts: pageParts(document, parts, options)}
+}
+
+/** The print edition's HTML, whole, as a file would hold it. */
 export function printHtml(document: Document, brand: Brand, geometry: Geometry): string {
+  const {parts, options} = printEdition(document, brand, geometry)
+  return htmlPage(document, parts, options)
+}
+
+function shellOptions(brand: Brand): PageOptions {
   const fileUrl = (file: string) => pathToFileURL(file).href
-  const images = new Map(document.assets.map((asset) => [asset.src, fileUrl(asset.path)]))
+  return {
+    stylesheets: stylesheetsFor(brand, 'print').map(fileUrl),
+    inlineCss: brandCss(brand, (file) => fileUrl(path.join(brand.fontsFolder, file))),
+    contentSecurityPolicy: policy,
+    imageUrl: (src) => src,
+    medium: 'print'
+  }
+}
+
+/** The same parts as the web page, with the print stylesheets and file URLs. */
+function printEdition(document: Document, brand: Brand, geometry: Geometry): {parts: Element[]; options: PageOptions} {
+  const images = new Map(document.assets.map((asset) => [asset.src, pathToFileURL(asset.path).href]))
   // Marked on a copy: the document's tree is shared with the other outputs.
   const parts = structuredClone(publication(composeParts(document, brand, {pageNumbers: true})))
   markTextLayer(parts)
-  return htmlPage(document, parts, {
-    stylesheets: stylesheetsFor(brand, 'print').map(fileUrl),
-    inlineCss: brandCss(brand, (file) => fileUrl(path.join(brand.fontsFolder, file))) + pageCss(document, brand, geometry),
-    contentSecurityPolicy: policy,
-    imageUrl: (src) => images.get(src) ?? src,
-    medium: 'print'
-  })
+  return {
+    parts,
+    options: {...shellOptions(brand), publicationCss: pageCss(document, brand, geometry), imageUrl: (src) => images.get(src) ?? src}
+  }
 }
 
 /** The faces margin boxes print with: the display families, regular. */
@@ -93,83 +140,104 @@ function cssString(text: string): string {
   return `"${text.replace(/\s+/g, ' ').replace(/["\\]/g, (character) => `\\${character}`)}"`
 }
 
-export interface PrintOptions {
+export interface LoadOptions {
   /** CSS font shorthands of the faces the margin boxes use (running heads, folios). */
   marginFonts: string[]
   /** The only folders the page may read from: the manuscript's, the template's, the fonts'. */
   folders: string[]
-  /** Milliseconds a document may take to load, lay out and print. */
-  timeout?: number
+  /** Milliseconds a document may take to load. */
+  timeout?: number | undefined
+}
+
+export interface PrintOptions extends LoadOptions {
   /** Keep the laid-out page's HTML (the benchmark prints it again with a bare Puppeteer call). */
   keepHtml?: boolean
-  /** Also draw the cover as an image (the e-book's cover, a JPEG), from the same page load. */
-  cover?: boolean
 }
 
 export interface Printed {
   pdf: Uint8Array
   layout: LayoutResult
-  /** Milliseconds spent in each step. */
-  timings: {load: number; fonts: number; cover: number; layout: number; print: number}
-  cover?: Uint8Array
+  /** Milliseconds spent in each step: loading the shell (first use of a tab), the publication, layout, print. */
+  timings: {shell: number; load: number; layout: number; print: number}
   html?: string
   /** Requests the page made and was refused (none, unless something slipped past the sanitizer). */
   refused: string[]
 }
 
-/** Width of the cover image in pixels: sharp on a tablet, small enough for an e-book. */
-const coverWidth = 1400
+/** The shell each tab holds, by its key. */
+const shells = new WeakMap<Page, string>()
 
 /**
- * Loads a publication's print HTML into a tab (the tab is reused from one document to the next, which
- * is much cheaper than a new one): from a file URL, since web fonts given to `setContent` are lost; then
- * every font face is loaded before anything is measured or drawn, since Chromium prints a face that is
- * still loading, margin boxes included, in a fallback font without a word.
+ * Makes a tab hold the brand's shell, its font faces loaded: done once per tab, ahead of the first
+ * publication when the tab is opened (see the renderer). From a file URL, since web fonts given to
+ * `setContent` are lost; the file is gone once the page has loaded.
  */
-export async function loadPublication(page: Page, html: string, geometry: Geometry, timeout: number, marginFonts: string[], folders: string[], cover: boolean): Promise<() => Promise<void>> {
+export async function loadShell(page: Page, shell: Shell, options: {folders: string[]; timeout?: number | undefined}): Promise<void> {
+  if (shells.get(page) === shell.key) return
+  shells.delete(page)
   const folder = await mkdtemp(path.join(os.tmpdir(), 'hammurabi-press-'))
-  const file = path.join(folder, 'index.html')
-  await writeFile(file, html)
-  await isolate(page)
-  allowOnly(page, [folder, ...folders])
-  // The viewport is the trim size, so that the cover can be captured as it is; drawn at the e-book's
-  // width only when it is to be captured (a denser viewport makes every load slower).
-  const width = Math.round(geometry.trimWidth * 96 / 25.4)
-  const height = Math.round(geometry.trimHeight * 96 / 25.4)
-  const viewport = {width, height, deviceScaleFactor: cover ? coverWidth / width : 1}
+  try {
+    const file = path.join(folder, 'index.html')
+    await writeFile(file, shell.html)
+    await isolate(page)
+    allowOnly(page, [folder, ...options.folders])
+    await page.emulateMediaType('print')
+    await page.goto(pathToFileURL(file).href, {waitUntil: 'load', timeout: options.timeout ?? 60_000})
+    await page.evaluate(async (faces: string[]) => {
+      await Promise.all(faces.map((face) => window.document.fonts.load(face, 'م a 1')))
+    }, shell.faces)
+  } finally {
+    await rm(folder, {recursive: true, force: true})
+  }
+  shells.set(page, shell.key)
+}
+
+/**
+ * Loads a publication into a tab. The tab keeps the brand's shell loaded (stylesheets, font faces) from
+ * one publication to the next and swaps in only what is the publication's own: loading a page anew
+ * parses and sanitizes every font again and takes about twice as long to print. Then every font face the
+ * publication uses is loaded before anything is measured or drawn: Chromium prints a face that is still
+ * loading, margin boxes included, in a fallback font without a word.
+ */
+export async function loadPublication(page: Page, publication: PrintPage, geometry: Geometry, options: LoadOptions): Promise<{shell: number}> {
+  const timeout = options.timeout ?? 60_000
+  const start = performance.now()
+  // The viewport is the trim size: the width the text is laid out at on screen, as in print.
+  const viewport = {width: Math.round(geometry.trimWidth * 96 / 25.4), height: Math.round(geometry.trimHeight * 96 / 25.4), deviceScaleFactor: 1}
   const current = page.viewport()
-  if (current?.width !== viewport.width || current.height !== viewport.height || current.deviceScaleFactor !== viewport.deviceScaleFactor) {
+  if (current?.width !== viewport.width || current.height !== viewport.height || current.deviceScaleFactor !== 1) {
     await page.setViewport(viewport)
   }
-  await page.emulateMediaType('print')
-  await page.goto(pathToFileURL(file).href, {waitUntil: 'load', timeout})
-  await page.evaluate(async (marginFonts: string[]) => {
-    // The page's own document: this function runs in the browser.
-    const fonts = window.document.fonts
-    // Layout asks for the faces the text uses; margin boxes are laid out only when printing, so the
-    // faces of running heads and folios are asked for here.
-    void window.document.body.offsetHeight
-    await Promise.all(marginFonts.map((font) => fonts.load(font, 'م a 1')))
-    await fonts.ready
-  }, marginFonts)
-  return () => rm(folder, {recursive: true, force: true})
+  await loadShell(page, publication.shell, {folders: options.folders, timeout})
+  const shell = performance.now() - start
+  allowOnly(page, options.folders)
+  await withTimeout(page.evaluate(fillPage, publication.parts, options.marginFonts), timeout, 'load the publication')
+  return {shell}
 }
 
-/** The cover, as the e-book's cover image. */
-export async function captureCover(page: Page): Promise<Uint8Array> {
-  const box = await page.evaluate(() => {
-    const cover = window.document.querySelector('.cover')?.getBoundingClientRect()
-    return cover ? {x: cover.x, y: cover.y, width: cover.width, height: cover.height} : undefined
-  })
-  if (!box) throw new Error('The template has no cover')
-  // A clip of the page, not an element screenshot: that one waits to scroll the element into view,
-  // which never happens in a background tab. Within the viewport, so the page is not resized mid-capture.
-  // JPEG: a third of the time of PNG to encode at this size, and a fifth of the bytes.
-  return page.screenshot({type: 'jpeg', quality: 90, clip: box, captureBeyondViewport: false})
+/** Swaps a publication into the shell and waits for its images and font faces. Runs in the browser. */
+async function fillPage(parts: PageParts, marginFonts: string[]): Promise<void> {
+  const {documentElement: root, body} = window.document
+  root.lang = parts.lang
+  root.dir = parts.dir
+  window.document.title = parts.title
+  window.document.getElementById('publication-css')!.textContent = parts.publicationCss
+  body.className = parts.bodyClass
+  body.innerHTML = parts.body
+  window.scrollTo(0, 0)
+  // Layout asks for the faces the text uses; margin boxes are laid out only when printing, so the
+  // faces of running heads and folios are asked for here.
+  void body.offsetHeight
+  const fonts = window.document.fonts
+  await Promise.all([
+    ...[...window.document.images].map((image) => image.decode().catch(() => undefined)),
+    ...marginFonts.map((font) => fonts.load(font, 'م a 1'))
+  ])
+  await fonts.ready
 }
 
-/** Prints a publication: load, (cover,) paginate, print. */
-export async function printPdf(page: Page, html: string, geometry: Geometry, options: PrintOptions): Promise<Printed> {
+/** Prints a publication: load, paginate, print. */
+export async function printPdf(page: Page, publication: PrintPage, geometry: Geometry, options: PrintOptions): Promise<Printed> {
   const timeout = options.timeout ?? 60_000
   let time = performance.now()
   const lap = () => {
@@ -178,33 +246,34 @@ export async function printPdf(page: Page, html: string, geometry: Geometry, opt
     time = now
     return elapsed
   }
-  const cleanUp = await loadPublication(page, html, geometry, timeout, options.marginFonts, options.folders, options.cover ?? false)
-  try {
-    const loaded = lap()
-    const cover = options.cover ? await captureCover(page) : undefined
-    const covered = lap()
-    const marginTop = (geometry.margins.top + geometry.bleed) * 96 / 25.4
-    const layout = await page.evaluate(paginate, {marginTop})
-    const laidOut = lap()
-    const final = options.keepHtml ? await page.content() : undefined
-    time = performance.now()
-    const pdf = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      tagged: true,
-      // Chromium writes Arabic bookmark titles with their words reversed: post-processing writes its own.
-      outline: false,
-      timeout
-    })
-    return {
-      pdf,
-      layout,
-      refused: refused(page),
-      timings: {load: loaded, fonts: 0, cover: covered, layout: laidOut, print: lap()},
-      ...(cover ? {cover} : {}),
-      ...(final === undefined ? {} : {html: final})
-    }
-  } finally {
-    await cleanUp()
+  const {shell} = await loadPublication(page, publication, geometry, options)
+  const loaded = lap()
+  const marginTop = (geometry.margins.top + geometry.bleed) * 96 / 25.4
+  const layout = await page.evaluate(paginate, {marginTop})
+  const laidOut = lap()
+  const final = options.keepHtml ? await page.content() : undefined
+  time = performance.now()
+  const pdf = await page.pdf({
+    preferCSSPageSize: true,
+    printBackground: true,
+    tagged: true,
+    // Chromium writes Arabic bookmark titles with their words reversed: post-processing writes its own.
+    outline: false,
+    timeout
+  })
+  return {
+    pdf,
+    layout,
+    refused: refused(page),
+    timings: {shell, load: loaded - shell, layout: laidOut, print: lap()},
+    ...(final === undefined ? {} : {html: final})
   }
+}
+
+function withTimeout<T>(work: Promise<T>, milliseconds: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const limit = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`Timed out after ${milliseconds} ms trying to ${what}`), {name: 'TimeoutError'})), milliseconds)
+  })
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer))
 }
