@@ -45,12 +45,19 @@ let writers: Promise<{
 }> | undefined
 
 function loadWriters(): NonNullable<typeof writers> {
-  return (writers ??= Promise.all([
-    import('../outputs/pdf/postprocess.js'),
-    import('../outputs/epub/epub.js'),
-    import('../outputs/epub/cover.js'),
-    import('../outputs/html/edition.js')
-  ]).then(([postprocess, epub, cover, html]) => ({postprocess, epub, cover, html})))
+  return (writers ??= (async () => {
+    // One at a time, letting the event loop turn in between: the browser, starting meanwhile, waits on
+    // this thread for every step of its start-up and for each file its first tab reads.
+    const turn = () => new Promise((resolve) => setImmediate(resolve))
+    const cover = await import('../outputs/epub/cover.js')
+    await turn()
+    const postprocess = await import('../outputs/pdf/postprocess.js')
+    await turn()
+    const epub = await import('../outputs/epub/epub.js')
+    await turn()
+    const html = await import('../outputs/html/edition.js')
+    return {postprocess, epub, cover, html}
+  })())
 }
 
 /**
@@ -129,7 +136,8 @@ export class Renderer {
       return result
     } catch (error) {
       if (this.browser === starting) this.open--
-      await page.close().catch(() => undefined)
+      // Not awaited: a tab that hung may never answer; a broken browser is killed by the retry.
+      page.close().catch(() => undefined)
       throw error
     } finally {
       this.waiting.shift()?.()

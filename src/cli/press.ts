@@ -16,7 +16,7 @@ What is up to date is skipped.
   --template NAME   the template folder under templates/ (default hammurabi)
   --bleed MM        print with MM millimetres of bleed, crop marks, trim and bleed boxes (default 0)
   --force           rebuild even what is up to date
-  --jobs N          documents built at once (default ${defaultJobs})
+  --jobs N          documents built at once, one browser tab for every two (default ${defaultJobs})
   --timeout S       seconds a document may take in the browser before it is retried (default 60)
   --quiet           print errors only
   --json            print the results as JSON (for programs)
