@@ -70,7 +70,9 @@ describe('faults', () => {
     const child = spawn(process.execPath, [press, 'build', corpus, '--out', out, '--quiet', '--jobs', '1'], {cwd: folder, detached: true, stdio: 'ignore'})
     const deadline = Date.now() + 120_000
     let sawTemporary = false
+    let browsers: number[] = []
     while (Date.now() < deadline && child.exitCode === null) {
+      if (browsers.length === 0) browsers = browsersOf(child.pid!)
       if (readdirSync(out).some((name) => name.endsWith('.tmp'))) {
         sawTemporary = true
         break
@@ -80,6 +82,12 @@ describe('faults', () => {
     process.kill(-child.pid!, 'SIGKILL')
     await new Promise((resolve) => child.once('exit', resolve))
     expect(sawTemporary).toBe(true)
+
+    // Its browser (in a process group of its own) goes with it: the pipe it is driven through closed.
+    expect(browsers.length).toBeGreaterThan(0)
+    const until = Date.now() + 5000
+    while (Date.now() < until && browsers.some(isAlive)) await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(browsers.filter(isAlive)).toEqual([])
 
     // Each output is yesterday's, byte for byte, or today's whole: never half of one.
     for (const name of names) {
@@ -108,17 +116,9 @@ describe('faults', () => {
     child.kill('SIGINT')
     const code = await new Promise((resolve) => child.once('exit', (exitCode, signal) => resolve(exitCode ?? signal)))
     expect(code).toBe(130)
-    const alive = (pid: number) => {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
-      } catch {
-        return false
-      }
-    }
     const until = Date.now() + 5000
-    while (Date.now() < until && browsers.some(alive)) await new Promise((resolve) => setTimeout(resolve, 100))
-    expect(browsers.filter(alive)).toEqual([])
+    while (Date.now() < until && browsers.some(isAlive)) await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(browsers.filter(isAlive)).toEqual([])
   }, 120_000)
 
   it('lets two builds of the same folder run at once without corrupting each other', async () => {
@@ -134,3 +134,13 @@ describe('faults', () => {
     expect(existsSync(path.join(out, '.cache', 'hammurabi-press.json'))).toBe(true)
   }, 300_000)
 })
+
+/** Whether a process still runs (a zombie waiting for its parent does not). */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+  } catch {
+    return false
+  }
+}

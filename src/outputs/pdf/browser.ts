@@ -67,6 +67,9 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: [...browserArguments, ...(asRoot ? ['--no-sandbox'] : [])],
     // Puppeteer's own defaults include flags that start background services; ours replace them.
-    ignoreDefaultArgs: ['--enable-automation']
+    ignoreDefaultArgs: ['--enable-automation'],
+    // Over a pipe rather than a port: Chromium exits when the pipe closes, so a build killed outright
+    // (SIGKILL, an out-of-memory kill) leaves no browser behind; and no port is opened on the machine.
+    pipe: true
   })
 }
