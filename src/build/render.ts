@@ -61,6 +61,12 @@ function loadWriters(): NonNullable<typeof writers> {
 }
 
 /**
+ * Documents a tab prints before it is closed and a fresh one opened: a long-lived page keeps a little of
+ * every document (about half a mebibyte each), which would add up over a whole catalogue.
+ */
+const tabLifetime = 40
+
+/**
  * Everything heavy a build needs, made once per run and only when something is to be built: the brand,
  * the browser (started on first use) and its tabs, reused from one document to the next. Each tab holds
  * the brand's shell (stylesheets and font faces loaded); the first tabs are readied while the pipeline
@@ -76,6 +82,8 @@ export class Renderer {
   private open = 0
   /** Documents waiting for a tab. */
   private readonly waiting: Array<() => void> = []
+  /** Documents each tab has printed. */
+  private readonly uses = new WeakMap<Page, number>()
 
   private constructor(readonly brand: Brand, browser: Promise<Browser> | undefined, private readonly maxTabs: number) {
     this.browser = browser
@@ -132,7 +140,17 @@ export class Renderer {
     }
     try {
       const result = await withTimeout(work(page), timeout)
-      if (this.browser === starting) this.tabs.push(page)
+      const uses = (this.uses.get(page) ?? 0) + 1
+      this.uses.set(page, uses)
+      if (this.browser !== starting) {
+        // A tab of a browser since restarted: gone with it.
+      } else if (uses < tabLifetime) {
+        this.tabs.push(page)
+      } else {
+        // Retired: its renderer process, and all it kept, goes; the next document opens a fresh tab.
+        this.open--
+        page.close().catch(() => undefined)
+      }
       return result
     } catch (error) {
       if (this.browser === starting) this.open--

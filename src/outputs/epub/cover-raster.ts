@@ -13,6 +13,9 @@ export interface CoverBox {
 
 let pdfium: Promise<PDFiumLibrary> | undefined
 
+// Each cover is drawn once: nothing for sharp's cache of recent operations to keep.
+sharp.cache(false)
+
 /** Starts PDFium, a WebAssembly module: compiling it is most of the first cover's cost. */
 export function startPdfium(): Promise<PDFiumLibrary> {
   return (pdfium ??= PDFiumLibrary.init())
