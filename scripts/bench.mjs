@@ -5,7 +5,8 @@
 //      about 60 pages): one paper from a cold start, a batch of 20, a no-op rebuild, an edit of one,
 //      the floor (the same final HTML printed by a bare Puppeteer loop in one warm browser), and the peak
 //      memory of a batch of 100, browser included.
-// Medians of BENCH_RUNS runs (default 3; the seed steps 5). BENCH_QUICK=1 skips the batch of 100.
+// Medians of BENCH_RUNS runs (default 3; the seed steps 5); each batch run is compared with a floor run
+// made just before it, as the machine's speed drifts. BENCH_QUICK=1 skips the batch of 100.
 import {execFileSync, spawn} from 'node:child_process'
 import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
@@ -74,6 +75,8 @@ function runPress(args, {sample: sampled = false} = {}) {
       const rss = tree.reduce((total, pid) => total + rssOf(pid), 0)
       if (rss > peak) peak = rss
     }
+    // A first look soon after the start: a no-op build is over in a few hundred milliseconds.
+    if (sampled) setTimeout(sample, 50)
     const timer = sampled ? setInterval(sample, 250) : undefined
     child.on('exit', (code) => {
       clearInterval(timer)
@@ -209,34 +212,41 @@ for (const entry of readdirSync(batch).sort()) {
   finals.push(file)
 }
 const batchFloor = []
-for (let run = 0; run < runs; run++) {
+const floorOnce = async () => {
   const start = performance.now()
   for (const file of finals) {
     await bare.goto(pathToFileURL(file).href, {waitUntil: 'load'})
     await bare.pdf({preferCSSPageSize: true, printBackground: true})
   }
   batchFloor.push(performance.now() - start)
+  return batchFloor.at(-1)
 }
-await browser.close()
+await floorOnce() // warm-up
 
-const measure = async (label, setUp, args) => {
+// This machine's speed drifts by a fifth over minutes: for the batches, each run is paired with a floor
+// run just before it, and the ratio is the median of the pairs' ratios.
+const measure = async (label, setUp, args, {paired = false} = {}) => {
   const times = []
+  const ratios = []
   for (let run = 0; run < runs; run++) {
+    const floor = paired ? await floorOnce() : undefined
     await setUp?.(run)
     times.push((await runPress(args)).ms)
+    if (floor) ratios.push(times.at(-1) / floor)
   }
   await setUp?.(runs)
   const {peak} = await runPress(args, {sample: true})
-  return {label, ms: median(times), peak}
+  return {label, ms: median(times), peak, ...(paired ? {ratio: median(ratios)} : {})}
 }
 const fresh = (folder) => () => rmSync(folder, {recursive: true, force: true})
 const results = []
 results.push(await measure('one paper (seed size), PDF + EPUB, cold start', fresh(path.join(work, 'out-single')), ['build', single, '--out', path.join(work, 'out-single')]))
 results.push(await measure('one paper of about 60 pages, PDF + EPUB, cold start', fresh(path.join(work, 'out-long')), ['build', long, '--out', path.join(work, 'out-long')]))
-results.push(await measure('batch of 20 papers, PDF + EPUB', fresh(path.join(work, 'out-batch')), ['build', batch, '--out', path.join(work, 'out-batch')]))
+results.push(await measure('batch of 20 papers, PDF + EPUB', fresh(path.join(work, 'out-batch')), ['build', batch, '--out', path.join(work, 'out-batch')], {paired: true}))
 const batchResult = results.at(-1)
-results.push(await measure('batch of 20 papers, PDF only', fresh(path.join(work, 'out-batch-pdf')), ['build', batch, '--out', path.join(work, 'out-batch-pdf'), '--format', 'pdf']))
+results.push(await measure('batch of 20 papers, PDF only', fresh(path.join(work, 'out-batch-pdf')), ['build', batch, '--out', path.join(work, 'out-batch-pdf'), '--format', 'pdf'], {paired: true}))
 const pdfBatchResult = results.at(-1)
+await browser.close()
 results.push(await measure('no-op rebuild of the 20', undefined, ['build', batch, '--out', path.join(work, 'out-batch')]))
 let edits = 0
 results.push(await measure('edit of one of the 20', () => {
@@ -250,10 +260,10 @@ console.log(`B. The command line (\`press build\`, wall time including Node star
 console.log('')
 console.log('| what | time | × floor of 20 | peak memory |')
 console.log('| --- | --- | --- | --- |')
-for (const result of results) console.log(`| ${result.label} | ${seconds(result.ms)} | ${(result.ms / floorBatch).toFixed(2)}× | ${(result.peak / 2 ** 20).toFixed(0)} MiB |`)
+for (const result of results) console.log(`| ${result.label} | ${seconds(result.ms)} | ${(result.ratio ?? result.ms / floorBatch).toFixed(2)}×${result.ratio ? ' (paired)' : ''} | ${(result.peak / 2 ** 20).toFixed(0)} MiB |`)
 console.log(`| floor: the 20 final HTML files, bare Puppeteer loop, warm browser | ${seconds(floorBatch)} | 1.00× | |`)
 console.log('')
-console.log(`Batch of 20 against the floor: ${(batchResult.ms / floorBatch).toFixed(2)}× with the EPUB, ${(pdfBatchResult.ms / floorBatch).toFixed(2)}× for the PDF alone.`)
+console.log(`Batch of 20 against the floor (median of ${runs} runs, each against a floor run just before it): ${batchResult.ratio.toFixed(2)}× with the EPUB, ${pdfBatchResult.ratio.toFixed(2)}× for the PDF alone. Floor runs: ${batchFloor.map((ms) => seconds(ms)).join(', ')}.`)
 
 if (!process.env.BENCH_QUICK) {
   const hundred = path.join(work, 'hundred')
