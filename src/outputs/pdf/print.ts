@@ -211,7 +211,7 @@ export async function loadPublication(page: Page, publication: PrintPage, geomet
   await loadShell(page, publication.shell, {folders: options.folders, timeout})
   const shell = performance.now() - start
   allowOnly(page, options.folders)
-  await withTimeout(page.evaluate(fillPage, publication.parts, options.marginFonts), timeout, 'load the publication')
+  await page.evaluate(fillPage, publication.parts, options.marginFonts)
   return {shell}
 }
 
@@ -268,12 +268,4 @@ export async function printPdf(page: Page, publication: PrintPage, geometry: Geo
     timings: {shell, load: loaded - shell, layout: laidOut, print: lap()},
     ...(final === undefined ? {} : {html: final})
   }
-}
-
-function withTimeout<T>(work: Promise<T>, milliseconds: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const limit = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`Timed out after ${milliseconds} ms trying to ${what}`), {name: 'TimeoutError'})), milliseconds)
-  })
-  return Promise.race([work, limit]).finally(() => clearTimeout(timer))
 }
