@@ -4,14 +4,8 @@
 import {execFileSync, spawnSync} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
 
-const systemBrowsers = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome-stable',
-  '/usr/bin/google-chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium'
-]
+// The list the build uses too (src/outputs/pdf/browser.ts); read as data, since nothing is compiled yet.
+const systemBrowsers = JSON.parse(readFileSync(new URL('../src/outputs/pdf/system-browsers.json', import.meta.url), 'utf8'))
 
 /** What the tests need beside the browser, as Debian packages and the file that proves each is there. */
 const testTools = [

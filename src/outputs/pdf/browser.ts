@@ -1,15 +1,7 @@
 import {existsSync} from 'node:fs'
 import puppeteer, {type Browser} from 'puppeteer'
-
-/** Browsers a machine may already have, most specific first. */
-const systemBrowsers = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome-stable',
-  '/usr/bin/google-chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium'
-]
+// Browsers a machine may already have, most specific first; data, since `npm run setup` reads it too.
+import systemBrowsers from './system-browsers.json' with {type: 'json'}
 
 export class BrowserNotFoundError extends Error {
   constructor() {
