@@ -18,7 +18,7 @@ import {manuscriptAt, readManuscript} from '../lib/manuscript/read.js'
 import {createDocument} from '../lib/pipeline/document.js'
 import {launchBrowser} from '../lib/outputs/pdf/browser.js'
 import {geometryOf} from '../lib/outputs/pdf/geometry.js'
-import {marginFontsOf, printPage, printPdf} from '../lib/outputs/pdf/print.js'
+import {printPage, printPdf} from '../lib/outputs/pdf/print.js'
 import {coverFromPdf} from '../lib/outputs/epub/cover.js'
 import {postprocessPdf} from '../lib/outputs/pdf/postprocess.js'
 
@@ -143,7 +143,7 @@ for (let run = 0; run <= 5; run++) {
   const geometry = geometryOf(document, brand)
   const publication = printPage(document, brand, geometry)
   const composed = performance.now()
-  const printed = await printPdf(page, publication, geometry, {keepHtml: run === 0, marginFonts: marginFontsOf(brand), folders: [manuscript.folder, brand.folder, brand.fontsFolder]})
+  const printed = await printPdf(page, publication, geometry, {keepHtml: run === 0, folders: [manuscript.folder, brand.folder, brand.fontsFolder]})
   const printedAt = performance.now()
   pdfBytes = await postprocessPdf(printed.pdf, document, {date: new Date(`${document.meta.date}T00:00:00Z`), creator: 'Hammurabi Press', geometry, layout: printed.layout})
   const postprocessed = performance.now()
@@ -206,7 +206,7 @@ for (const entry of readdirSync(batch).sort()) {
   const m = manuscriptAt(path.join(batch, entry, 'index.md'))
   const document = await createDocument(m, await readManuscript(m, batch), batchBrand.data.labels)
   const geometry = geometryOf(document, batchBrand)
-  const printed = await printPdf(page, printPage(document, batchBrand, geometry), geometry, {keepHtml: true, marginFonts: marginFontsOf(batchBrand), folders: [m.folder, batchBrand.folder, batchBrand.fontsFolder]})
+  const printed = await printPdf(page, printPage(document, batchBrand, geometry), geometry, {keepHtml: true, folders: [m.folder, batchBrand.folder, batchBrand.fontsFolder]})
   const file = path.join(work, `${entry}.html`)
   writeFileSync(file, printed.html)
   finals.push(file)

@@ -7,7 +7,7 @@ import {createDocument} from '../pipeline/document.js'
 import {warn} from '../pipeline/messages.js'
 import {launchBrowser} from '../outputs/pdf/browser.js'
 import {geometryOf} from '../outputs/pdf/geometry.js'
-import {loadShell, marginFontsOf, printPage, printPdf, printShell} from '../outputs/pdf/print.js'
+import {loadShell, printPage, printPdf, printShell} from '../outputs/pdf/print.js'
 import type {Format} from './formats.js'
 import {writeAtomically, writeFolderAtomically} from './write.js'
 
@@ -180,6 +180,13 @@ export class Renderer {
   }
 
   private async restart(): Promise<void> {
+    const browser = await this.forget()
+    browser?.process()?.kill('SIGKILL')
+    await browser?.close().catch(() => undefined)
+  }
+
+  /** Lets go of the browser and its tabs; returns it, to be closed. */
+  private async forget(): Promise<Browser | undefined> {
     const browser = await this.browser?.catch(() => undefined)
     this.browser = undefined
     this.tabs.length = 0
@@ -187,8 +194,7 @@ export class Renderer {
     this.open = 0
     // Those waiting for a tab of the old browser start a new one.
     for (const wake of this.waiting.splice(0)) wake()
-    browser?.process()?.kill('SIGKILL')
-    await browser?.close().catch(() => undefined)
+    return browser
   }
 
   get browserStarted(): boolean {
@@ -196,13 +202,7 @@ export class Renderer {
   }
 
   async close(): Promise<void> {
-    const browser = await this.browser?.catch(() => undefined)
-    this.browser = undefined
-    this.tabs.length = 0
-    this.readying.length = 0
-    this.open = 0
-    for (const wake of this.waiting.splice(0)) wake()
-    await browser?.close()
+    await (await this.forget())?.close()
   }
 
   /** Builds the formats asked of one manuscript; the messages go on `file`. */
@@ -222,7 +222,6 @@ export class Renderer {
       const target = path.join(options.out, `${document.slug}.pdf`)
       const geometry = geometryOf(document, brand, options.bleed)
       const printing = this.inBrowser((page) => printPdf(page, printPage(document, brand, geometry), geometry, {
-        marginFonts: marginFontsOf(brand),
         folders: [document.folder, brand.folder, brand.fontsFolder],
         timeout
       }), timeout)
@@ -246,7 +245,9 @@ export class Renderer {
     if (formats.includes('epub')) {
       const target = path.join(options.out, `${document.slug}.epub`)
       const {epub, cover: covers} = await loadWriters()
-      cover ??= this.inBrowser((page) => covers.renderCover(page, document, brand, timeout), timeout)
+      // The tab is free again once the cover page is printed; it is drawn after.
+      cover ??= this.inBrowser((page) => covers.printCoverPage(page, document, brand, timeout), timeout)
+        .then((pdf) => covers.coverFromPdf(pdf, geometryOf(document, brand)))
       const bytes = await epub.writeEpub(document, brand, {date, cover: await cover, fontCache: options.cacheFolder && path.join(options.cacheFolder, 'fonts')})
       await writeAtomically(target, bytes)
       written.push({format: 'epub', path: target, bytes: bytes.length})

@@ -5,10 +5,8 @@ import type {Page} from 'puppeteer'
 import type {Brand} from '../../brand/brand.js'
 import type {Document} from '../../document/model.js'
 import {geometryOf, type Geometry} from '../pdf/geometry.js'
-import {loadPublication, marginFontsOf, printPage} from '../pdf/print.js'
+import {loadPublication, printPage} from '../pdf/print.js'
 import type {CoverReply, CoverRequest} from './cover-worker.js'
-
-export {coverWidth} from './cover-raster.js'
 
 /**
  * The thread covers are drawn on. Compiled code only: run from the TypeScript sources (the tests), the
@@ -64,16 +62,14 @@ export async function coverFromPdf(pdf: Uint8Array, geometry: Geometry): Promise
 }
 
 /**
- * The cover alone, when no PDF is built: the publication is loaded as for print and its first page
- * printed, without laying out the rest.
+ * The cover page alone, as a PDF to draw the cover from, when no PDF is built: the publication is loaded
+ * as for print and its first page printed, without laying out the rest.
  */
-export async function renderCover(page: Page, document: Document, brand: Brand, timeout: number): Promise<Uint8Array> {
+export async function printCoverPage(page: Page, document: Document, brand: Brand, timeout: number): Promise<Uint8Array> {
   const geometry = geometryOf(document, brand)
   await loadPublication(page, printPage(document, brand, geometry), geometry, {
-    marginFonts: marginFontsOf(brand),
     folders: [document.folder, brand.folder, brand.fontsFolder],
     timeout
   })
-  const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, pageRanges: '1', timeout})
-  return coverFromPdf(pdf, geometry)
+  return page.pdf({preferCSSPageSize: true, printBackground: true, pageRanges: '1', timeout})
 }

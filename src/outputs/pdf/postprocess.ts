@@ -230,32 +230,22 @@ export function shortenDestinationNames(pdf: PDFDocument): void {
  */
 export function renumberStructureIds(pdf: PDFDocument): void {
   const pattern = /^node\d+$/
-  const found: PDFString[] = []
-  const visit = (value: unknown): void => {
-    if (value instanceof PDFString && pattern.test(value.asString())) found.push(value)
-    else if (value instanceof PDFArray) for (let index = 0; index < value.size(); index++) visit(value.get(index))
-    else if (value instanceof PDFDict) for (const [, entry] of value.entries()) visit(entry)
-  }
-  for (const [, object] of pdf.context.enumerateIndirectObjects()) visit(object)
-  const names = [...new Set(found.map((value) => value.asString()))].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)))
-  const renamed = new Map(names.map((name, index) => [name, `node${String(index + 1).padStart(8, '0')}`]))
-  // PDFString keeps its text private: each occurrence is replaced where it sits.
-  const replace = (container: PDFArray | PDFDict): void => {
-    if (container instanceof PDFArray) {
-      for (let index = 0; index < container.size(); index++) {
-        const value = container.get(index)
-        if (value instanceof PDFString && renamed.has(value.asString())) container.set(index, PDFString.of(renamed.get(value.asString())!))
-        else if (value instanceof PDFArray || value instanceof PDFDict) replace(value)
-      }
-    } else {
-      for (const [key, value] of container.entries()) {
-        if (value instanceof PDFString && renamed.has(value.asString())) container.set(key, PDFString.of(renamed.get(value.asString())!))
-        else if (value instanceof PDFArray || value instanceof PDFDict) replace(value)
-      }
+  // Where each name sits: PDFString keeps its text private, so a name is replaced in its container.
+  const places: Array<{container: PDFArray | PDFDict; key: number | PDFName; name: string}> = []
+  const visit = (container: PDFArray | PDFDict): void => {
+    const entries: Array<[number | PDFName, unknown]> = container instanceof PDFArray ? container.asArray().map((value, index) => [index, value]) : container.entries()
+    for (const [key, value] of entries) {
+      if (value instanceof PDFString && pattern.test(value.asString())) places.push({container, key, name: value.asString()})
+      else if (value instanceof PDFArray || value instanceof PDFDict) visit(value)
     }
   }
-  if (renamed.size === 0) return
   for (const [, object] of pdf.context.enumerateIndirectObjects()) {
-    if (object instanceof PDFArray || object instanceof PDFDict) replace(object)
+    if (object instanceof PDFArray || object instanceof PDFDict) visit(object)
+  }
+  const names = [...new Set(places.map((place) => place.name))].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)))
+  const renamed = new Map(names.map((name, index) => [name, PDFString.of(`node${String(index + 1).padStart(8, '0')}`)]))
+  for (const {container, key, name} of places) {
+    if (container instanceof PDFArray) container.set(key as number, renamed.get(name)!)
+    else container.set(key as PDFName, renamed.get(name)!)
   }
 }

@@ -34,13 +34,21 @@ export interface PrintPage {
   parts: PageParts
 }
 
+/** Made once per brand: every publication asks for it. */
+const shellOf = new WeakMap<Brand, Shell>()
+
 export function printShell(brand: Brand): Shell {
-  const options = shellOptions(brand)
-  return {
-    html: shellPage({...options, lang: 'ar', dir: 'rtl'}),
-    key: createHash('sha256').update(JSON.stringify([options.stylesheets, options.inlineCss, options.contentSecurityPolicy])).digest('hex'),
-    faces: brand.data.fonts.map((font) => `${font.style ?? 'normal'} ${font.weight} 16px ${JSON.stringify(font.family)}`)
+  let shell = shellOf.get(brand)
+  if (!shell) {
+    const options = shellOptions(brand)
+    shell = {
+      html: shellPage({...options, lang: 'ar', dir: 'rtl'}),
+      key: createHash('sha256').update(JSON.stringify([options.stylesheets, options.inlineCss, options.contentSecurityPolicy])).digest('hex'),
+      faces: brand.data.fonts.map((font) => `${font.style ?? 'normal'} ${font.weight} 16px ${JSON.stringify(font.family)}`)
+    }
+    shellOf.set(brand, shell)
   }
+  return shell
 }
 
 export function printPage(document: Document, brand: Brand, geometry: Geometry): PrintPage {
@@ -75,11 +83,6 @@ function printEdition(document: Document, brand: Brand, geometry: Geometry): {pa
     parts,
     options: {...shellOptions(brand), publicationCss: pageCss(document, brand, geometry), imageUrl: (src) => images.get(src) ?? src}
   }
-}
-
-/** The faces margin boxes print with: the display families, regular. */
-export function marginFontsOf(brand: Brand): string[] {
-  return brand.data.typography.display.map((family) => `400 10pt ${JSON.stringify(family)}`)
 }
 
 /**
@@ -141,8 +144,6 @@ function cssString(text: string): string {
 }
 
 export interface LoadOptions {
-  /** CSS font shorthands of the faces the margin boxes use (running heads, folios). */
-  marginFonts: string[]
   /** The only folders the page may read from: the manuscript's, the template's, the fonts'. */
   folders: string[]
   /** Milliseconds a document may take to load. */
@@ -168,9 +169,11 @@ export interface Printed {
 const shells = new WeakMap<Page, string>()
 
 /**
- * Makes a tab hold the brand's shell, its font faces loaded: done once per tab, ahead of the first
- * publication when the tab is opened (see the renderer). From a file URL, since web fonts given to
- * `setContent` are lost; the file is gone once the page has loaded.
+ * Makes a tab hold the brand's shell, every font face loaded: done once per tab, ahead of the first
+ * publication when the tab is opened (see the renderer). Every face, since Chromium prints a face that is
+ * still loading in a fallback font without a word, and margin boxes (running heads, folios) are laid out
+ * only when printing, too late to ask for theirs. From a file URL, since web fonts given to `setContent`
+ * are lost; the file is gone once the page has loaded.
  */
 export async function loadShell(page: Page, shell: Shell, options: {folders: string[]; timeout?: number | undefined}): Promise<void> {
   if (shells.get(page) === shell.key) return
@@ -195,9 +198,7 @@ export async function loadShell(page: Page, shell: Shell, options: {folders: str
 /**
  * Loads a publication into a tab. The tab keeps the brand's shell loaded (stylesheets, font faces) from
  * one publication to the next and swaps in only what is the publication's own: loading a page anew
- * parses and sanitizes every font again and takes about twice as long to print. Then every font face the
- * publication uses is loaded before anything is measured or drawn: Chromium prints a face that is still
- * loading, margin boxes included, in a fallback font without a word.
+ * parses and sanitizes every font again and takes about twice as long to print.
  */
 export async function loadPublication(page: Page, publication: PrintPage, geometry: Geometry, options: LoadOptions): Promise<{shell: number}> {
   const timeout = options.timeout ?? 60_000
@@ -211,12 +212,12 @@ export async function loadPublication(page: Page, publication: PrintPage, geomet
   await loadShell(page, publication.shell, {folders: options.folders, timeout})
   const shell = performance.now() - start
   allowOnly(page, options.folders)
-  await page.evaluate(fillPage, publication.parts, options.marginFonts)
+  await page.evaluate(fillPage, publication.parts)
   return {shell}
 }
 
-/** Swaps a publication into the shell and waits for its images and font faces. Runs in the browser. */
-async function fillPage(parts: PageParts, marginFonts: string[]): Promise<void> {
+/** Swaps a publication into the shell and waits for its images. Runs in the browser. */
+async function fillPage(parts: PageParts): Promise<void> {
   const {documentElement: root, body} = window.document
   root.lang = parts.lang
   root.dir = parts.dir
@@ -225,15 +226,8 @@ async function fillPage(parts: PageParts, marginFonts: string[]): Promise<void> 
   body.className = parts.bodyClass
   body.innerHTML = parts.body
   window.scrollTo(0, 0)
-  // Layout asks for the faces the text uses; margin boxes are laid out only when printing, so the
-  // faces of running heads and folios are asked for here.
-  void body.offsetHeight
-  const fonts = window.document.fonts
-  await Promise.all([
-    ...[...window.document.images].map((image) => image.decode().catch(() => undefined)),
-    ...marginFonts.map((font) => fonts.load(font, 'م a 1'))
-  ])
-  await fonts.ready
+  await Promise.all([...window.document.images].map((image) => image.decode().catch(() => undefined)))
+  await window.document.fonts.ready
 }
 
 /** Prints a publication: load, paginate, print. */
