@@ -91,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
       template: values.template as string | undefined,
       onEvent: (event) => {
         if (event.type === 'updated') console.log(`${event.slug}: ${event.ok ? 'page updated' : 'has errors (shown in the page)'}`)
+        else if (event.type === 'build-failed') console.error(`press: the PDF and EPUB could not be rebuilt: ${event.message}`)
         else console.log(`${event.result.manuscript.slug}: ${event.result.ok ? `rebuilt ${event.result.outputs.join(', ') || '(up to date)'}` : 'PDF and EPUB not rebuilt: fix the errors'}`)
       }
     })

@@ -8,8 +8,9 @@ h1{color:#14284B;font-size:1.4rem}li{margin:.4rem 0}a{color:#14284B}
 .error pre{white-space:pre-wrap;font-size:.95rem;direction:ltr;text-align:left;unicode-bidi:plaintext}
 .failed{color:#b3261e}`
 
-function page(title: string, slug: string | undefined, body: Parameters<typeof h>[2]): string {
-  return '<!doctype html>' + toHtml(h('html', {lang: 'ar', dir: 'rtl', ...(slug ? {dataPressSlug: slug} : {dataPressSlug: '*'})}, [
+/** `slug` is `*` for the list of manuscripts; `version` is what the page shows, for the reload signal. */
+function page(title: string, slug: string, version: string, body: Parameters<typeof h>[2]): string {
+  return '<!doctype html>' + toHtml(h('html', {lang: 'ar', dir: 'rtl', dataPressSlug: slug, dataPressVersion: version}, [
     h('head', [
       h('meta', {charSet: 'utf-8'}),
       h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
@@ -22,8 +23,8 @@ function page(title: string, slug: string | undefined, body: Parameters<typeof h
 }
 
 /** The list of manuscripts being watched. */
-export function indexPage(editions: Array<{slug: string; title: string; ok: boolean}>): string {
-  return page('Hammurabi Press', undefined, [
+export function indexPage(editions: Array<{slug: string; title: string; ok: boolean}>, version: string): string {
+  return page('Hammurabi Press', '*', version, [
     h('h1', 'Hammurabi Press'),
     h('ul', editions.map((edition) => h('li', [
       h('a', {href: `/${encodeURIComponent(edition.slug)}/`}, edition.title),
@@ -35,9 +36,9 @@ export function indexPage(editions: Array<{slug: string; title: string; ok: bool
 }
 
 /** What is wrong with a manuscript, in place of its page, until the next good save. */
-export function errorPage(file: VFile, slug: string): string {
+export function errorPage(file: VFile, slug: string, version: string): string {
   const lines = file.messages.map((message) => `${message.file}:${message.line ?? 1}:${message.column ?? 1}: ${message.fatal ? 'error' : 'warning'}: ${message.reason}`)
-  return page(`خطأ في ${slug}`, slug, [
+  return page(`خطأ في ${slug}`, slug, version, [
     h('h1', `لا يمكن عرض «${slug}»`),
     h('div.error', {role: 'alert'}, [h('pre', lines.join('\n'))]),
     h('p', 'صحّح الملف واحفظه: تتحدث الصفحة تلقائياً.')

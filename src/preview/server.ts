@@ -28,6 +28,8 @@ export interface WatchOptions {
 export type WatchEvent =
   | {type: 'updated'; slug: string; ok: boolean}
   | {type: 'built'; result: ManuscriptResult}
+  /** A background build that could not run at all (the browser would not start, say). */
+  | {type: 'build-failed'; message: string}
 
 export interface Preview {
   url: string
@@ -45,9 +47,13 @@ interface Edition {
 
 /** Only the page may load; it may talk back to its own origin, for the reload signal. */
 const policy = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'"
-const reloadScript = `const slug = document.documentElement.dataset.pressSlug
-const source = new EventSource('/__press/events')
-source.onmessage = (event) => { if (event.data === slug || event.data === '*') location.reload() }
+/**
+ * The page's side of the reload signal. It names the version it shows when it connects, so a save made
+ * while it was loading, before it was listening, still reloads it.
+ */
+const reloadScript = `const {pressSlug: slug, pressVersion: version} = document.documentElement.dataset
+const source = new EventSource('/__press/events?' + new URLSearchParams({slug, version}))
+source.onmessage = (event) => { if (slug === '*' || event.data === slug) location.reload() }
 `
 
 /**
@@ -61,11 +67,17 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
   const fonts = path.join(projectFolder, 'fonts')
   const emit = options.onEvent ?? (() => undefined)
   let brand: Brand = await loadBrand(template, fonts)
+  const out = path.resolve(cwd, options.out ?? 'dist')
   const editions = new Map<string, Edition>()
+  /** Counts every change of any edition: the version the list of manuscripts shows. */
+  let generation = 0
+  const versionOf = (slug: string) => String(slug === '*' ? generation : editions.get(slug)?.version)
   const clients = new Set<ServerResponse>()
 
   const render = async (manuscript: Manuscript): Promise<void> => {
-    const file = await readManuscript(manuscript, cwd)
+    // A manuscript removed or renamed between listing and reading: the next change drops it from the list.
+    const file = await readManuscript(manuscript, cwd).catch(() => undefined)
+    if (!file) return
     const previous = editions.get(manuscript.slug)
     const edition: Edition = {manuscript, title: previous?.title ?? manuscript.slug, version: (previous?.version ?? 0) + 1}
     try {
@@ -81,37 +93,52 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
       edition.error = file
     }
     editions.set(manuscript.slug, edition)
+    generation++
     emit({type: 'updated', slug: manuscript.slug, ok: !edition.error})
     for (const client of clients) client.write(`data: ${manuscript.slug}\n\n`)
   }
 
   const discover = async () => {
     const manuscripts = await discoverManuscripts(paths)
-    for (const slug of editions.keys()) if (!manuscripts.some((manuscript) => manuscript.slug === slug)) editions.delete(slug)
+    for (const slug of editions.keys()) {
+      if (!manuscripts.some((manuscript) => manuscript.slug === slug)) {
+        editions.delete(slug)
+        generation++
+        for (const client of clients) client.write(`data: ${slug}\n\n`)
+      }
+    }
     return manuscripts
   }
   for (const manuscript of await discover()) await render(manuscript)
 
-  // Background builds run one at a time; a save during one queues the next.
+  // Background builds run one at a time; a save during one is built after it.
   const pending = new Set<string>()
   let building: Promise<void> | undefined
   let timer: NodeJS.Timeout | undefined
+  const buildPending = async () => {
+    while (pending.size > 0) {
+      const batch = [...pending]
+      pending.clear()
+      try {
+        const result = await build({paths: batch, out, cwd, template: options.template})
+        for (const entry of result.results) emit({type: 'built', result: entry})
+      } catch (error) {
+        emit({type: 'build-failed', message: error instanceof Error ? error.message : String(error)})
+      }
+    }
+  }
+  const startBuilding = () => {
+    if (building || pending.size === 0) return
+    building = buildPending().finally(() => {
+      building = undefined
+      startBuilding()
+    })
+  }
   const scheduleBuild = (manuscripts: Manuscript[]) => {
-    if (options.background === false) return
+    if (options.background === false || manuscripts.length === 0) return
     for (const manuscript of manuscripts) pending.add(manuscript.path)
     clearTimeout(timer)
-    timer = setTimeout(() => {
-      const run = async () => {
-        while (pending.size > 0) {
-          const batch = [...pending]
-          pending.clear()
-          const result = await build({paths: batch, out: options.out ?? 'dist', cwd, template: options.template}).catch(() => undefined)
-          for (const entry of result?.results ?? []) emit({type: 'built', result: entry})
-        }
-        building = undefined
-      }
-      building ??= run()
-    }, options.debounce ?? 400)
+    timer = setTimeout(startBuilding, options.debounce ?? 400)
   }
 
   let changeTimer: NodeJS.Timeout | undefined
@@ -134,7 +161,11 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
   const watchers: FSWatcher[] = []
   for (const folder of [...new Set(paths.map((given) => (given.endsWith('.md') ? path.dirname(given) : given))), template, fonts]) {
     watchers.push(watchFiles(folder, {recursive: true}, (_event, name) => {
-      if (name && !String(name).split(path.sep).some((part) => part.startsWith('.'))) onChange(path.join(folder, String(name)))
+      if (!name || String(name).split(path.sep).some((part) => part.startsWith('.'))) return
+      const file = path.join(folder, String(name))
+      // The builds' own outputs, when the output folder is among the watched ones, are not edits.
+      if (file === out || file.startsWith(out + path.sep)) return
+      onChange(file)
     }))
   }
 
@@ -150,10 +181,12 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
       response.write(': connected\n\n')
       clients.add(response)
       request.on('close', () => clients.delete(response))
+      const slug = url.searchParams.get('slug') ?? '*'
+      if (url.searchParams.get('version') !== versionOf(slug)) response.write(`data: ${slug}\n\n`)
       return
     }
     if (url.pathname === '/__press/reload.js') return send(200, 'text/javascript; charset=utf-8', reloadScript)
-    if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', indexPage([...editions.values()].map((edition) => ({slug: edition.manuscript.slug, title: edition.title, ok: !edition.error}))))
+    if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', indexPage([...editions.values()].map((edition) => ({slug: edition.manuscript.slug, title: edition.title, ok: !edition.error})), versionOf('*')))
     const [, slug = '', ...rest] = decodeURIComponent(url.pathname).split('/')
     const edition = editions.get(slug)
     if (!edition) return send(404, 'text/plain; charset=utf-8', 'Not found')
@@ -163,7 +196,8 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
     }
     const name = rest.join('/') || 'index.html'
     if (name === 'index.html') {
-      const page = edition.error ? errorPage(edition.error, slug) : withReload(String(edition.files!.get('index.html')), slug)
+      const version = String(edition.version)
+      const page = edition.error ? errorPage(edition.error, slug, version) : withReload(String(edition.files!.get('index.html')), slug, version)
       return send(200, 'text/html; charset=utf-8', page)
     }
     const content = edition.files?.get(name)
@@ -186,10 +220,10 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
   }
 }
 
-function withReload(html: string, slug: string): string {
+function withReload(html: string, slug: string, version: string): string {
   return html
     .replace(/<meta http-equiv="content-security-policy" content="[^"]*">/i, `<meta http-equiv="content-security-policy" content="${policy}">`)
-    .replace('<html ', `<html data-press-slug="${escapeAttribute(slug)}" `)
+    .replace('<html ', `<html data-press-slug="${escapeAttribute(slug)}" data-press-version="${version}" `)
     .replace('</head>', '<script src="/__press/reload.js" defer></script></head>')
 }
 

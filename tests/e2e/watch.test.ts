@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -51,12 +52,76 @@ describe('press watch', () => {
     await page.close()
   }, 120_000)
 
-  it('rebuilds the PDF and EPUB in the background after a save', async () => {
-    const deadline = Date.now() + 90_000
-    while (!events.some((event) => event.type === 'built' && event.result.ok) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 250))
-    }
-    const built = events.find((event) => event.type === 'built' && event.result.ok)
-    expect(built?.type === 'built' && built.result.outputs.map((output) => path.basename(output))).toEqual(['paper.pdf', 'paper.epub'])
-  }, 120_000)
+  it('reloads a page that was still loading when a save came', async () => {
+    // The page's connection for the reload signal is held back until the server has shown a save: the
+    // signal is sent before the page listens, as on a slow machine, and the page must still catch up.
+    const page = await browser.newPage()
+    await page.setRequestInterception(true)
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    page.on('request', (request) => {
+      if (request.url().includes('/__press/events')) void held.then(() => request.continue())
+      else void request.continue()
+    })
+    const before = events.length
+    writeFileSync(manuscript, text('نص قبل الحفظ السريع.'))
+    await until(() => events.slice(before).some((event) => event.type === 'updated' && event.ok))
+    await page.goto(`${preview.url}paper/`, {waitUntil: 'domcontentloaded'})
+    expect(await page.$eval('main', (main) => main.innerText)).toContain('نص قبل الحفظ السريع.')
+
+    const seen = events.length
+    writeFileSync(manuscript, text('نص الحفظ السريع.'))
+    await until(() => events.slice(seen).some((event) => event.type === 'updated'))
+    release()
+    await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('نص الحفظ السريع.'), {timeout: 20_000})
+    await page.close()
+  })
+
+  it('keeps the list of manuscripts current: a new title, a manuscript added', async () => {
+    const page = await browser.newPage()
+    await page.goto(preview.url)
+    writeFileSync(manuscript, text('نص.').replace('ورقة المعاينة', 'ورقة بعنوان جديد'))
+    await page.waitForFunction(() => document.body.innerText.includes('ورقة بعنوان جديد'), {timeout: 20_000})
+    mkdirSync(path.join(folder, 'second'))
+    writeFileSync(path.join(folder, 'second', 'index.md'), text('نص.').replace('ورقة المعاينة', 'الورقة الثانية'))
+    await page.waitForFunction(() => document.body.innerText.includes('الورقة الثانية'), {timeout: 20_000})
+    await page.close()
+  })
+
+  it('rebuilds the PDF and EPUB in the background after a save, and after the next', async () => {
+    writeFileSync(manuscript, text('النص في الطبعة المطبوعة.'))
+    const built = await builtWith('المطبوعة')
+    expect(built.result.outputs.map((output) => path.basename(output))).toEqual(['paper.pdf', 'paper.epub'])
+
+    // A change that is no manuscript's (a note beside them) rebuilds nothing, and stops nothing later.
+    writeFileSync(path.join(folder, 'notes.txt'), 'ملاحظات')
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    writeFileSync(manuscript, text('النص في الطبعة الثانية.'))
+    await builtWith('الثانية')
+  })
 })
+
+/** Waits for `check` to give something (polling, up to 90 s). */
+async function until<T>(check: () => T | undefined | false): Promise<T> {
+  const deadline = Date.now() + 90_000
+  for (;;) {
+    const value = check()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error('Timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/** The first background build, from now on, whose PDF has `words`: builds of earlier saves may finish first. */
+async function builtWith(words: string) {
+  let from = events.length
+  for (;;) {
+    const built = await until(() => events.slice(from).find((event) => event.type === 'built' && event.result.ok && event.result.manuscript.slug === 'paper'))
+    if (built.type === 'built' && pdfText(path.join(folder, 'dist', 'paper.pdf')).includes(words)) return built
+    from = events.indexOf(built) + 1
+  }
+}
+
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', [file, '-'], {encoding: 'utf8'})
+}
