@@ -15,6 +15,7 @@ import {composeParts, contentsList, noteContent} from '../../document/pages.js'
 import {authorsOf} from '../../manuscript/meta.js'
 import {subsetFonts} from './fonts.js'
 import {chapterXhtml, contentOpf, tocXhtml} from './templates.js'
+import {zipArchive, type ZipEntry} from './zip.js'
 
 export interface EpubOptions {
   /** Written as `dcterms:modified` and as the time of every entry of the zip. */
@@ -119,19 +120,14 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
 
     makeReproducible(epub as unknown as Internals, identifier)
     await epub.render()
-    const zip = (epub as unknown as Internals).zip
-    for (const [name, entry] of Object.entries(zip.files)) {
-      // JSZip stamps entries with the time of the build; it writes them in UTC, so one date serves everywhere.
-      entry.date = options.date
-      // Fonts are compressed already (WOFF2): deflating them again costs time and saves nothing.
-      if (/\.woff2?$/i.test(name)) entry.options.compression = 'STORE'
+    // The library assembles the files; the archive is written here, with Node's zlib, and dated by the book.
+    const entries: ZipEntry[] = []
+    for (const [name, entry] of Object.entries((epub as unknown as Internals).zip.files)) {
+      if (!entry.dir) entries.push({name, data: await entry.async('uint8array')})
     }
-    return await zip.generateAsync({
-      type: 'uint8array',
-      mimeType: 'application/epub+zip',
-      compression: 'DEFLATE',
-      compressionOptions: {level: 9}
-    })
+    // `mimetype` first, as the container format requires (the library adds it first already).
+    entries.sort((a, b) => Number(b.name === 'mimetype') - Number(a.name === 'mimetype'))
+    return zipArchive(entries, options.date)
   } finally {
     await rm(work, {recursive: true, force: true})
   }
@@ -146,8 +142,7 @@ interface Internals {
   images: Array<{id: string; url: string; extension: string | null}>
   content: Array<{content: string}>
   zip: {
-    files: Record<string, {date: Date; options: {compression?: string}}>
-    generateAsync(options: Record<string, unknown>): Promise<Uint8Array>
+    files: Record<string, {dir: boolean; async(type: 'uint8array'): Promise<Uint8Array>}>
   }
 }
 
