@@ -42,4 +42,10 @@ describe('zipArchive', () => {
   it('dates every entry with the date given, in UTC', () => {
     for (const [, , date] of entries) expect(date).toEqual([2024, 10, 31, 13, 45, 10])
   })
+
+  it('holds a date before 1980, which a zip cannot carry, at 1980', () => {
+    const early = readBack(zipArchive([{name: 'mimetype', data: Buffer.from('application/epub+zip')}], new Date(0)))
+    expect(early.bad).toBeNull()
+    expect(early.entries[0]![2]).toEqual([1980, 1, 1, 0, 0, 0])
+  })
 })

@@ -2,7 +2,6 @@ import {createHash} from 'node:crypto'
 import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import subsetFont from 'subset-font'
 import type {Brand} from '../../brand/brand.js'
 
 /**
@@ -39,6 +38,20 @@ export interface SubsetOptions {
 /** Subsets made in this process, by font content and characters: a batch subsets each font once. */
 const madeHere = new Map<string, Promise<Uint8Array>>()
 
+/** Each font file's digest, read once per brand: a batch does not read and hash the fonts for every book. */
+const digests = new WeakMap<Brand, Map<string, Promise<string>>>()
+
+function digestOf(brand: Brand, file: string): Promise<string> {
+  let known = digests.get(brand)
+  if (!known) digests.set(brand, (known = new Map()))
+  let digest = known.get(file)
+  if (!digest) {
+    digest = readFile(path.join(brand.fontsFolder, file)).then((source) => createHash('sha256').update(source).digest('hex'))
+    known.set(file, digest)
+  }
+  return digest
+}
+
 /** Every font of the brand as a WOFF2 subset in `folder`, for the book whose text is given. */
 export async function subsetFonts(brand: Brand, text: string, folder: string, options: SubsetOptions = {}): Promise<{fonts: EmbeddedFont[]; fileName: (file: string) => string}> {
   let characters = ''
@@ -49,11 +62,10 @@ export async function subsetFonts(brand: Brand, text: string, folder: string, op
   const fileName = (file: string) => `${path.basename(file, path.extname(file))}.woff2`
   const fonts: EmbeddedFont[] = []
   for (const file of new Set(brand.data.fonts.map((font) => font.file))) {
-    const source = await readFile(path.join(brand.fontsFolder, file))
-    const key = createHash('sha256').update(source).update('\0').update(extra).digest('hex').slice(0, 24)
+    const key = createHash('sha256').update(await digestOf(brand, file)).update('\0').update(extra).digest('hex').slice(0, 24)
     let subset = madeHere.get(key)
     if (!subset) {
-      subset = fromCacheOrMake(source, characters, key, options.cacheFolder)
+      subset = fromCacheOrMake(path.join(brand.fontsFolder, file), characters, key, options.cacheFolder)
       madeHere.set(key, subset)
     }
     const target = path.join(folder, fileName(file))
@@ -63,11 +75,13 @@ export async function subsetFonts(brand: Brand, text: string, folder: string, op
   return {fonts, fileName}
 }
 
-async function fromCacheOrMake(source: Uint8Array, characters: string, key: string, cacheFolder: string | undefined): Promise<Uint8Array> {
+async function fromCacheOrMake(fontFile: string, characters: string, key: string, cacheFolder: string | undefined): Promise<Uint8Array> {
   const cached = cacheFolder ? path.join(cacheFolder, `${key}.woff2`) : undefined
   const hit = cached ? await readFile(cached).catch(() => undefined) : undefined
   if (hit) return hit
-  const made = await subsetFont(Buffer.from(source), characters, {targetFormat: 'woff2'})
+  // HarfBuzz, a WebAssembly module, is compiled only when a subset is to be made: once per machine.
+  const {default: subsetFont} = await import('subset-font')
+  const made = await subsetFont(await readFile(fontFile), characters, {targetFormat: 'woff2'})
   if (cached) {
     // Whole or not at all: another build may be reading the cache at this moment.
     const partial = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}.part`
