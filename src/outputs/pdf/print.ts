@@ -8,7 +8,7 @@ import type {Page} from 'puppeteer'
 import {brandCss, stylesheetsFor, type Brand} from '../../brand/brand.js'
 import type {Document} from '../../document/model.js'
 import {composeParts, publication} from '../../document/pages.js'
-import {htmlPage, pageParts, shellPage, type PageOptions, type PageParts} from '../html/page.js'
+import {pageParts, shellPage, type PageOptions, type PageParts} from '../html/page.js'
 import type {Geometry} from './geometry.js'
 import {paginate, type LayoutResult} from './paginate.js'
 import {allowOnly, isolate, refused} from './isolation.js'
@@ -54,12 +54,6 @@ export function printShell(brand: Brand): Shell {
 export function printPage(document: Document, brand: Brand, geometry: Geometry): PrintPage {
   const {parts, options} = printEdition(document, brand, geometry)
   return {shell: printShell(brand), parts: pageParts(document, parts, options)}
-}
-
-/** The print edition's HTML, whole, as a file would hold it. */
-export function printHtml(document: Document, brand: Brand, geometry: Geometry): string {
-  const {parts, options} = printEdition(document, brand, geometry)
-  return htmlPage(document, parts, options)
 }
 
 function shellOptions(brand: Brand): PageOptions {
@@ -175,7 +169,7 @@ const shells = new WeakMap<Page, string>()
  * only when printing, too late to ask for theirs. From a file URL, since web fonts given to `setContent`
  * are lost; the file is gone once the page has loaded.
  */
-export async function loadShell(page: Page, shell: Shell, options: {folders: string[]; timeout?: number | undefined}): Promise<void> {
+export async function loadShell(page: Page, shell: Shell, options: LoadOptions): Promise<void> {
   if (shells.get(page) === shell.key) return
   shells.delete(page)
   const folder = await mkdtemp(path.join(os.tmpdir(), 'hammurabi-press-'))
