@@ -73,6 +73,11 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
   let generation = 0
   const versionOf = (slug: string) => String(slug === '*' ? generation : editions.get(slug)?.version)
   const clients = new Set<ServerResponse>()
+  /** Tells the open pages that `slug` changed; the list of manuscripts changes with it. */
+  const announce = (slug: string) => {
+    generation++
+    for (const client of clients) client.write(`data: ${slug}\n\n`)
+  }
 
   const render = async (manuscript: Manuscript): Promise<void> => {
     // A manuscript removed or renamed between listing and reading: the next change drops it from the list.
@@ -93,9 +98,8 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
       edition.error = file
     }
     editions.set(manuscript.slug, edition)
-    generation++
     emit({type: 'updated', slug: manuscript.slug, ok: !edition.error})
-    for (const client of clients) client.write(`data: ${manuscript.slug}\n\n`)
+    announce(manuscript.slug)
   }
 
   const discover = async () => {
@@ -103,8 +107,7 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
     for (const slug of editions.keys()) {
       if (!manuscripts.some((manuscript) => manuscript.slug === slug)) {
         editions.delete(slug)
-        generation++
-        for (const client of clients) client.write(`data: ${slug}\n\n`)
+        announce(slug)
       }
     }
     return manuscripts
@@ -196,7 +199,7 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
     }
     const name = rest.join('/') || 'index.html'
     if (name === 'index.html') {
-      const version = String(edition.version)
+      const version = versionOf(slug)
       const page = edition.error ? errorPage(edition.error, slug, version) : withReload(String(edition.files!.get('index.html')), slug, version)
       return send(200, 'text/html; charset=utf-8', page)
     }
