@@ -11,11 +11,11 @@ import {unified} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Heading, Note} from '../document/model.js'
-import type {Meta} from '../manuscript/meta.js'
+import {directionOf, type Meta} from '../manuscript/meta.js'
 import rehypeDigits from './plugins/rehype-digits.js'
+import rehypeDirection from './plugins/rehype-direction.js'
 import rehypeFigures from './plugins/rehype-figures.js'
 import rehypeHeadingIds from './plugins/rehype-heading-ids.js'
-import rehypeIsolateLtr from './plugins/rehype-isolate-ltr.js'
 import rehypeLocalImages from './plugins/rehype-local-images.js'
 import rehypeNumberSections from './plugins/rehype-number-sections.js'
 import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js'
@@ -69,7 +69,7 @@ export interface HastOptions {
 
 /**
  * mdast to the document's hast, the one model every writer reads: raw HTML parsed and sanitized, images
- * checked, headings given ids and numbers, left-to-right runs isolated, digits localized.
+ * checked, headings given ids and numbers, directions of mixed text decided, digits localized.
  */
 export async function toHast(tree: MdastRoot, file: VFile, options: HastOptions): Promise<HastRoot> {
   const {meta, labels} = options
@@ -89,7 +89,7 @@ export async function toHast(tree: MdastRoot, file: VFile, options: HastOptions)
     .use(rehypeFigures, {figureLabel: labels.figure, tableLabel: labels.table})
     .use(rehypeHeadingIds, {prefix: options.idPrefix ?? ''})
     .use(rehypeNumberSections, {numbering: meta.numbering})
-    .use(rehypeIsolateLtr)
+    .use(rehypeDirection, {direction: directionOf(meta.lang), digits: meta.digits})
     .use(rehypeDigits, {digits: meta.digits})
   return processor.run(tree, file) as Promise<HastRoot>
 }

@@ -1,5 +1,4 @@
 import {describe, expect, it} from 'vitest'
-import {findLtrRuns} from '../../src/arabic/bidi.js'
 import {
   formatArabicDate,
   iraqiMonths,
@@ -10,10 +9,6 @@ import {arabicOrdinal} from '../../src/arabic/ordinals.js'
 
 function codePoints(s: string): string[] {
   return [...s].map((c) => 'U+' + c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'))
-}
-
-function runTexts(text: string): string[] {
-  return findLtrRuns(text).map((run) => text.slice(run.start, run.end))
 }
 
 describe('iraqiMonths', () => {
@@ -132,62 +127,5 @@ describe('arabicOrdinal', () => {
     expect(arabicOrdinal(0)).toBe('0')
     expect(arabicOrdinal(-1)).toBe('-1')
     expect(arabicOrdinal(1.5)).toBe('1.5')
-  })
-})
-
-describe('findLtrRuns', () => {
-  it('keeps the full stop of a sentence-like phrase', () => {
-    const text = 'قال The treaty is historic. ثم'
-    expect(findLtrRuns(text)).toEqual([{start: 4, end: 27}])
-    expect(runTexts(text)).toEqual(['The treaty is historic.'])
-  })
-
-  it('leaves the full stop after a single word outside', () => {
-    expect(runTexts('حلف NATO.')).toEqual(['NATO'])
-    expect(runTexts('حلف U.S. ثم')).toEqual(['U.S'])
-  })
-
-  it('keeps URLs, hyphenated words and e-mail addresses whole', () => {
-    expect(runTexts('انظر www.hcrsiraq.net للمزيد')).toEqual(['www.hcrsiraq.net'])
-    expect(runTexts('وباء COVID-19 في')).toEqual(['COVID-19'])
-    expect(runTexts('e-mail: a@b.com')).toEqual(['e-mail: a@b.com'])
-    expect(runTexts('راسلنا a@b.com، ثم')).toEqual(['a@b.com'])
-  })
-
-  it('ignores numbers alone', () => {
-    expect(findLtrRuns('في 2024 كان')).toEqual([])
-    expect(findLtrRuns('نص عربي فقط.')).toEqual([])
-  })
-
-  it('excludes trailing spaces and Arabic punctuation', () => {
-    expect(runTexts('حلف NATO، ثم')).toEqual(['NATO'])
-    expect(runTexts('هل قال Hello world؟')).toEqual(['Hello world'])
-    expect(runTexts('مثل Google  و Meta؛')).toEqual(['Google', 'Meta'])
-  })
-
-  it('never swallows Arabic letters', () => {
-    expect(runTexts('قال ABCعربي')).toEqual(['ABC'])
-  })
-
-  it('keeps brackets opened inside the run balanced', () => {
-    expect(runTexts('انظر Smith (2020) وغيره')).toEqual(['Smith (2020)'])
-    expect(runTexts('قال He said "yes." ثم')).toEqual(['He said "yes."'])
-    // Opened before the run: both brackets stay in the Arabic text.
-    expect(runTexts('حلف (NATO) و')).toEqual(['NATO'])
-    // Never closed: the run stops before the bracket.
-    expect(runTexts('انظر Smith (2020 وغيره')).toEqual(['Smith'])
-  })
-
-  it('keeps ! and ? after phrases', () => {
-    expect(runTexts('Ça va, très bien! ثم')).toEqual(['Ça va, très bien!'])
-    expect(runTexts('Really?! نعم')).toEqual(['Really'])
-  })
-
-  it('includes digits glued to the first letter', () => {
-    expect(runTexts('في 19th century كان')).toEqual(['19th century'])
-  })
-
-  it('does not take × or ÷ for letters', () => {
-    expect(findLtrRuns('٥ × ٣')).toEqual([])
   })
 })

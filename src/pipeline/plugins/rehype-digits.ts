@@ -17,7 +17,7 @@ const externalHref = /^(?:https?:|ftp:|mailto:|\/\/|www\.)/i
 /**
  * Localise digits in running text.
  *
- * Run after `rehype-isolate-ltr`: Latin phrases it marks `dir="ltr"` keep
+ * Run after `rehype-direction`: Latin phrases it marks `dir="ltr"` keep
  * their Latin digits (`COVID-19`).
  */
 export default function rehypeDigits(options?: Readonly<Options> | null) {
