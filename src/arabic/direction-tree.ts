@@ -109,18 +109,18 @@ function isolatePhrases(parent: Root | Element, options: DirectionOptions): void
   const flat = children.map(atomOf).join('')
   const runs = findIsolates(flat, {numbers: options.numbers})
   if (runs.length === 0) return
-  parent.children = wrap(children, runs) as typeof parent.children
+  parent.children = wrap(children, runs, options) as typeof parent.children
 }
 
 /** The children with each run's content moved into one isolate, text split at the runs' edges. */
-function wrap(children: ElementContent[], runs: Run[]): ElementContent[] {
+function wrap(children: ElementContent[], runs: Run[], options: DirectionOptions): ElementContent[] {
   const result: ElementContent[] = []
   let isolate: ElementContent[] | undefined
   let offset = 0
   let next = 0
 
   const close = (): void => {
-    if (isolate) result.push(isolated(isolate))
+    if (isolate) result.push(isolated(isolate, options))
     isolate = undefined
     next++
   }
@@ -154,17 +154,26 @@ function piece(child: ElementContent, start: number, end: number): ElementConten
   return {type: 'text', value: child.value.slice(start, end)} satisfies Text
 }
 
-// One whole element takes the `dir` itself: `<em dir="ltr">` isolates as a span would, with less markup;
-// one that has it already (a second run) is left as it is.
-function isolated(content: ElementContent[]): Element {
+// One whole element takes the `dir` itself when it is one phrase through and through: `<em dir="ltr">`
+// isolates as a span would, with less markup. One that also holds what is no phrase (the leader and page
+// number of a contents entry) is left as it is: its phrase is isolated inside it, when it is walked.
+// One that has its `dir` already (a second run) is left as it is too.
+function isolated(content: ElementContent[], options: DirectionOptions): ElementContent {
   const [only] = content
   if (content.length === 1 && only?.type === 'element') {
     const own = ownDirection(only)
-    if (own === 'ltr') return only
+    if (own === 'ltr' || (own === undefined && !isOnePhrase(only, options))) return only
     if (own === undefined) {
       only.properties.dir = 'ltr'
       return only
     }
   }
   return {type: 'element', tagName: 'span', properties: {dir: 'ltr'}, children: content}
+}
+
+function isOnePhrase(element: Element, options: DirectionOptions): boolean {
+  if (verbatimTags.has(element.tagName)) return true
+  const flat = element.children.map(atomOf).join('')
+  const runs = findIsolates(flat, {numbers: options.numbers})
+  return runs.length === 1 && runs[0]!.start === 0 && runs[0]!.end === flat.length
 }

@@ -2,6 +2,7 @@ import type {Element, ElementContent, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {h} from 'hastscript'
 import {formatArabicDate} from '../arabic/dates.js'
+import {applyDirection, type DirectionOptions} from '../arabic/direction-tree.js'
 import {localizeDigits} from '../arabic/digits.js'
 import type {Brand, Contact} from '../brand/brand.js'
 import {authorsOf} from '../manuscript/meta.js'
@@ -52,15 +53,22 @@ export function composeParts(document: Document, brand: Brand, options: ComposeO
       : inlineSvg(name === 'logo' ? brand.logo : brand.icons[name as Contact['kind']] ?? '', className)
   }
   return {
-    cover: cover(context),
-    titlePage: titlePage(context),
+    cover: directed(cover(context), document),
+    titlePage: directed(titlePage(context), document),
     rightsPage: rightsPage(context),
     abstract: abstractPage(context),
-    contents: document.toc ? contents(context, options.pageNumbers ?? false) : undefined,
+    // Entries keep the contents' direction, so that numbers and page numbers stay in their columns.
+    contents: document.toc ? directed(contents(context, options.pageNumbers ?? false), document, {blocks: false}) : undefined,
     body: h('main.body', {id: 'text', dataFlow: 'body'}, document.body.children as ElementContent[]),
     notes: document.notes.length > 0 ? notesList(context) : undefined,
     backPage: backPage(context)
   }
+}
+
+/** The front matter's words (a Latin author's name, an English subtitle) laid out as the text is. */
+function directed(part: Element, document: Document, options?: DirectionOptions): Element {
+  applyDirection(part, document.dir, {...options, numbers: document.meta.digits !== 'arabic-indic'})
+  return part
 }
 
 /** All parts in reading order, as one body. */

@@ -12,6 +12,7 @@ import {
   PDFString,
   ReadingDirection
 } from 'pdf-lib'
+import {isolateText} from '../../arabic/direction.js'
 import type {Document} from '../../document/model.js'
 import {authorsOf} from '../../manuscript/meta.js'
 import {millimetre, type Geometry} from './geometry.js'
@@ -56,7 +57,8 @@ export async function postprocessPdf(bytes: Uint8Array, document: Document, opti
   preferences.setDisplayDocTitle(true)
   writeXmp(pdf, {title, author, subject, keywords: meta.keywords ?? [], language: meta.lang, date, creator})
 
-  writeOutline(pdf, layout.headings)
+  // Viewers take a bookmark's direction from its first letter: isolated, a Latin phrase never decides it.
+  writeOutline(pdf, layout.headings.map((heading) => ({...heading, text: isolateText(heading.text, document.dir, {numbers: false})})))
   shortenDestinationNames(pdf)
   renumberStructureIds(pdf)
   if (geometry.bleed > 0) markTrim(pdf, geometry)

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Page} from 'puppeteer'
+import {isolateText} from '../../arabic/direction.js'
 import {brandCss, stylesheetsFor, type Brand} from '../../brand/brand.js'
 import type {Document} from '../../document/model.js'
 import {composeParts, publication} from '../../document/pages.js'
@@ -89,7 +90,8 @@ function pageCss(document: Document, brand: Brand, geometry: Geometry): string {
   const mm = (value: number) => `${Math.round(value * 100) / 100}mm`
   const digits = document.meta.digits === 'arabic-indic' ? 'arabic-indic' : 'decimal'
   const font = brand.data.typography.display.map((name) => JSON.stringify(name)).join(', ')
-  const title = cssString(runningTitle(document))
+  // Margin boxes hold plain text: its Latin phrases are isolated with Unicode's marks.
+  const title = cssString(isolateText(runningTitle(document), document.dir, {numbers: document.meta.digits !== 'arabic-indic'}))
   const centre = cssString(brand.data.name.short)
   const colour = brand.data.colors.primary ?? 'black'
   const accent = brand.data.colors.accent ?? colour

@@ -203,6 +203,14 @@ describe('rehypeDirection: what it leaves alone', () => {
     )
   })
 
+  it('isolates the phrase inside an element that also holds what is no phrase, not the element', () => {
+    const tree = h(null, [h('li', [h('a', {href: '#x'}, [h('span.toc-text', 'A heading'), h('span.toc-leader'), h('span.toc-page')])])])
+    applyDirection(tree, 'rtl', {blocks: false})
+    expect(toHtml(tree)).toBe(
+      '<li><a href="#x"><span class="toc-text" dir="ltr">A heading</span><span class="toc-leader"></span><span class="toc-page"></span></a></li>'
+    )
+  })
+
   it('isolates phrases without deciding blocks when asked', () => {
     const tree = h(null, [h('li', [h('span', '1.2'), ' ', h('span', 'Background')])])
     applyDirection(tree, 'rtl', {blocks: false})
