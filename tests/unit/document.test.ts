@@ -1,6 +1,9 @@
+import path from 'node:path'
 import {toHtml} from 'hast-util-to-html'
 import {describe, expect, it} from 'vitest'
-import {contentsList} from '../../src/document/pages.js'
+import {loadBrand} from '../../src/brand/brand.js'
+import {projectFolder} from '../../src/build/build.js'
+import {composeParts, contentsList} from '../../src/document/pages.js'
 import {documentOf, frontMatter, frontMatterWith} from '../helpers/pipeline.js'
 
 // The smallest valid PNG: one transparent pixel.
@@ -78,5 +81,29 @@ describe('contentsList', () => {
       '<ol><li class="toc-level-3"><a href="#b"><span class="toc-text">ب</span></a></li></ol></li>' +
       '<li class="toc-level-2"><a href="#c"><span class="toc-text">ج</span></a></li></ol>'
     )
+  })
+})
+
+describe('direction of mixed text in the document', () => {
+  const brand = () => loadBrand(path.join(projectFolder, 'templates', 'hammurabi'), path.join(projectFolder, 'fonts'))
+
+  it('keeps an English note left to right once taken out of the body, and isolates a reference in an Arabic one', async () => {
+    const {document} = await documentOf(`${frontMatter}نص[^a] ونص[^b].\n\n[^a]: Author, *Title* (2019): 45–67.\n[^b]: انظر: Author, *Title* (2019): 45–67.`)
+    expect(document!.notes.map((note) => toHtml(note.content))).toEqual([
+      '<p dir="ltr">Author, <em>Title</em> (2019): 45–67.</p>',
+      '<p>انظر: <span dir="ltr">Author, <em>Title</em> (2019): 45–67.</span></p>'
+    ])
+  })
+
+  it('isolates Latin names and titles on the cover and title page, and keeps contents entries in their columns', async () => {
+    const front = ['---', 'title: ورقة', 'subtitle: What Next?', 'authors: [John Smith, نور نبيه جميل]', 'date: 2024-10-31', 'toc: true', '---', '']
+    const {document} = await documentOf(`${front.join('\n')}\n## NATO في العراق\n\n### A heading`)
+    const parts = composeParts(document!, await brand(), {pageNumbers: true})
+    expect(toHtml(parts.cover)).toContain('<p class="cover-authors"><span dir="ltr">John Smith</span>، نور نبيه جميل</p>')
+    expect(toHtml(parts.cover)).toContain('<p class="cover-subtitle" dir="ltr">What Next?</p>')
+    expect(toHtml(parts.titlePage)).toContain('<p class="author-name" dir="ltr">John Smith</p>')
+    const contents = toHtml(parts.contents!)
+    expect(contents).toContain('<span class="toc-text"><span dir="ltr">NATO</span> في العراق</span>')
+    expect(contents).toContain('<li class="toc-level-3"><a href="#a-heading"><span class="toc-text" dir="ltr">A heading</span><span class="toc-leader" aria-hidden="true"></span><span class="toc-page"></span></a></li>')
   })
 })

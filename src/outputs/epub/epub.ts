@@ -9,6 +9,7 @@ import {toHtml} from 'hast-util-to-html'
 import {toString} from 'hast-util-to-string'
 import {h} from 'hastscript'
 import {visit} from 'unist-util-visit'
+import {applyDirection} from '../../arabic/direction-tree.js'
 import {brandCss, stylesheetsFor, type Brand} from '../../brand/brand.js'
 import type {Document, Heading, Note} from '../../document/model.js'
 import {composeParts, contentsList, noteContent} from '../../document/pages.js'
@@ -213,6 +214,7 @@ function chapterContent(document: Document, brand: Brand, part: Part, links: Lin
 
 function navigation(document: Document, brand: Brand, fileOf: Map<string, string>, start: {cover: string | undefined; body: string | undefined}) {
   const list = contentsList(document.headings, (heading: Heading) => `${fileOf.get(heading.id) ?? ''}#${heading.id}`)
+  applyDirection(list, document.dir, {blocks: false, numbers: document.meta.digits !== 'arabic-indic'})
   const entries = list.children as ElementContent[]
   if (document.abstract) entries.unshift(h('li', h('a', {href: 'abstract.xhtml'}, brand.data.labels.abstract)))
   entries.push(h('li', h('a', {href: 'about.xhtml'}, brand.data.name.ar)))
