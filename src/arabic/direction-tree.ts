@@ -68,6 +68,9 @@ function directionOf(element: Element, inherited: Direction, publication: Direct
   return strong
 }
 
+// Any right-to-left letter: what an element marked `dir="rtl"` counts as.
+const rightToLeftStandIn = '\u05D0'
+
 /** The letters that decide an element's direction: its text, code standing for a left-to-right letter. */
 function letters(node: Root | ElementContent): string {
   if (node.type === 'text') return node.value
@@ -76,7 +79,7 @@ function letters(node: Root | ElementContent): string {
     if (opaqueTags.has(node.tagName)) return ''
     const own = ownDirection(node)
     if (own === 'ltr' || verbatimTags.has(node.tagName)) return atom.ltr
-    if (own === 'rtl') return 'א'
+    if (own === 'rtl') return rightToLeftStandIn
   }
   return node.children.map((child) => letters(child as ElementContent)).join('')
 }
