@@ -12,11 +12,14 @@ import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Heading, Note} from '../document/model.js'
 import type {Meta} from '../manuscript/meta.js'
+import rehypeBreakUrls from './plugins/rehype-break-urls.js'
+import rehypeCode from './plugins/rehype-code.js'
 import rehypeDigits from './plugins/rehype-digits.js'
 import rehypeFigures from './plugins/rehype-figures.js'
 import rehypeHeadingIds from './plugins/rehype-heading-ids.js'
 import rehypeIsolateLtr from './plugins/rehype-isolate-ltr.js'
 import rehypeLocalImages from './plugins/rehype-local-images.js'
+import rehypeLongWords from './plugins/rehype-long-words.js'
 import rehypeNumberSections from './plugins/rehype-number-sections.js'
 import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js'
 import remarkChecks from './plugins/remark-checks.js'
@@ -89,6 +92,10 @@ export async function toHast(tree: MdastRoot, file: VFile, options: HastOptions)
     .use(rehypeFigures, {figureLabel: labels.figure, tableLabel: labels.table})
     .use(rehypeHeadingIds, {prefix: options.idPrefix ?? ''})
     .use(rehypeNumberSections, {numbering: meta.numbering})
+    // Before isolating: code and addresses carry their own `dir`, which the isolation leaves alone.
+    .use(rehypeCode)
+    .use(rehypeBreakUrls)
+    .use(rehypeLongWords)
     .use(rehypeIsolateLtr)
     .use(rehypeDigits, {digits: meta.digits})
   return processor.run(tree, file) as Promise<HastRoot>
