@@ -80,8 +80,8 @@ export function indentation(line: string, tabSize: number): number {
   for (const character of line) {
     if (character === ' ') columns++
     else if (character === '\t') columns += tabSize - (columns % tabSize)
-    else break
+    // A line of nothing but spaces has no text to indent.
+    else return character === '\n' ? 0 : columns
   }
-  // A line of nothing but spaces has no text to indent.
-  return columns === line.replace(/\n$/, '').length ? 0 : columns
+  return 0
 }
