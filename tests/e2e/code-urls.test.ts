@@ -126,37 +126,58 @@ describe('code and addresses on a 320-pixel screen', () => {
     }
   })
 
-  it('wraps addresses only between their pieces, never at a hyphen, each line in written order', async () => {
+  /** Each element's text and its lines as the eye reads them: character boxes by line, left to right. */
+  async function linesOf(selector: string): Promise<Array<{text: string; lines: string[]; font: string; direction: string; left: number}>> {
     const page = await browser.newPage()
     try {
       await page.setViewport({width: 320, height: 640})
       await page.goto(pathToFileURL(path.join(out, 'code-urls', 'index.html')).href)
-      const addresses = await page.evaluate(() => [...document.querySelectorAll('.url')].map((address) => {
-        // Each character's box, grouped by line and read left to right: what the eye reads.
+      return await page.evaluate((selector) => [...document.querySelectorAll(selector)].map((element) => {
         const lines = new Map<number, Array<[number, string]>>()
-        const walker = document.createTreeWalker(address, NodeFilter.SHOW_TEXT)
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
         const range = document.createRange()
+        let firstLetter: number | undefined
         for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
           for (let offset = 0; offset < node.data.length; offset++) {
             range.setStart(node, offset)
             range.setEnd(node, offset + 1)
             const box = range.getBoundingClientRect()
+            if (box.height === 0 || node.data[offset] === '\n') continue
+            if (firstLetter === undefined && node.data[offset]!.trim() !== '') firstLetter = box.left
             const line = Math.round(box.top)
             lines.set(line, [...(lines.get(line) ?? []), [box.left, node.data[offset]!]])
           }
         }
         const visual = [...lines.entries()].sort(([a], [b]) => a - b).map(([, characters]) => characters.sort(([a], [b]) => a - b).map(([, character]) => character).join(''))
-        return {text: address.textContent ?? '', lines: visual}
-      }))
-      const long = addresses.find((address) => address.text === longUrl)!
-      expect(long.lines.length).toBeGreaterThan(2)
-      for (const address of addresses) {
-        expect(address.lines.join(''), address.text).toBe(address.text)
-        // A long piece (the 3,000-character URL's) may break anywhere; the others never after a hyphen.
-        if (address.text !== hugeUrl) expect(address.lines.slice(0, -1).filter((line) => line.endsWith('-')), address.text).toEqual([])
-      }
+        const style = getComputedStyle(element)
+        return {text: element.textContent ?? '', lines: visual, font: style.fontFamily, direction: style.direction, left: (firstLetter ?? 0) - element.getBoundingClientRect().left}
+      }), selector)
     } finally {
       await page.close()
     }
+  }
+
+  it('wraps addresses only between their pieces, never at a hyphen, each line in written order', async () => {
+    const addresses = await linesOf('.url')
+    const long = addresses.find((address) => address.text === longUrl)!
+    expect(long.lines.length).toBeGreaterThan(2)
+    for (const address of addresses) {
+      expect(address.lines.join(''), address.text).toBe(address.text)
+      // A long piece (the 3,000-character URL's) may break anywhere; the others never after a hyphen.
+      if (address.text !== hugeUrl) expect(address.lines.slice(0, -1).filter((line) => line.endsWith('-')), address.text).toEqual([])
+    }
+  })
+
+  it('lays code out left to right in the mono face, indented on the left, a long line wrapped', async () => {
+    const lines = await linesOf('pre .code-line')
+    expect(lines.map((line) => line.direction)).toEqual(lines.map(() => 'ltr'))
+    expect(lines[0]!.font).toMatch(/^"Hammurabi Mono", "Hammurabi Naskh"/)
+    expect(lines.find((line) => line.text === 'f(x) = x * 2')?.lines).toEqual(['f(x) = x * 2'])
+    const indented = lines.find((line) => line.text.startsWith('    return {label'))!
+    expect(indented.lines.length).toBeGreaterThan(1)
+    expect(indented.lines.join(' ').replace(/\s+/g, ' ').trim()).toBe(indented.text.trim().replace(/\s+/g, ' '))
+    const unindented = lines.find((line) => line.text.startsWith('function double'))!
+    // Four columns of indentation: its first letter well to the right of an unindented line's.
+    expect(indented.left - unindented.left).toBeGreaterThan(20)
   })
 })
