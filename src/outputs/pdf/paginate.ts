@@ -87,7 +87,7 @@ export function paginate(options: LayoutOptions): LayoutResult {
     return used <= available + 0.5
   }
 
-  const textBlocks = new Set(['P', 'LI', 'DD', 'DT', 'BLOCKQUOTE', 'FIGCAPTION'])
+  const textBlocks = new Set(['P', 'LI', 'DD', 'DT', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE'])
   const containers = new Set(['OL', 'UL', 'BLOCKQUOTE', 'DIV', 'SECTION', 'LI', 'DL', 'ASIDE'])
   const headings = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6'])
 
@@ -99,6 +99,7 @@ export function paginate(options: LayoutOptions): LayoutResult {
    * The positions where each line of a text block begins (but the first): the start of the first word
    * whose box sits lower than the word before it. Words too long for a line and addresses, which the
    * pipeline marks (`.long-word`, `.url`), break between letters: there, any letter may begin a line.
+   * In a code block a line begins after a line break, its indentation included.
    */
   function lineStarts(element: HTMLElement): Array<{node: Text; offset: number}> {
     const starts: Array<{node: Text; offset: number}> = []
@@ -106,12 +107,14 @@ export function paginate(options: LayoutOptions): LayoutResult {
     const range = document.createRange()
     let lineBottom = Number.NEGATIVE_INFINITY
     let previousWasSpace = true
+    let previousWasBreak = false
+    const verbatim = element.tagName === 'PRE'
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       const text = node.data
       const unspaced = node.parentElement?.closest('.long-word, .url') != null
       for (let offset = 0; offset < text.length; offset++) {
         const space = /\s/.test(text[offset]!)
-        if (!space && (previousWasSpace || unspaced)) {
+        if ((!space && (previousWasSpace || unspaced)) || (verbatim && previousWasBreak)) {
           range.setStart(node, offset)
           range.setEnd(node, offset + 1)
           const box = range.getBoundingClientRect()
@@ -125,6 +128,7 @@ export function paginate(options: LayoutOptions): LayoutResult {
           }
         }
         previousWasSpace = space
+        previousWasBreak = text[offset] === '\n'
       }
     }
     return starts
@@ -270,7 +274,7 @@ export function paginate(options: LayoutOptions): LayoutResult {
   function split(element: HTMLElement): HTMLElement | undefined {
     // A heading stays whole, unless it is taller than a page (then it is text like any other).
     if (headings.has(element.tagName)) return element.offsetHeight > sheet.element.clientHeight / 2 ? splitLines(element) : undefined
-    if (element.tagName === 'FIGURE' || element.tagName === 'PRE' || element.tagName === 'HR') return undefined
+    if (element.tagName === 'FIGURE' || element.tagName === 'HR') return undefined
     if (element.tagName === 'TABLE') return splitTable(element as HTMLTableElement)
     if (textBlocks.has(element.tagName) && !hasBlockChildren(element)) return splitLines(element)
     if (containers.has(element.tagName)) return splitContainer(element)
