@@ -168,6 +168,22 @@ describe('code and addresses on a 320-pixel screen', () => {
     }
   })
 
+  it('copies a code block back as written', async () => {
+    const page = await browser.newPage()
+    try {
+      await page.goto(pathToFileURL(path.join(out, 'code-urls', 'index.html')).href)
+      const copied = await page.evaluate(() => {
+        const selection = getSelection()!
+        selection.selectAllChildren(document.querySelector('pre code.language-js')!)
+        return selection.toString()
+      })
+      const markdown = readFileSync(fixture, 'utf8')
+      expect(copied).toBe(markdown.slice(markdown.indexOf('```js\n') + 6, markdown.indexOf('\n```', markdown.indexOf('```js'))))
+    } finally {
+      await page.close()
+    }
+  })
+
   it('lays code out left to right in the mono face, indented on the left, a long line wrapped', async () => {
     const lines = await linesOf('pre .code-line')
     expect(lines.map((line) => line.direction)).toEqual(lines.map(() => 'ltr'))
