@@ -46,7 +46,13 @@ export const brandSchema = z.object({
     size: z.enum(['A4', 'A5', 'B5', 'Letter']),
     margins: z.object({top: z.number().min(5), bottom: z.number().min(5), inner: z.number().min(5), outer: z.number().min(5)})
   }),
-  typography: z.object({body: z.array(z.string()).min(1), display: z.array(z.string()).min(1)}),
+  typography: z.object({
+    body: z.array(z.string()).min(1),
+    display: z.array(z.string()).min(1),
+    // Code; Arabic inside it falls back to the body face (the stylesheets add that). Without it, the
+    // reader's monospace.
+    mono: z.array(z.string()).min(1).optional()
+  }),
   fonts: z.array(fontSchema).min(1),
   stylesheets: z.object({
     print: z.array(z.string()).min(1),
@@ -108,7 +114,8 @@ export function brandCss(brand: Brand, fontUrl: (file: string) => string): strin
   const properties = [
     ...Object.entries(colors).map(([name, value]) => `  --color-${name}: ${value};`),
     `  --font-body: ${families(typography.body)};`,
-    `  --font-display: ${families(typography.display)};`
+    `  --font-display: ${families(typography.display)};`,
+    `  --font-mono: ${typography.mono ? families(typography.mono) : 'monospace'};`
   ]
   return [...faces, `:root {\n${properties.join('\n')}\n}`].join('\n') + '\n'
 }

@@ -12,11 +12,14 @@ import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Heading, Note} from '../document/model.js'
 import {directionOf, type Meta} from '../manuscript/meta.js'
+import rehypeBreakUrls from './plugins/rehype-break-urls.js'
+import rehypeCode from './plugins/rehype-code.js'
 import rehypeDigits from './plugins/rehype-digits.js'
 import rehypeDirection from './plugins/rehype-direction.js'
 import rehypeFigures from './plugins/rehype-figures.js'
 import rehypeHeadingIds from './plugins/rehype-heading-ids.js'
 import rehypeLocalImages from './plugins/rehype-local-images.js'
+import rehypeLongWords from './plugins/rehype-long-words.js'
 import rehypeNumberSections from './plugins/rehype-number-sections.js'
 import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js'
 import remarkChecks from './plugins/remark-checks.js'
@@ -89,6 +92,10 @@ export async function toHast(tree: MdastRoot, file: VFile, options: HastOptions)
     .use(rehypeFigures, {figureLabel: labels.figure, tableLabel: labels.table})
     .use(rehypeHeadingIds, {prefix: options.idPrefix ?? ''})
     .use(rehypeNumberSections, {numbering: meta.numbering})
+    // Before the direction model: code and addresses carry their own `dir`, which it takes as left-to-right pieces.
+    .use(rehypeCode)
+    .use(rehypeBreakUrls)
+    .use(rehypeLongWords)
     .use(rehypeDirection, {direction: directionOf(meta.lang), digits: meta.digits})
     .use(rehypeDigits, {digits: meta.digits})
   return processor.run(tree, file) as Promise<HastRoot>

@@ -65,7 +65,7 @@ describe('the document model', () => {
 
   it('isolates Latin runs and localizes digits, outside URLs', async () => {
     const {document} = await documentOf(`${frontMatterWith('digits: arabic-indic')}في 2024 قال: The treaty is historic. انظر www.example.org`)
-    expect(toHtml(document!.body)).toBe('<p>في ٢٠٢٤ قال: <span dir="ltr">The treaty is historic.</span> انظر <a href="http://www.example.org" dir="ltr">www.example.org</a></p>')
+    expect(toHtml(document!.body)).toBe('<p>في ٢٠٢٤ قال: <span dir="ltr">The treaty is historic.</span> انظر <a href="http://www.example.org" dir="ltr" class="url"><span class="url-part">www.example</span><wbr><span class="url-part">.org</span></a></p>')
   })
 })
 

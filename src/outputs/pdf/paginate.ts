@@ -87,7 +87,7 @@ export function paginate(options: LayoutOptions): LayoutResult {
     return used <= available + 0.5
   }
 
-  const textBlocks = new Set(['P', 'LI', 'DD', 'DT', 'BLOCKQUOTE', 'FIGCAPTION'])
+  const textBlocks = new Set(['P', 'LI', 'DD', 'DT', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE'])
   const containers = new Set(['OL', 'UL', 'BLOCKQUOTE', 'DIV', 'SECTION', 'LI', 'DL', 'ASIDE'])
   const headings = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6'])
 
@@ -97,7 +97,9 @@ export function paginate(options: LayoutOptions): LayoutResult {
 
   /**
    * The positions where each line of a text block begins (but the first): the start of the first word
-   * whose box sits lower than the word before it.
+   * whose box sits lower than the word before it. Words too long for a line and addresses, which the
+   * pipeline marks (`.long-word`, `.url`), break between letters: there, any letter may begin a line.
+   * In a code block a line begins after a line break, its indentation included.
    */
   function lineStarts(element: HTMLElement): Array<{node: Text; offset: number}> {
     const starts: Array<{node: Text; offset: number}> = []
@@ -105,11 +107,14 @@ export function paginate(options: LayoutOptions): LayoutResult {
     const range = document.createRange()
     let lineBottom = Number.NEGATIVE_INFINITY
     let previousWasSpace = true
+    let previousWasBreak = false
+    const verbatim = element.tagName === 'PRE'
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       const text = node.data
+      const unspaced = node.parentElement?.closest('.long-word, .url') != null
       for (let offset = 0; offset < text.length; offset++) {
         const space = /\s/.test(text[offset]!)
-        if (!space && previousWasSpace) {
+        if ((!space && (previousWasSpace || unspaced)) || (verbatim && previousWasBreak)) {
           range.setStart(node, offset)
           range.setEnd(node, offset + 1)
           const box = range.getBoundingClientRect()
@@ -123,6 +128,7 @@ export function paginate(options: LayoutOptions): LayoutResult {
           }
         }
         previousWasSpace = space
+        previousWasBreak = text[offset] === '\n'
       }
     }
     return starts
@@ -151,9 +157,32 @@ export function paginate(options: LayoutOptions): LayoutResult {
   }
 
   function join(element: HTMLElement, rest: HTMLElement): void {
+    const boundary = element.lastChild
     element.append(...rest.childNodes)
+    mergeHalves(boundary)
     element.classList.remove('split-start')
     element.normalize()
+  }
+
+  /**
+   * An inline element cut in two is made one again: left as two, two `dir` isolates on one line would be
+   * ordered right to left in Arabic text, the second half of a Latin phrase or word before the first.
+   */
+  function mergeHalves(first: ChildNode | null): void {
+    let left = first
+    while (left instanceof Element && left.nextSibling instanceof Element && sameShallow(left, left.nextSibling)) {
+      const right = left.nextSibling
+      const inner = left.lastChild
+      left.append(...right.childNodes)
+      right.remove()
+      left = inner
+    }
+  }
+
+  /** The same element apart from its id, which `cut` leaves on the first half only. */
+  function sameShallow(a: Element, b: Element): boolean {
+    const attributes = (element: Element) => [...element.attributes].filter((attribute) => attribute.name !== 'id').map((attribute) => `${attribute.name}=${attribute.value}`).sort().join('\n')
+    return a.tagName === b.tagName && attributes(a) === attributes(b)
   }
 
   function splitLines(element: HTMLElement): HTMLElement | undefined {
@@ -245,7 +274,7 @@ export function paginate(options: LayoutOptions): LayoutResult {
   function split(element: HTMLElement): HTMLElement | undefined {
     // A heading stays whole, unless it is taller than a page (then it is text like any other).
     if (headings.has(element.tagName)) return element.offsetHeight > sheet.element.clientHeight / 2 ? splitLines(element) : undefined
-    if (element.tagName === 'FIGURE' || element.tagName === 'PRE' || element.tagName === 'HR') return undefined
+    if (element.tagName === 'FIGURE' || element.tagName === 'HR') return undefined
     if (element.tagName === 'TABLE') return splitTable(element as HTMLTableElement)
     if (textBlocks.has(element.tagName) && !hasBlockChildren(element)) return splitLines(element)
     if (containers.has(element.tagName)) return splitContainer(element)
