@@ -12,6 +12,7 @@ import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Heading, Note} from '../document/model.js'
 import type {Meta} from '../manuscript/meta.js'
+import rehypeCheckLinks from './plugins/rehype-check-links.js'
 import rehypeDigits from './plugins/rehype-digits.js'
 import rehypeFigures from './plugins/rehype-figures.js'
 import rehypeHeadingIds from './plugins/rehype-heading-ids.js'
@@ -19,6 +20,7 @@ import rehypeIsolateLtr from './plugins/rehype-isolate-ltr.js'
 import rehypeLocalImages from './plugins/rehype-local-images.js'
 import rehypeNumberSections from './plugins/rehype-number-sections.js'
 import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js'
+import rehypeUniqueIds from './plugins/rehype-unique-ids.js'
 import remarkChecks from './plugins/remark-checks.js'
 import remarkMeta from './plugins/remark-meta.js'
 import remarkSectionHeadings from './plugins/remark-section-headings.js'
@@ -86,8 +88,10 @@ export async function toHast(tree: MdastRoot, file: VFile, options: HastOptions)
     // Before sanitizing: a remote or missing image is an error to report, not something to drop silently.
     .use(rehypeLocalImages, {folder: options.folder})
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeUniqueIds)
     .use(rehypeFigures, {figureLabel: labels.figure, tableLabel: labels.table})
     .use(rehypeHeadingIds, {prefix: options.idPrefix ?? ''})
+    .use(rehypeCheckLinks, {baseUrl: meta.baseUrl})
     .use(rehypeNumberSections, {numbering: meta.numbering})
     .use(rehypeIsolateLtr)
     .use(rehypeDigits, {digits: meta.digits})
