@@ -5,6 +5,7 @@ import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
+import remarkDirective from 'remark-directive'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
@@ -12,6 +13,7 @@ import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Heading, Note} from '../document/model.js'
 import type {Meta} from '../manuscript/meta.js'
+import rehypeCalloutTitles from './plugins/rehype-callout-titles.js'
 import rehypeCheckLinks from './plugins/rehype-check-links.js'
 import rehypeDigits from './plugins/rehype-digits.js'
 import rehypeFigures from './plugins/rehype-figures.js'
@@ -22,6 +24,7 @@ import rehypeNumberSections from './plugins/rehype-number-sections.js'
 import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js'
 import rehypeUniqueIds from './plugins/rehype-unique-ids.js'
 import remarkChecks from './plugins/remark-checks.js'
+import remarkContainers from './plugins/remark-containers.js'
 import remarkMeta from './plugins/remark-meta.js'
 import remarkSectionHeadings from './plugins/remark-section-headings.js'
 import {hasErrors} from './messages.js'
@@ -35,6 +38,8 @@ export interface Labels {
   /** The words before figure and table numbers. */
   figure?: string
   table?: string
+  /** The titles of boxed notes written without one (`:::tip`), by kind: note, tip, warning. */
+  callouts?: Partial<Record<string, string>>
 }
 
 /**
@@ -45,6 +50,8 @@ const markdown = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
+  .use(remarkDirective)
+  .use(remarkContainers)
   .use(remarkSectionHeadings)
   .use(remarkChecks)
 
@@ -89,6 +96,7 @@ export async function toHast(tree: MdastRoot, file: VFile, options: HastOptions)
     .use(rehypeLocalImages, {folder: options.folder})
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeUniqueIds)
+    .use(rehypeCalloutTitles, {labels: labels.callouts})
     .use(rehypeFigures, {figureLabel: labels.figure, tableLabel: labels.table})
     .use(rehypeHeadingIds, {prefix: options.idPrefix ?? ''})
     .use(rehypeCheckLinks, {baseUrl: meta.baseUrl})
