@@ -25,6 +25,7 @@ import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js'
 import rehypeUniqueIds from './plugins/rehype-unique-ids.js'
 import remarkChecks from './plugins/remark-checks.js'
 import remarkContainers from './plugins/remark-containers.js'
+import remarkDialectLeftovers from './plugins/remark-dialect-leftovers.js'
 import remarkMeta from './plugins/remark-meta.js'
 import remarkSectionHeadings from './plugins/remark-section-headings.js'
 import {hasErrors} from './messages.js'
@@ -53,6 +54,7 @@ const markdown = unified()
   .use(remarkDirective)
   .use(remarkContainers)
   .use(remarkSectionHeadings)
+  .use(remarkDialectLeftovers)
   .use(remarkChecks)
 
 export async function parseManuscript(file: VFile): Promise<MdastRoot> {
