@@ -1,6 +1,6 @@
 import type {Element, Root} from 'hast'
 import type {VFile} from 'vfile'
-import {visit} from 'unist-util-visit'
+import {SKIP, visit} from 'unist-util-visit'
 import {isValidId} from '../attributes.js'
 import {warn} from '../messages.js'
 
@@ -15,9 +15,14 @@ export default function rehypeUniqueIds() {
     const used = new Set<string>()
     const authored: Element[] = []
     visit(tree, 'element', (element: Element) => {
+      if (isNotes(element)) {
+        // Made by the pipeline, though with the places of the notes they come from.
+        visit(element, 'element', (inner: Element) => void (idOf(inner) !== undefined && used.add(idOf(inner)!)))
+        return SKIP
+      }
       const id = idOf(element)
       if (id === undefined) return
-      if (element.position) authored.push(element)
+      if (element.position && element.properties.dataFootnoteRef === undefined) authored.push(element)
       else used.add(id)
     })
     const renamed = new Map<string, string>()
@@ -42,6 +47,10 @@ export default function rehypeUniqueIds() {
     }
     if (renamed.size > 0) followRenames(tree, renamed)
   }
+}
+
+function isNotes(element: Element): boolean {
+  return element.tagName === 'section' && element.properties.dataFootnotes !== undefined
 }
 
 function idOf(element: Element): string | undefined {
