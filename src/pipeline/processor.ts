@@ -76,6 +76,8 @@ export interface HastOptions {
   labels: Labels
   /** Prefix for generated ids, so that fragments rendered beside the body never collide with it. */
   idPrefix?: string
+  /** Ids elsewhere in the publication that links of this tree may lead to. */
+  otherIds?: ReadonlySet<string>
 }
 
 /**
@@ -101,7 +103,7 @@ export async function toHast(tree: MdastRoot, file: VFile, options: HastOptions)
     .use(rehypeCalloutTitles, {labels: labels.callouts})
     .use(rehypeFigures, {figureLabel: labels.figure, tableLabel: labels.table})
     .use(rehypeHeadingIds, {prefix: options.idPrefix ?? ''})
-    .use(rehypeCheckLinks, {baseUrl: meta.baseUrl})
+    .use(rehypeCheckLinks, {baseUrl: meta.baseUrl, otherIds: options.otherIds})
     .use(rehypeNumberSections, {numbering: meta.numbering})
     .use(rehypeIsolateLtr)
     .use(rehypeDigits, {digits: meta.digits})

@@ -7,6 +7,8 @@ import {safeDecode} from './rehype-unique-ids.js'
 export interface Options {
   /** The address the manuscript is published under: relative links resolve against it. */
   baseUrl?: string | null | undefined
+  /** Ids of the publication outside this tree (the body's, for the abstract) that links may lead to. */
+  otherIds?: ReadonlySet<string> | null | undefined
 }
 
 const emptyOptions: Readonly<Options> = {}
@@ -22,10 +24,12 @@ type Verdict = {href: string} | {reason: string; ruleId: string}
  * its text, unless the manuscript gives a `baseUrl` that relative links resolve against.
  */
 export default function rehypeCheckLinks(options?: Readonly<Options> | null) {
-  const baseUrl = (options ?? emptyOptions).baseUrl ?? undefined
+  const settings = options ?? emptyOptions
+  const baseUrl = settings.baseUrl ?? undefined
+  const otherIds = settings.otherIds ?? new Set<string>()
 
   return function (tree: Root, file: VFile): undefined {
-    const ids = idsOf(tree)
+    const ids = new Set([...idsOf(tree), ...otherIds])
     visit(tree, 'element', (element: Element, index, parent) => {
       const href = element.properties.href
       if (element.tagName !== 'a' || typeof href !== 'string' || !element.position) return
@@ -56,7 +60,7 @@ export function judge(href: string, ids: ReadonlySet<string>, baseUrl?: string):
   return {reason: 'it is not part of the publication (give the manuscript a `baseUrl` to link to the web page it means)', ruleId: 'link-outside'}
 }
 
-function idsOf(tree: Root): Set<string> {
+export function idsOf(tree: Root): Set<string> {
   const ids = new Set<string>()
   visit(tree, 'element', (element: Element) => {
     const id = element.properties.id

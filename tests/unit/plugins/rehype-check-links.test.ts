@@ -42,6 +42,13 @@ describe('link checks in the document', () => {
     expect(toHtml(document!.notes[0]!.content)).toBe('<p><a href="#fnref-1">د</a> هـ</p>')
   })
 
+  // The abstract's places are counted in the abstract's own text, as for every message about it.
+  it('lets the abstract link to the body\'s headings', async () => {
+    const {document, file} = await documentOf(`${frontMatterWith('abstract: انظر [الخاتمة](#end) و[غيرها](#none)')}## الخاتمة {#end}`)
+    expect(file.messages.map(String)).toEqual(['index.md:1:23-1:37: Link to `#none`: no heading or anchor of the document has this id; printed as plain text'])
+    expect(toHtml(document!.abstract!)).toBe('<p>انظر <a href="#end">الخاتمة</a> وغيرها</p>')
+  })
+
   it('turns relative links into addresses under the front matter\'s baseUrl', async () => {
     const {document, file} = await documentOf(`${frontMatterWith('baseUrl: https://example.org/papers/')}[دليل](guide/intro.html)`)
     expect(file.messages).toEqual([])
