@@ -1,11 +1,14 @@
 import type {Node, Paragraph, Parent, PhrasingContent, Root, RootContent, Text} from 'mdast'
-import type {} from 'remark-directive'
+import {directiveFromMarkdown} from 'mdast-util-directive'
+import {directive} from 'micromark-extension-directive'
+import type {Processor} from 'unified'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {SKIP, visit} from 'unist-util-visit'
+import {visit} from 'unist-util-visit'
 import {warn} from '../messages.js'
 
 type Container = Extract<RootContent, {type: 'containerDirective'}>
+type Extension = ReturnType<typeof directive>
 
 /** The boxed notes a manuscript may hold, by the names other tools give them, and the box each becomes. */
 export const calloutKinds: Readonly<Record<string, 'note' | 'tip' | 'warning'>> = {
@@ -19,35 +22,40 @@ const closingLine = /^:::[ \t]*$/
 /**
  * `:::note`, `:::tip`, `:::warning` (and their kin) become boxed notes: an `<aside class="callout
  * callout-tip">` opening with a `.callout-title` paragraph, holding the title written (`:::tip[عنوان]`,
- * `::: tip عنوان`) or none, for the template's label to fill. remark-directive, which reads the
- * generic form, also reads `:name` and `::name` in ordinary text (`10:30`, `std:vector`): those, and
- * containers of unknown names (with a warning), go back to the text the author wrote.
+ * `::: tip عنوان`) or none, for the template's label to fill. Containers of other names go back to
+ * the text the author wrote, with a warning.
  */
-export default function remarkContainers() {
+export default function remarkContainers(this: Processor) {
+  const data = this.data()
+  ;(data.micromarkExtensions ??= []).push(containerSyntax())
+  ;(data.fromMarkdownExtensions ??= []).push(directiveFromMarkdown())
+
   return function (tree: Root, file: VFile): undefined {
     const source = String(file.value)
     groupPlainContainers(tree, file)
-    visit(tree, (node, index, parent) => {
-      if (!parent || index === undefined) return
-      if (node.type === 'textDirective') {
-        parent.children.splice(index, 1, textAt(node.position, source) as never)
-        mergeTexts(parent)
-        return [SKIP, 0]
-      }
-      if (node.type === 'leafDirective') {
-        parent.children.splice(index, 1, paragraphOf(textAt(node.position, source)) as never)
-        return SKIP
-      }
-      if (node.type !== 'containerDirective') return
+    visit(tree, 'containerDirective', (node: Container, index, parent) => {
       if (calloutKinds[node.name]) {
         toCallout(node)
         return
       }
       warn(file, `Unknown container \`:::${node.name}\` (known: ${Object.keys(calloutKinds).join(', ')}): kept as text`, node.position?.start, 'container-unknown')
+      if (!parent || index === undefined) return
       parent.children.splice(index, 1, ...(restoreContainer(node, source) as never[]))
       return index
     })
   }
+}
+
+/**
+ * Only the block form, `:::name`, of the generic directives (remark-directive's syntax): its `:name`
+ * and `::name` forms would read ordinary text as directives (`10:30`, `std:vector`) and, even put back
+ * as text afterwards, would have broken GFM's autolinks (`mailto:a@b.org`). The container construct is
+ * the flow construct that is concrete (like fenced code, it owns its lines).
+ */
+function containerSyntax(): Extension {
+  const constructs = directive().flow?.[58]
+  const container = (Array.isArray(constructs) ? constructs : constructs ? [constructs] : []).filter((construct) => construct.concrete === true)
+  return {flow: {58: container}}
 }
 
 function toCallout(node: Container) {
@@ -142,11 +150,6 @@ function spanOf(first: Node, last: Node): Position | undefined {
   return first.position && last.position ? {start: first.position.start, end: last.position.end} : undefined
 }
 
-function textAt(position: Position | undefined, source: string): Text {
-  const value = position?.start.offset !== undefined && position.end.offset !== undefined ? source.slice(position.start.offset, position.end.offset) : ''
-  return {type: 'text', value, position}
-}
-
 function paragraphOf(text: Text): Paragraph {
   return {type: 'paragraph', children: [text], position: text.position}
 }
@@ -154,17 +157,4 @@ function paragraphOf(text: Text): Paragraph {
 function lineEnd(source: string, from: number): number {
   const end = source.indexOf('\n', from)
   return end < 0 ? source.length : end
-}
-
-/** Neighbouring text nodes made one, as the parser would have left them. */
-function mergeTexts(parent: Parent) {
-  const merged: Node[] = []
-  for (const child of parent.children) {
-    const previous = merged.at(-1)
-    if (previous?.type === 'text' && child.type === 'text') {
-      const text = previous as Text
-      merged[merged.length - 1] = {...text, value: text.value + (child as Text).value, position: spanOf(text, child)} as Text
-    } else merged.push(child)
-  }
-  parent.children = merged as typeof parent.children
 }

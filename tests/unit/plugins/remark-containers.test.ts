@@ -30,10 +30,11 @@ describe('containers', () => {
     ].join('\n'))
   })
 
-  it('leave text with colons as it was written', async () => {
-    const {text, messages} = await render('الساعة 10:30 و ar:true و std:vector و :name[x]{y=1}\n\n::leaf[نص]')
+  it('leave text with colons, and the other directive forms, as it was written, autolinks included', async () => {
+    const {html, text, messages} = await render('الساعة 10:30 و ar:true و std:vector و :name[x]{y=1} و mailto:a@b.org\n\n::leaf[نص]')
     expect(messages).toEqual([])
-    expect(text).toBe('الساعة 10:30 و ar:true و std:vector و :name[x]{y=1}\n::leaf[نص]')
+    expect(text).toBe('الساعة 10:30 و ar:true و std:vector و :name[x]{y=1} و mailto:a@b.org\n::leaf[نص]')
+    expect(html).toContain('<a href="mailto:a@b.org">')
   })
 
   it('keep an unknown container as text with a warning, its content still read', async () => {
