@@ -68,6 +68,9 @@ export async function parseFragment(file: VFile): Promise<MdastRoot> {
   return (await markdown.run(markdown.parse(file), file)) as MdastRoot
 }
 
+/** The ids of the parts the writers add around the text (src/document/pages.ts): no author's id may take them. */
+const partIds = ['title', 'text', 'abstract-heading', 'contents-heading', 'notes-heading']
+
 export interface HastOptions {
   meta: Meta
   folder: string
@@ -97,10 +100,10 @@ export async function toHast(tree: MdastRoot, file: VFile, options: HastOptions)
     // Before sanitizing: a remote or missing image is an error to report, not something to drop silently.
     .use(rehypeLocalImages, {folder: options.folder})
     .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeUniqueIds)
+    .use(rehypeUniqueIds, {reserved: partIds})
     .use(rehypeCalloutTitles, {labels: labels.callouts})
     .use(rehypeFigures, {figureLabel: labels.figure, tableLabel: labels.table})
-    .use(rehypeHeadingIds, {prefix: options.idPrefix ?? ''})
+    .use(rehypeHeadingIds, {prefix: options.idPrefix ?? '', reserved: partIds})
     .use(rehypeCheckLinks, {baseUrl: meta.baseUrl, otherIds: options.otherIds})
     .use(rehypeNumberSections, {numbering: meta.numbering})
     .use(rehypeIsolateLtr)

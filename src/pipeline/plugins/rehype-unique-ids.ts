@@ -10,9 +10,18 @@ import {warn} from '../messages.js'
  * as they are; the author's (raw HTML, heading attributes) give way with a warning. A renamed invalid id
  * takes the links to it along; a renamed duplicate leaves them to the first.
  */
-export default function rehypeUniqueIds() {
+export interface Options {
+  /** Ids the publication's own parts use (the title page's, the contents'): the author's give way. */
+  reserved?: ReadonlyArray<string> | null | undefined
+}
+
+const emptyOptions: Readonly<Options> = {}
+
+export default function rehypeUniqueIds(options?: Readonly<Options> | null) {
+  const reserved = (options ?? emptyOptions).reserved ?? []
+
   return function (tree: Root, file: VFile): undefined {
-    const used = new Set<string>()
+    const used = new Set<string>(reserved)
     const authored: Element[] = []
     visit(tree, 'element', (element: Element) => {
       if (isNotes(element)) {
@@ -38,7 +47,10 @@ export default function rehypeUniqueIds() {
       } else if (used.has(id)) {
         const fresh = unique(id, used)
         const first = firstLine.get(id)
-        warn(file, `Id \`${id}\` is used twice${first ? ` (first at line ${first})` : ''}: this one is renamed \`${fresh}\`, links go to the first`, place, 'id-duplicate')
+        const reason = reserved.includes(id)
+          ? `Id \`${id}\` belongs to a part of the publication the template adds: renamed \`${fresh}\``
+          : `Id \`${id}\` is used twice${first ? ` (first at line ${first})` : ''}: this one is renamed \`${fresh}\`, links go to the first`
+        warn(file, reason, place, 'id-duplicate')
         setId(element, fresh, used)
       } else {
         used.add(id)

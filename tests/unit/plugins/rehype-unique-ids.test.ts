@@ -31,3 +31,11 @@ describe('ids', () => {
     expect(toHtml(document!.body)).toContain('<p id="fn-1-1">أ</p>')
   })
 })
+
+describe('ids of the publication\'s parts', () => {
+  it('are taken by no heading, whether its id is written or made from its text', async () => {
+    const {document, file} = await documentOf(`${frontMatter}## Text\n\n## أول {#title}`)
+    expect(file.messages.map(String)).toEqual(['index.md:9:1-9:16: Id `title` belongs to a part of the publication the template adds: renamed `title-1`'])
+    expect(document?.headings.map((heading) => heading.id)).toEqual(['text-1', 'title-1'])
+  })
+})
