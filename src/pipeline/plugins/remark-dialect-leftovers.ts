@@ -53,6 +53,10 @@ export function findLeftovers(value: string, afterInline: boolean): Leftover[] {
 function leftoverAt(value: string, start: number, attached: boolean, alone: boolean): Leftover | undefined {
   if (value.startsWith('{%', start)) return closed(value, start, '%}', false, (text) => `Liquid tag \`${text}\` (a site generator's template language): nothing fills it in here; kept as text`, 'dialect-liquid')
   if (value.startsWith('{{', start)) return closed(value, start, '}}', false, (text) => `Liquid output \`${text}\` (a site generator's template language): nothing fills it in here; kept as text`, 'dialect-liquid')
+  if (value.startsWith('{::comment}', start) && value.includes('{:/comment}', start)) {
+    const end = value.indexOf('{:/comment}', start) + '{:/comment}'.length
+    return {start, end, remove: true, reason: 'kramdown comment `{::comment}…{:/comment}`: removed with what it holds', ruleId: 'dialect-kramdown'}
+  }
   if (value.startsWith('{:', start)) return closed(value, start, '}', true, (text) => `kramdown ${value.startsWith('{::', start) ? 'extension' : 'attribute list'} \`${text}\` means nothing in a publication: removed`, 'dialect-kramdown')
   if (!attached && !alone) return undefined
   const end = value.indexOf('}', start)

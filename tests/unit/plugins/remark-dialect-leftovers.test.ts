@@ -12,6 +12,7 @@ describe('findLeftovers', () => {
       [32, 42, false, 'dialect-liquid']
     ])
     expect(findLeftovers('{width=50%} بعد الصورة', true)).toMatchObject([{start: 0, end: 11, ruleId: 'dialect-attributes'}])
+    expect(findLeftovers('أ {::comment}ملاحظة للمحرر{:/comment} ب', false)).toMatchObject([{start: 2, end: 37, remove: true}])
     expect(findLeftovers('المجموعة {أ، ب} و{x}', false)).toEqual([])
     expect(findLeftovers('{width=50%} في أول السطر', false)).toEqual([])
   })
