@@ -39,6 +39,7 @@ export const brandSchema = z.object({
     table: z.string(),
     cover: z.string(),
     bodymatter: z.string(),
+    callouts: z.object({note: z.string(), tip: z.string(), warning: z.string()}).optional(),
     accessibilitySummary: z.string()
   }),
   colors: z.record(z.string().regex(/^[a-z][a-z-]*$/), colour),

@@ -7,6 +7,7 @@ import {localizeDigits} from '../arabic/digits.js'
 import type {Brand, Contact} from '../brand/brand.js'
 import {authorsOf} from '../manuscript/meta.js'
 import type {Document, Heading, Note} from './model.js'
+import {scopeIds} from './scope-ids.js'
 
 /**
  * The parts of a publication, in the centre's order. Each writer takes the parts it needs: the PDF and
@@ -229,5 +230,6 @@ function inlineSvg(source: string, className: string): Element {
   if (!element) throw new Error('The template has an SVG file with no <svg> element')
   element.properties.className = [className]
   element.properties.ariaHidden = 'true'
+  scopeIds(element, className + '-')
   return element
 }

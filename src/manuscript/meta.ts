@@ -29,7 +29,9 @@ export const metaSchema = z.object({
   numbering: z.enum(['ordinal', 'decimal', 'none']).default('none')
     .describe('section numbers: أولاً، ثانياً … (ordinal), 1. 1.1 (decimal) or none'),
   digits: z.enum(['latin', 'arabic-indic']).default('latin')
-    .describe('digits of the body text, counters, page numbers and dates')
+    .describe('digits of the body text, counters, page numbers and dates'),
+  baseUrl: z.string().refine(isAbsoluteUrl, {message: 'must be an absolute http(s) address, such as https://example.org/docs/'}).optional()
+    .describe('the address the manuscript is published under: relative links resolve against it instead of being unlinked')
 })
 
 /** Front matter as the author wrote it. */
@@ -52,4 +54,10 @@ const rightToLeftLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ku'
 
 export function directionOf(lang: string): 'rtl' | 'ltr' {
   return rightToLeftLanguages.has(lang.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr'
+}
+
+function isAbsoluteUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false
+  const {protocol} = new URL(value)
+  return protocol === 'http:' || protocol === 'https:'
 }

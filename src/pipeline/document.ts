@@ -4,6 +4,7 @@ import type {Document} from '../document/model.js'
 import {directionOf} from '../manuscript/meta.js'
 import type {Manuscript} from '../manuscript/read.js'
 import {hasErrors} from './messages.js'
+import {idsOf} from './plugins/rehype-check-links.js'
 import {collectHeadings, extractNotes, parseFragment, parseManuscript, toHast, type Labels} from './processor.js'
 
 /** From four sections up, a paper gets a contents page unless the front matter says otherwise. */
@@ -27,7 +28,7 @@ export async function createDocument(manuscript: Manuscript, file: VFile, labels
   if (meta.abstract) {
     // The abstract's messages belong to the manuscript: copy them over with the manuscript's path.
     const fragment = new VFile({path: file.path, value: meta.abstract})
-    abstract = await toHast(await parseFragment(fragment), fragment, {meta, folder: manuscript.folder, labels, idPrefix: 'abstract-'})
+    abstract = await toHast(await parseFragment(fragment), fragment, {meta, folder: manuscript.folder, labels, idPrefix: 'abstract-', otherIds: idsOf(body)})
     for (const message of fragment.messages) file.messages.push(message)
     extractNotes(abstract)
   }

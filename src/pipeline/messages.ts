@@ -1,10 +1,13 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 
-interface Place {
+interface Point {
   line: number
   column: number
 }
+
+/** A point, or a range (reported as `3:6-3:12`). */
+type Place = Point | {start: Point; end: Point}
 
 const source = 'hammurabi-press'
 

@@ -13,6 +13,8 @@ import type {VFile} from 'vfile'
 import type {Heading, Note} from '../document/model.js'
 import {directionOf, type Meta} from '../manuscript/meta.js'
 import rehypeBreakUrls from './plugins/rehype-break-urls.js'
+import rehypeCalloutTitles from './plugins/rehype-callout-titles.js'
+import rehypeCheckLinks from './plugins/rehype-check-links.js'
 import rehypeCode from './plugins/rehype-code.js'
 import rehypeDigits from './plugins/rehype-digits.js'
 import rehypeDirection from './plugins/rehype-direction.js'
@@ -22,7 +24,10 @@ import rehypeLocalImages from './plugins/rehype-local-images.js'
 import rehypeLongWords from './plugins/rehype-long-words.js'
 import rehypeNumberSections from './plugins/rehype-number-sections.js'
 import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js'
+import rehypeUniqueIds from './plugins/rehype-unique-ids.js'
 import remarkChecks from './plugins/remark-checks.js'
+import remarkContainers from './plugins/remark-containers.js'
+import remarkDialectLeftovers from './plugins/remark-dialect-leftovers.js'
 import remarkMeta from './plugins/remark-meta.js'
 import remarkSectionHeadings from './plugins/remark-section-headings.js'
 import {hasErrors} from './messages.js'
@@ -36,6 +41,8 @@ export interface Labels {
   /** The words before figure and table numbers. */
   figure?: string
   table?: string
+  /** The titles of boxed notes written without one (`:::tip`), by kind: note, tip, warning. */
+  callouts?: Partial<Record<string, string>>
 }
 
 /**
@@ -46,7 +53,9 @@ const markdown = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
+  .use(remarkContainers)
   .use(remarkSectionHeadings)
+  .use(remarkDialectLeftovers)
   .use(remarkChecks)
 
 export async function parseManuscript(file: VFile): Promise<MdastRoot> {
@@ -62,12 +71,17 @@ export async function parseFragment(file: VFile): Promise<MdastRoot> {
   return (await markdown.run(markdown.parse(file), file)) as MdastRoot
 }
 
+/** The ids of the parts the writers add around the text (src/document/pages.ts): no author's id may take them. */
+const partIds = ['title', 'text', 'abstract-heading', 'contents-heading', 'notes-heading']
+
 export interface HastOptions {
   meta: Meta
   folder: string
   labels: Labels
   /** Prefix for generated ids, so that fragments rendered beside the body never collide with it. */
   idPrefix?: string
+  /** Ids elsewhere in the publication that links of this tree may lead to. */
+  otherIds?: ReadonlySet<string>
 }
 
 /**
@@ -89,8 +103,11 @@ export async function toHast(tree: MdastRoot, file: VFile, options: HastOptions)
     // Before sanitizing: a remote or missing image is an error to report, not something to drop silently.
     .use(rehypeLocalImages, {folder: options.folder})
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeUniqueIds, {reserved: partIds})
+    .use(rehypeCalloutTitles, {labels: labels.callouts})
     .use(rehypeFigures, {figureLabel: labels.figure, tableLabel: labels.table})
-    .use(rehypeHeadingIds, {prefix: options.idPrefix ?? ''})
+    .use(rehypeHeadingIds, {prefix: options.idPrefix ?? '', reserved: partIds})
+    .use(rehypeCheckLinks, {baseUrl: meta.baseUrl, otherIds: options.otherIds})
     .use(rehypeNumberSections, {numbering: meta.numbering})
     // Before the direction model: code and addresses carry their own `dir`, which it takes as left-to-right pieces.
     .use(rehypeCode)

@@ -54,3 +54,25 @@ export function box(pdf: PDFDocument, pageIndex: number, name: 'MediaBox' | 'Tri
   const array = pdf.getPage(pageIndex).node.lookup(PDFName.of(name), PDFArray)
   return array.asArray().map((value) => Number(value.toString()))
 }
+
+export interface LinkAnnotation {
+  /** 1-based page the link is on. */
+  page: number
+  /** The named destination it goes to, decoded. */
+  destination: string
+}
+
+/** The links to named destinations (same-document links) on every page. */
+export function internalLinks(pdf: PDFDocument): LinkAnnotation[] {
+  const links: LinkAnnotation[] = []
+  for (const [index, page] of pdf.getPages().entries()) {
+    for (const reference of page.node.Annots()?.asArray() ?? []) {
+      const annotation = pdf.context.lookup(reference, PDFDict)
+      const destination = annotation.get(PDFName.of('Dest'))
+      if (annotation.get(PDFName.of('Subtype')) === PDFName.of('Link') && destination instanceof PDFName) {
+        links.push({page: index + 1, destination: decodeURIComponent(destination.decodeText())})
+      }
+    }
+  }
+  return links
+}

@@ -275,6 +275,8 @@ export function paginate(options: LayoutOptions): LayoutResult {
     // A heading stays whole, unless it is taller than a page (then it is text like any other).
     if (headings.has(element.tagName)) return element.offsetHeight > sheet.element.clientHeight / 2 ? splitLines(element) : undefined
     if (element.tagName === 'FIGURE' || element.tagName === 'HR') return undefined
+    // A short boxed note moves whole to the next page rather than leave its title behind.
+    if (element.classList.contains('callout') && element.offsetHeight < sheet.element.clientHeight / 4) return undefined
     if (element.tagName === 'TABLE') return splitTable(element as HTMLTableElement)
     if (textBlocks.has(element.tagName) && !hasBlockChildren(element)) return splitLines(element)
     if (containers.has(element.tagName)) return splitContainer(element)

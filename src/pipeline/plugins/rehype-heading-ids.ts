@@ -6,6 +6,8 @@ import {visit} from 'unist-util-visit'
 export interface Options {
   /** Prefix for every generated id (default: `''`). */
   prefix?: string | null | undefined
+  /** Ids used outside the tree (the publication's own parts) that no heading may take. */
+  reserved?: ReadonlyArray<string> | null | undefined
 }
 
 const emptyOptions: Readonly<Options> = {}
@@ -31,6 +33,7 @@ export default function rehypeHeadingIds(options?: Readonly<Options> | null) {
   return function (tree: Root): undefined {
     const slugger = new GithubSlugger()
     const used = existingIds(tree)
+    for (const id of settings.reserved ?? []) used.add(id)
 
     visit(tree, 'element', function (node) {
       if (!heading.test(node.tagName) || hasId(node)) return

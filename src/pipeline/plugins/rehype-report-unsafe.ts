@@ -20,7 +20,8 @@ const refusedElements: Record<string, string> = {
   base: 'addresses are not rewritten',
   form: 'forms are not printed',
   frame: 'frames are not printed',
-  frameset: 'frames are not printed'
+  frameset: 'frames are not printed',
+  svg: 'drawings are not kept inline: save it as an .svg file beside the manuscript and show it as an image, ![description](drawing.svg)'
 }
 
 export default function rehypeReportUnsafe() {
