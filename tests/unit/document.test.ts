@@ -1,6 +1,13 @@
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import type {Element} from 'hast'
 import {toHtml} from 'hast-util-to-html'
+import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
-import {contentsList} from '../../src/document/pages.js'
+import {parse as parseYaml} from 'yaml'
+import {brandSchema, loadBrand, type Brand} from '../../src/brand/brand.js'
+import {projectFolder} from '../../src/build/build.js'
+import {composeParts, contentsList} from '../../src/document/pages.js'
 import {documentOf, frontMatter, frontMatterWith} from '../helpers/pipeline.js'
 
 // The smallest valid PNG: one transparent pixel.
@@ -78,5 +85,47 @@ describe('contentsList', () => {
       '<ol><li class="toc-level-3"><a href="#b"><span class="toc-text">ب</span></a></li></ol></li>' +
       '<li class="toc-level-2"><a href="#c"><span class="toc-text">ج</span></a></li></ol>'
     )
+  })
+})
+
+describe('the keywords', () => {
+  const brandOf = async (placement?: string): Promise<Brand> => {
+    const brand = await loadBrand(path.join(projectFolder, 'templates', 'hammurabi'), path.join(projectFolder, 'fonts'))
+    return placement ? {...brand, data: {...brand.data, placement: {keywordsWithoutAbstract: placement as 'title-page'}}} : brand
+  }
+  const holdsKeywords = (part: Element): boolean => {
+    let found = false
+    visit(part, 'element', (node: Element) => {
+      if ((node.properties.className as string[] | undefined)?.includes('keywords')) found = true
+    })
+    return found
+  }
+  const partsHolding = (parts: Record<string, Element | undefined>) =>
+    Object.entries(parts).filter(([, part]) => part && holdsKeywords(part)).map(([name]) => name)
+
+  it('follow the abstract when there is one', async () => {
+    const {document} = await documentOf(frontMatterWith('abstract: ملخص.', 'keywords: [أ, ب]'))
+    const parts = composeParts(document!, await brandOf())
+    expect(partsHolding({...parts})).toEqual(['abstract'])
+  })
+
+  it('go under the rights notice without an abstract, by default, and make no abstract page', async () => {
+    const {document} = await documentOf(frontMatterWith('keywords: [أ, ب]'))
+    const parts = composeParts(document!, await brandOf())
+    expect(parts.abstract).toBeUndefined()
+    expect(partsHolding({...parts})).toEqual(['rightsPage'])
+    expect(toHtml(parts.rightsPage)).toMatch(/rights-notice.*disclaimer.*<p class="keywords"><span class="keywords-label">الكلمات المفتاحية: <\/span>أ، ب<\/p>/)
+  })
+
+  it('go on the title page without an abstract when the template says so', async () => {
+    const {document} = await documentOf(frontMatterWith('keywords: [أ, ب]'))
+    const parts = composeParts(document!, await brandOf('title-page'))
+    expect(partsHolding({...parts})).toEqual(['titlePage'])
+  })
+
+  it('are placed by a setting the brand schema checks, rights page by default', () => {
+    const data = parseYaml(readFileSync(path.join(projectFolder, 'templates', 'hammurabi', 'brand.yaml'), 'utf8')) as Record<string, unknown>
+    expect(brandSchema.parse({...data, placement: undefined}).placement.keywordsWithoutAbstract).toBe('rights-page')
+    expect(brandSchema.safeParse({...data, placement: {keywordsWithoutAbstract: 'back-page'}}).success).toBe(false)
   })
 })
