@@ -132,7 +132,7 @@ describe('the e-book', () => {
 })
 
 describe('e-book errors', () => {
-  it('refuses a remote image with a positioned message, and marks decorative images', async () => {
+  it('refuses a remote image with a positioned message', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'press-epub-errors-'))
     mkdirSync(path.join(folder, 'remote'))
     writeFileSync(path.join(folder, 'remote', 'index.md'), ['---', 'title: ورقة', 'authors: [كاتب]', 'date: 2024-10-31', '---', '', '![خريطة](https://example.org/map.png)'].join('\n'))
