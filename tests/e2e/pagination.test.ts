@@ -54,10 +54,17 @@ function flowingPaper(): string {
   ].join('\n')
 }
 
-/** A run of headings taller than what a page has left beside the tall figure after it. */
+/**
+ * A run of headings taller than what a page has left beside the tall figure after it; then a list whose
+ * second item is taller than a page.
+ */
 function crowdedPaper(): string {
   sentences = 0
-  return [...frontMatter('ورقة عناوين قبل شكل طويل'), ...paragraphs(9, 6), ...headingRun('هـ', 12), '![شكل طويل](tall.png)', '', ...paragraphs(8, 5)].join('\n')
+  const long = Array.from({length: 160}, () => 'يطول هذا البند أكثر من صفحة كاملة').join('، ')
+  return [
+    ...frontMatter('ورقة عناوين قبل شكل طويل'), ...paragraphs(9, 6), ...headingRun('هـ', 12), '![شكل طويل](tall.png)', '', ...paragraphs(8, 5),
+    '1. البند 1: بند قصير.', `2. البند 2: ${long}.`, '3. البند 3: بند قصير.', ''
+  ].join('\n')
 }
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'press-pagination-'))
@@ -115,6 +122,7 @@ describe('pagination', () => {
       expect(list.start, `page ${page}`).toBe(next)
       for (const item of list.items!) {
         expect(item.classes, `page ${page}: ${item.text.slice(0, 30)}`).not.toContain('split-end')
+        expect(item.marker, `page ${page}: ${item.text.slice(0, 30)}`).not.toBe('none')
         expect(item.text.startsWith(`البند ${next}:`), `page ${page}: item ${next} is «${item.text.slice(0, 30)}»`).toBe(true)
         next++
       }
@@ -145,6 +153,21 @@ describe('pagination', () => {
     const holding = bodyPages(crowded).filter((page) => page.blocks.some(isHeading))
     expect(holding.length).toBe(1)
     expect(holding[0]!.blocks.filter(isHeading).map((block) => block.text)).toEqual(headingLevels.map((_, index) => `عنوان هـ-${index + 1}`))
+  })
+
+  it('splits a list item taller than a page where it falls, the numbering going on', () => {
+    const parts = bodyPages(crowded).flatMap((page) => page.blocks.filter((block) => block.tag === 'ol').map((list) => ({page: page.number, list})))
+    expect(parts.length).toBeGreaterThanOrEqual(2)
+    // Begun under the first item, not on a page of its own.
+    expect(parts[0]!.list.items!.map((item) => item.text.slice(0, 8))).toEqual(['البند 1:', 'البند 2:'])
+    for (const {list} of parts.slice(1)) {
+      expect(list.start).toBe(2)
+      // The rest of the item, with no second number.
+      expect(list.items![0]!.classes).toContain('split-end')
+      expect(list.items![0]!.marker).toBe('none')
+    }
+    expect(parts[0]!.list.items!.map((item) => item.marker)).not.toContain('none')
+    expect(parts.at(-1)!.list.items!.map((item) => item.text.slice(0, 8)).at(-1)).toBe('البند 3:')
   })
 
   it('puts keywords without an abstract on the rights page, not on a page of their own', () => {

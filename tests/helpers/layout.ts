@@ -17,8 +17,8 @@ export interface LaidOutBlock {
   lines: number
   /** An ordered list's first number. */
   start?: number
-  /** A list's items: their classes and text. */
-  items?: Array<{classes: string[]; text: string}>
+  /** A list's items: their classes, text and marker (`none` when they show none). */
+  items?: Array<{classes: string[]; text: string; marker: string}>
   /** A table's header row and its body rows, as text. */
   header?: string
   rows?: string[]
@@ -93,7 +93,11 @@ function describePages(): LaidOutPage[] {
     const block: LaidOutBlock = {tag: element.tagName.toLowerCase(), classes: [...element.classList], text: flat(element.textContent), lines: lineCount(element)}
     if (element instanceof HTMLOListElement) block.start = element.start
     if (element instanceof HTMLOListElement || element instanceof HTMLUListElement) {
-      block.items = [...element.querySelectorAll(':scope > li')].map((item) => ({classes: [...item.classList], text: flat(item.textContent)}))
+      block.items = [...element.querySelectorAll(':scope > li')].map((item) => ({
+        classes: [...item.classList],
+        text: flat(item.textContent),
+        marker: getComputedStyle(item, '::marker').content
+      }))
     }
     if (element instanceof HTMLTableElement) {
       block.header = flat(element.tHead?.textContent ?? '')

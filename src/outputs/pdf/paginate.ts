@@ -258,8 +258,9 @@ export function paginate(options: LayoutOptions): LayoutResult {
   function split(element: HTMLElement): HTMLElement | undefined {
     // A heading stays whole, unless it is taller than a page (then it is text like any other).
     if (headings.has(element.tagName)) return element.offsetHeight > sheet.element.clientHeight / 2 ? splitLines(element) : undefined
-    // Lists break between items: an item goes whole to the next sheet, unless it opens this one already.
-    if (element.tagName === 'LI' && !opensSheet(element)) return undefined
+    // Lists break between items: an item goes whole to the next sheet, unless it opens this one already
+    // or is taller than a page (it breaks somewhere all the same: here, rather than after a gap).
+    if (element.tagName === 'LI' && !opensSheet(element) && element.offsetHeight <= sheet.element.clientHeight) return undefined
     if (element.tagName === 'FIGURE' || element.tagName === 'PRE' || element.tagName === 'HR') return undefined
     if (element.tagName === 'TABLE') return splitTable(element as HTMLTableElement)
     if (textBlocks.has(element.tagName) && !hasBlockChildren(element)) return splitLines(element)
