@@ -42,6 +42,9 @@ export const brandSchema = z.object({
     callouts: z.object({note: z.string(), tip: z.string(), warning: z.string()}).optional(),
     accessibilitySummary: z.string()
   }),
+  placement: z.object({
+    keywordsWithoutAbstract: z.enum(['rights-page', 'title-page']).default('rights-page')
+  }).prefault({}),
   colors: z.record(z.string().regex(/^[a-z][a-z-]*$/), colour),
   page: z.object({
     size: z.enum(['A4', 'A5', 'B5', 'Letter']),

@@ -11,6 +11,7 @@ export async function writeAtomically(target: string, bytes: Uint8Array | string
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   try {
     await writeFile(temporary, bytes)
+    faultAfterTemporaryWrite()
     await rename(temporary, target)
   } catch (error) {
     await rm(temporary, {force: true})
@@ -29,12 +30,23 @@ export async function writeFolderAtomically(target: string, files: Map<string, U
       await mkdir(path.dirname(file), {recursive: true})
       await writeFile(file, bytes)
     }
+    faultAfterTemporaryWrite()
     await rename(target, previous).catch(() => undefined)
     await rename(temporary, target)
   } finally {
     await rm(temporary, {recursive: true, force: true})
     await rm(previous, {recursive: true, force: true})
   }
+}
+
+/**
+ * A test hook, inert unless `HAMMURABI_PRESS_FAULT=kill-after-temp-write` is set: the process then kills
+ * itself with SIGKILL once an output's temporary file is written and before it is renamed into place, the
+ * worst moment for an interruption, so that the fault tests can check what such a kill leaves without
+ * racing the build to catch that moment.
+ */
+function faultAfterTemporaryWrite(): void {
+  if (process.env.HAMMURABI_PRESS_FAULT === 'kill-after-temp-write') process.kill(process.pid, 'SIGKILL')
 }
 
 /**

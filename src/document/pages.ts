@@ -105,7 +105,8 @@ function cover({document, brand, graphic, text}: Context): Element {
   ])
 }
 
-function titlePage({document, brand, graphic, text}: Context): Element {
+function titlePage(context: Context): Element {
+  const {document, brand, graphic, text} = context
   const {meta} = document
   const authors = authorsOf(meta)
   return h('section.page.title-page', [
@@ -122,32 +123,42 @@ function titlePage({document, brand, graphic, text}: Context): Element {
     h('div.imprint', [
       graphic('logo', 'imprint-logo'),
       h('p.publisher', brand.data.name.ar),
-      h('p.date', h('time', {dateTime: meta.date}, dateOf(document)))
+      h('p.date', h('time', {dateTime: meta.date}, dateOf(document))),
+      keywordsOn('title-page', context)
     ])
   ])
 }
 
-function rightsPage({brand}: Context): Element {
-  const {rights} = brand.data
+function rightsPage(context: Context): Element {
+  const {rights} = context.brand.data
   return h('section.page.rights-page', [
     h('div.rights', [
       h('p.rights-notice', rights.notice),
-      h('p.disclaimer', rights.disclaimer)
+      h('p.disclaimer', rights.disclaimer),
+      keywordsOn('rights-page', context)
     ])
   ])
 }
 
-function abstractPage({document, brand, text}: Context): Element | undefined {
-  const {abstract, meta} = document
-  if (!abstract && !meta.keywords) return undefined
-  const {labels} = brand.data
+function abstractPage(context: Context): Element | undefined {
+  const {abstract} = context.document
+  if (!abstract) return undefined
   return h('section.abstract', {'aria-labelledby': 'abstract-heading', dataFlow: 'abstract'}, [
-    h('h2.unnumbered', {id: 'abstract-heading'}, labels.abstract),
-    ...((abstract?.children ?? []) as ElementContent[]),
-    meta.keywords
-      ? h('p.keywords', [h('span.keywords-label', `${labels.keywords}: `), text(meta.keywords.join('، '))])
-      : undefined
+    h('h2.unnumbered', {id: 'abstract-heading'}, context.brand.data.labels.abstract),
+    ...(abstract.children as ElementContent[]),
+    keywordsOn('abstract', context)
   ])
+}
+
+/**
+ * The keywords line, if `part` is where it goes: under the abstract, or, in a paper without one, where the
+ * template places it (a line alone would make a page of its own).
+ */
+function keywordsOn(part: 'abstract' | 'rights-page' | 'title-page', {document, brand, text}: Context): Element | undefined {
+  const {keywords} = document.meta
+  const place = document.abstract ? 'abstract' : brand.data.placement.keywordsWithoutAbstract
+  if (!keywords || place !== part) return undefined
+  return h('p.keywords', [h('span.keywords-label', `${brand.data.labels.keywords}: `), text(keywords.join('، '))])
 }
 
 function contents({document, brand}: Context, pageNumbers: boolean): Element {

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -48,6 +48,10 @@ describe('incremental builds', () => {
 
     // --force rebuilds all; a deleted output is rebuilt.
     expect((await build({...options, force: true})).results.every((result) => !result.skipped)).toBe(true)
+    rmSync(path.join(out, 'three.epub'))
+    const restored = await build(options)
+    expect(restored.results.filter((result) => !result.skipped).map((result) => result.manuscript.slug)).toEqual(['three'])
+    expect(existsSync(path.join(out, 'three.epub'))).toBe(true)
   }, 300_000)
 })
 

@@ -137,7 +137,9 @@ describe('the bad-input corpus', () => {
     }
   })
 
-  it('exits non-zero exactly when something was not built', () => {
+  it('counts the batch failed, and exactly the manuscripts with an error as not built', () => {
     expect(result.ok).toBe(false)
+    const failed = result.results.filter((entry) => !entry.ok).map((entry) => entry.manuscript.slug).sort()
+    expect(failed).toEqual(cases.filter((entry) => entry.fails).map((entry) => entry.name).sort())
   })
 })

@@ -1,6 +1,8 @@
+import {execFileSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import sharp from 'sharp'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {build, projectFolder} from '../../src/build/build.js'
 import {box, destinationPages, flatten, loadPdf, outline} from '../helpers/pdf.js'
@@ -65,6 +67,13 @@ describe('the print edition', () => {
       .filter((page) => plainArabic(pdfText(pdfFile, {first: page, last: page})).includes('هامش طويل جدا'))
     expect(withLongNote.length).toBe(2)
     expect(withLongNote[1]).toBe(withLongNote[0]! + 1)
+    // At the foot: below every line of the text on both pages.
+    for (const page of withLongNote) {
+      const lines = pdfText(pdfFile, {first: page, last: page, layout: true}).split('\n').map(plainArabic)
+      const lastOfText = lines.findLastIndex((line) => line.includes('تتناول'))
+      expect(lastOfText, `page ${page}`).toBeGreaterThan(-1)
+      expect(lines.findIndex((line) => line.includes('هامش طويل جدا')), `page ${page}`).toBeGreaterThan(lastOfText)
+    }
   })
 
   it('numbers every contents entry with the page its heading is on', () => {
@@ -122,11 +131,19 @@ describe('the print edition', () => {
 
   it('prints running heads and folios on text pages only', () => {
     const pages = pdfPageCount(pdfFile)
-    const body = pdfText(pdfFile, {first: 7, last: 7})
-    expect(body).toContain('مركز حمورابي')
-    expect(body).toContain('ورقة الاختبار')
-    expect(body.trim().split('\n').at(-1)!.trim()).toBe('7')
-    for (const page of [1, 2, 3, pages]) expect(pdfText(pdfFile, {first: page, last: page}), `page ${page}`).not.toContain('ورقة الاختبار')
+    const lines = (page: number) => pdfText(pdfFile, {first: page, last: page}).trim().split('\n').map((line) => line.trim())
+    // Abstract, contents and body: the centre's name and the short title above, the folio last.
+    for (let page = 4; page < pages; page++) {
+      const text = lines(page)
+      expect(text.join(' '), `page ${page}`).toContain('مركز حمورابي')
+      expect(text.join(' '), `page ${page}`).toContain('ورقة الاختبار')
+      expect(text.at(-1), `page ${page}`).toBe(String(page))
+    }
+    // Cover, title, rights and back pages: neither (the cover and back page name the centre in full).
+    for (const page of [1, 2, 3, pages]) {
+      expect(lines(page).join(' '), `page ${page}`).not.toContain('ورقة الاختبار')
+      expect(lines(page), `page ${page}`).not.toContain(String(page))
+    }
   })
 
   it('has no blank page', () => {
@@ -141,6 +158,10 @@ describe('the print edition', () => {
     const result = await build({paths: [folder], out, formats: ['pdf'], cwd: work, bleed: 3})
     expect(result.ok).toBe(true)
     const pdf = await loadPdf(path.join(out, 'long-paper.pdf'))
+    expect(await cropMarks(path.join(out, 'long-paper.pdf'), box(pdf, 0, 'MediaBox'), box(pdf, 0, 'BleedBox'), box(pdf, 0, 'TrimBox'))).toEqual({
+      marks: ['left bottom', 'left top', 'right bottom', 'right top'].flatMap((corner) => [`${corner} across`, `${corner} down`]),
+      strays: 0
+    })
     const mm3 = 3 * 72 / 25.4
     for (const index of [0, 5, pdf.getPageCount() - 1]) {
       const trim = box(pdf, index, 'TrimBox')
@@ -172,3 +193,32 @@ describe('the print edition', () => {
     expect(pdf.getPageCount()).toBeGreaterThan(pdfPageCount(pdfFile))
   })
 })
+
+/**
+ * The crop marks of a page, as drawn: rendered at 300 dpi, the slug (outside the bleed box) is looked at
+ * where each trim corner's two marks must be, and half-way between corners, where nothing may be.
+ */
+async function cropMarks(file: string, media: number[], bleed: number[], trim: number[]): Promise<{marks: string[]; strays: number}> {
+  const image = path.join(mkdtempSync(path.join(os.tmpdir(), 'press-marks-')), 'page')
+  execFileSync('pdftoppm', ['-r', '300', '-gray', '-png', '-singlefile', '-f', '1', '-l', '1', file, image])
+  const {data, info} = await sharp(`${image}.png`).raw().toBuffer({resolveWithObject: true})
+  const scale = 300 / 72
+  // Some dark pixel within two pixels of a point given in PDF units.
+  const inkNear = (x: number, y: number) => {
+    const [column, row] = [Math.round((x - media[0]!) * scale), Math.round((media[3]! - y) * scale)]
+    for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) if (data[((row + dy) * info.width + column + dx) * info.channels]! < 160) return true
+    return false
+  }
+  // The middle of the slug's width beyond each edge of the bleed box.
+  const beyond = {left: (media[0]! + bleed[0]!) / 2, right: (bleed[2]! + media[2]!) / 2, bottom: (media[1]! + bleed[1]!) / 2, top: (bleed[3]! + media[3]!) / 2}
+  const marks: string[] = []
+  for (const [side, x] of [['left', trim[0]!], ['right', trim[2]!]] as const) {
+    for (const [end, y] of [['bottom', trim[1]!], ['top', trim[3]!]] as const) {
+      if (inkNear(beyond[side], y)) marks.push(`${side} ${end} across`)
+      if (inkNear(x, beyond[end])) marks.push(`${side} ${end} down`)
+    }
+  }
+  const middle = {x: (trim[0]! + trim[2]!) / 2, y: (trim[1]! + trim[3]!) / 2}
+  const strays = [inkNear(middle.x, beyond.top), inkNear(middle.x, beyond.bottom), inkNear(beyond.left, middle.y), inkNear(beyond.right, middle.y)].filter(Boolean).length
+  return {marks, strays}
+}

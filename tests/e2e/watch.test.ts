@@ -1,7 +1,8 @@
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import JSZip from 'jszip'
 import type {Browser} from 'puppeteer'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/outputs/pdf/browser.js'
@@ -93,11 +94,15 @@ describe('press watch', () => {
     const built = await builtWith('المطبوعة')
     expect(built.result.outputs.map((output) => path.basename(output))).toEqual(['paper.pdf', 'paper.epub'])
 
-    // A change that is no manuscript's (a note beside them) rebuilds nothing, and stops nothing later.
+    // A change that is no manuscript's (a note beside them) stops nothing later: the next save is built.
     writeFileSync(path.join(folder, 'notes.txt'), 'ملاحظات')
     await new Promise((resolve) => setTimeout(resolve, 1000))
     writeFileSync(manuscript, text('النص في الطبعة الثانية.'))
-    await builtWith('الثانية')
+    const next = await builtWith('الثانية')
+    expect(next.result.outputs.map((output) => path.basename(output))).toEqual(['paper.pdf', 'paper.epub'])
+    const epub = await JSZip.loadAsync(readFileSync(path.join(folder, 'dist', 'paper.epub')))
+    const sections = await Promise.all(Object.values(epub.files).filter((entry) => entry.name.endsWith('.xhtml')).map((entry) => entry.async('string')))
+    expect(sections.join('')).toContain('النص في الطبعة الثانية.')
   })
 })
 

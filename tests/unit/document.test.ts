@@ -1,7 +1,11 @@
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
+import type {Element} from 'hast'
 import {toHtml} from 'hast-util-to-html'
+import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
-import {loadBrand} from '../../src/brand/brand.js'
+import {parse as parseYaml} from 'yaml'
+import {brandSchema, loadBrand, type Brand} from '../../src/brand/brand.js'
 import {projectFolder} from '../../src/build/build.js'
 import {composeParts, contentsList} from '../../src/document/pages.js'
 import {documentOf, frontMatter, frontMatterWith} from '../helpers/pipeline.js'
@@ -84,26 +88,44 @@ describe('contentsList', () => {
   })
 })
 
-describe('direction of mixed text in the document', () => {
-  const brand = () => loadBrand(path.join(projectFolder, 'templates', 'hammurabi'), path.join(projectFolder, 'fonts'))
+describe('the keywords', () => {
+  const brandOf = async (placement?: string): Promise<Brand> => {
+    const brand = await loadBrand(path.join(projectFolder, 'templates', 'hammurabi'), path.join(projectFolder, 'fonts'))
+    return placement ? {...brand, data: {...brand.data, placement: {keywordsWithoutAbstract: placement as 'title-page'}}} : brand
+  }
+  const holdsKeywords = (part: Element): boolean => {
+    let found = false
+    visit(part, 'element', (node: Element) => {
+      if ((node.properties.className as string[] | undefined)?.includes('keywords')) found = true
+    })
+    return found
+  }
+  const partsHolding = (parts: Record<string, Element | undefined>) =>
+    Object.entries(parts).filter(([, part]) => part && holdsKeywords(part)).map(([name]) => name)
 
-  it('keeps an English note left to right once taken out of the body, and isolates a reference in an Arabic one', async () => {
-    const {document} = await documentOf(`${frontMatter}نص[^a] ونص[^b].\n\n[^a]: Author, *Title* (2019): 45–67.\n[^b]: انظر: Author, *Title* (2019): 45–67.`)
-    expect(document!.notes.map((note) => toHtml(note.content))).toEqual([
-      '<p dir="ltr">Author, <em>Title</em> (2019): 45–67.</p>',
-      '<p>انظر: <span dir="ltr">Author, <em>Title</em> (2019): 45–67.</span></p>'
-    ])
+  it('follow the abstract when there is one', async () => {
+    const {document} = await documentOf(frontMatterWith('abstract: ملخص.', 'keywords: [أ, ب]'))
+    const parts = composeParts(document!, await brandOf())
+    expect(partsHolding({...parts})).toEqual(['abstract'])
   })
 
-  it('isolates Latin names and titles on the cover and title page, and keeps contents entries in their columns', async () => {
-    const front = ['---', 'title: ورقة', 'subtitle: What Next?', 'authors: [John Smith, نور نبيه جميل]', 'date: 2024-10-31', 'toc: true', '---', '']
-    const {document} = await documentOf(`${front.join('\n')}\n## NATO في العراق\n\n### A heading`)
-    const parts = composeParts(document!, await brand(), {pageNumbers: true})
-    expect(toHtml(parts.cover)).toContain('<p class="cover-authors"><span dir="ltr">John Smith</span>، نور نبيه جميل</p>')
-    expect(toHtml(parts.cover)).toContain('<p class="cover-subtitle" dir="ltr">What Next?</p>')
-    expect(toHtml(parts.titlePage)).toContain('<p class="author-name" dir="ltr">John Smith</p>')
-    const contents = toHtml(parts.contents!)
-    expect(contents).toContain('<span class="toc-text"><span dir="ltr">NATO</span> في العراق</span>')
-    expect(contents).toContain('<li class="toc-level-3"><a href="#a-heading"><span class="toc-text" dir="ltr">A heading</span><span class="toc-leader" aria-hidden="true"></span><span class="toc-page"></span></a></li>')
+  it('go under the rights notice without an abstract, by default, and make no abstract page', async () => {
+    const {document} = await documentOf(frontMatterWith('keywords: [أ, ب]'))
+    const parts = composeParts(document!, await brandOf())
+    expect(parts.abstract).toBeUndefined()
+    expect(partsHolding({...parts})).toEqual(['rightsPage'])
+    expect(toHtml(parts.rightsPage)).toMatch(/rights-notice.*disclaimer.*<p class="keywords"><span class="keywords-label">الكلمات المفتاحية: <\/span>أ، ب<\/p>/)
+  })
+
+  it('go on the title page without an abstract when the template says so', async () => {
+    const {document} = await documentOf(frontMatterWith('keywords: [أ, ب]'))
+    const parts = composeParts(document!, await brandOf('title-page'))
+    expect(partsHolding({...parts})).toEqual(['titlePage'])
+  })
+
+  it('are placed by a setting the brand schema checks, rights page by default', () => {
+    const data = parseYaml(readFileSync(path.join(projectFolder, 'templates', 'hammurabi', 'brand.yaml'), 'utf8')) as Record<string, unknown>
+    expect(brandSchema.parse({...data, placement: undefined}).placement.keywordsWithoutAbstract).toBe('rights-page')
+    expect(brandSchema.safeParse({...data, placement: {keywordsWithoutAbstract: 'back-page'}}).success).toBe(false)
   })
 })

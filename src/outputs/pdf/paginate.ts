@@ -270,10 +270,26 @@ export function paginate(options: LayoutOptions): LayoutResult {
     return rest
   }
 
+  /**
+   * Whether nothing but headings comes before `element` on the sheet: then moving it to the next sheet
+   * gains no room, since the headings would go with it.
+   */
+  function opensSheet(element: Element): boolean {
+    for (let node: Element | null = element; node && node !== sheet.body; node = node.parentElement) {
+      for (let before = node.previousElementSibling; before; before = before.previousElementSibling) {
+        if (!headings.has(before.tagName)) return false
+      }
+    }
+    return true
+  }
+
   /** Splits an overflowing block placed last on the sheet; returns the part for the next sheet. */
   function split(element: HTMLElement): HTMLElement | undefined {
     // A heading stays whole, unless it is taller than a page (then it is text like any other).
     if (headings.has(element.tagName)) return element.offsetHeight > sheet.element.clientHeight / 2 ? splitLines(element) : undefined
+    // Lists break between items: an item goes whole to the next sheet, unless it opens this one already
+    // or is taller than a page (it breaks somewhere all the same: here, rather than after a gap).
+    if (element.tagName === 'LI' && !opensSheet(element) && element.offsetHeight <= sheet.element.clientHeight) return undefined
     if (element.tagName === 'FIGURE' || element.tagName === 'HR') return undefined
     // A short boxed note moves whole to the next page rather than leave its title behind.
     if (element.classList.contains('callout') && element.offsetHeight < sheet.element.clientHeight / 4) return undefined
@@ -307,13 +323,22 @@ export function paginate(options: LayoutOptions): LayoutResult {
     return false
   }
 
+  /** The headings that end a sheet's text, however many, with nothing between them. */
+  function trailingHeadings(target: Sheet): Element[] {
+    const run: Element[] = []
+    for (let child = target.body.lastElementChild; child && headings.has(child.tagName); child = child.previousElementSibling) run.unshift(child)
+    return run
+  }
+
+  /**
+   * The headings that end a sheet go to the next one, with what follows them. A sheet holding nothing but
+   * headings keeps them all: what follows them cannot share a page with them (a figure taller than what is
+   * left), and moving them on would leave one heading a page, run after run.
+   */
   function keepHeadingsWithNext(from: Sheet, to: Sheet): void {
-    const moving: Element[] = []
-    while (from.body.lastElementChild && headings.has(from.body.lastElementChild.tagName) && from.body.children.length > 1) {
-      moving.unshift(from.body.lastElementChild)
-      from.body.lastElementChild.remove()
-    }
-    to.body.prepend(...moving)
+    const run = trailingHeadings(from)
+    if (run.length === 0 || run.length === from.body.children.length) return
+    to.body.prepend(...run)
     syncNotes(from)
     syncNotes(to)
   }
