@@ -14,6 +14,7 @@ import {
 } from 'pdf-lib'
 import type {Document} from '../../document/model.js'
 import {authorsOf} from '../../manuscript/meta.js'
+import {wholeWordsIn} from './actual-text.js'
 import {millimetre, type Geometry} from './geometry.js'
 import type {LayoutResult} from './paginate.js'
 
@@ -59,6 +60,7 @@ export async function postprocessPdf(bytes: Uint8Array, document: Document, opti
   writeOutline(pdf, layout.headings)
   shortenDestinationNames(pdf)
   renumberStructureIds(pdf)
+  wholeWordsIn(pdf)
   if (geometry.bleed > 0) markTrim(pdf, geometry)
 
   // Chromium's file identifier changes with every print: derive it from what the PDF was made of.
