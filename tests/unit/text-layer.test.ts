@@ -8,8 +8,20 @@ describe('markTextLayer', () => {
     const parts = [h('p', 'في 19 تشرين الأول 2024، خلال الحرب (1950-1953). ومنذ'), h('code', 'x 1 y'), h('span', {dir: 'ltr'}, 'COVID 19 now')]
     markTextLayer(parts)
     expect(toHtml(parts)).toBe(
-      '<p>في 19\u200F تشرين الأول 2024،\u200F خلال الحرب (<span dir="ltr">1950-1953</span>).\u200F ومنذ</p>' +
+      '<p>في 19\u200F تشرين الأول 2024،\u200F خلال الحرب (<span dir="ltr">1950-1953</span>\u200F).\u200F ومنذ</p>' +
       '<code>x 1 y</code><span dir="ltr">COVID 19 now</span>'
     )
+  })
+
+  it('puts a right-to-left mark at the start of the text after a left-to-right element in right-to-left text', () => {
+    const parts = [h('p', ['استخدم ', h('span', {dir: 'ltr'}, 'Git'), ' على ', h('a', {dir: 'ltr'}, 'x.org')])]
+    markTextLayer(parts)
+    expect(toHtml(parts)).toBe('<p>استخدم <span dir="ltr">Git</span>\u200F على <a dir="ltr">x.org</a></p>')
+  })
+
+  it('marks nothing inside a left-to-right block', () => {
+    const parts = [h('p', {dir: 'ltr'}, ['Author, ', h('em', {dir: 'ltr'}, 'Title'), ' 12 (2019): 45–67.'])]
+    markTextLayer(parts)
+    expect(toHtml(parts)).toBe('<p dir="ltr">Author, <em dir="ltr">Title</em> 12 (2019): 45–67.</p>')
   })
 })

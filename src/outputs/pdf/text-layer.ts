@@ -3,37 +3,56 @@ import type {Element, ElementContent, Root, Text} from 'hast'
 /**
  * Marks that make a PDF's text come back in logical order. Chromium writes the glyphs right; extractors
  * (pdftotext, and the copy, search and read-aloud of viewers built like it) then re-order each line, and
- * in Arabic text they glue a number to the word after it («19 تشرين» → «19تشرين») and reverse number
- * ranges («1950-1953» → «1953-1950»). Measured fixes, both invisible on the page:
- * - a right-to-left mark after a number (and the punctuation closing it) that a space follows;
- * - a left-to-right isolate around a range of numbers.
- * Used for print only: screens and e-readers lay out text themselves.
+ * in Arabic text they glue a number to the word after it («19 تشرين» → «19تشرين»), reverse number ranges
+ * («1950-1953» → «1953-1950») and glue a Latin phrase to the Arabic word after it («Git على» → «Gitعلى»).
+ * Each mark below is invisible on the page and measured; the gains are in words intact in pdftotext.
+ * Used for print only: screens and e-readers lay out text themselves. The tree they expect: text in
+ * elements whose direction is their `dir` or their nearest ancestor's (the parts' own is given), Latin
+ * phrases as elements with `dir="ltr"` (a span, an `<a>`, `<code>`, a whole block), which are not entered.
+ * (Vowelled words are made whole after printing: see `actual-text.ts`.)
  */
 const skipped = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'svg', 'math'])
 const rightToLeftMark = '\u200F'
 const range = /[0-9\u0660-\u0669]+(?:[-–/][0-9\u0660-\u0669]+)+/g
 const numberBeforeSpace = /([0-9\u0660-\u0669][)\]»"'.,،؛:!?%٪]*)(?=\s)/g
 
-export function markTextLayer(nodes: Array<Root | ElementContent>): void {
-  for (const node of nodes) visit(node)
+export function markTextLayer(nodes: Array<Root | ElementContent>, dir: 'rtl' | 'ltr' = 'rtl'): void {
+  for (const node of nodes) visit(node, dir)
 }
 
-function visit(node: Root | ElementContent): void {
+function visit(node: Root | ElementContent, inherited: 'rtl' | 'ltr'): void {
   if (node.type !== 'root' && node.type !== 'element') return
-  if (node.type === 'element' && (skipped.has(node.tagName) || node.properties.dir === 'ltr')) return
+  if (node.type === 'element' && skipped.has(node.tagName)) return
+  const dir = directionOf(node, inherited)
+  if (dir === 'ltr') return
   const children: ElementContent[] = []
   for (const child of node.children as ElementContent[]) {
-    if (child.type === 'text') children.push(...mark(child))
+    if (child.type === 'text') children.push(...isolateRanges(markNumberEnds(child)))
     else {
-      visit(child)
+      visit(child, dir)
       children.push(child)
     }
   }
-  node.children = children as typeof node.children
+  node.children = markLatinEnds(children) as typeof node.children
 }
 
-function mark(node: Text): ElementContent[] {
-  const value = node.value.replace(numberBeforeSpace, `$1${rightToLeftMark}`)
+function directionOf(node: Root | Element, inherited: 'rtl' | 'ltr'): 'rtl' | 'ltr' {
+  if (node.type !== 'element') return inherited
+  const dir = node.properties.dir
+  return dir === 'ltr' || dir === 'rtl' ? dir : inherited
+}
+
+/**
+ * A right-to-left mark after a number (and the punctuation closing it) that a space follows: extractors
+ * otherwise glue the number to the next word. Seed paper: 99.2% → 99.9% (with `isolateRanges`).
+ */
+export function markNumberEnds(node: Text): Text {
+  return {...node, value: node.value.replace(numberBeforeSpace, `$1${rightToLeftMark}`)}
+}
+
+/** A left-to-right isolate around a range of numbers, which extractors otherwise reverse. */
+export function isolateRanges(node: Text): ElementContent[] {
+  const {value} = node
   const result: ElementContent[] = []
   let last = 0
   for (const match of value.matchAll(range)) {
@@ -42,5 +61,21 @@ function mark(node: Text): ElementContent[] {
     last = match.index + match[0].length
   }
   if (last < value.length) result.push({type: 'text', value: value.slice(last)})
-  return result.length > 0 ? result : [{type: 'text', value}]
+  return result.length > 0 ? result : [node]
+}
+
+/**
+ * A right-to-left mark at the start of the text that follows a left-to-right element in right-to-left text
+ * (only in text: a node of its own would be a box of its own in a flex or grid container).
+ * pdftotext re-orders a line by the letters' directions, and gives the space between a Latin phrase and the
+ * Arabic word after it to the phrase's side (visually its left), so the two come out glued («Git‬على»);
+ * the mark is a right-to-left letter standing at that side of the space. Policy paper with Latin phrases:
+ * 86.7% → 96.4% in pdftotext (pages unchanged to the pixel).
+ */
+export function markLatinEnds(children: ElementContent[]): ElementContent[] {
+  return children.map((child, index) => {
+    const before = children[index - 1]
+    const latinBefore = before?.type === 'element' && before.properties.dir === 'ltr'
+    return latinBefore && child.type === 'text' ? {...child, value: rightToLeftMark + child.value} : child
+  })
 }
