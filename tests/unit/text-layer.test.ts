@@ -25,3 +25,17 @@ describe('markTextLayer', () => {
     expect(toHtml(parts)).toBe('<p dir="ltr">Author, <em dir="ltr">Title</em> 12 (2019): 45–67.</p>')
   })
 })
+
+describe('markTextLayer across elements', () => {
+  it('puts a right-to-left mark after the punctuation that follows a note call', () => {
+    const parts = [h('p', ['مستدام', h('sup', h('a', '1')), '. واستعملت'])]
+    markTextLayer(parts)
+    expect(toHtml(parts)).toBe('<p>مستدام<sup><a>1</a></sup>.\u200F واستعملت</p>')
+  })
+
+  it('puts a right-to-left mark after inline code in right-to-left text', () => {
+    const parts = [h('p', ['نستدعي ', h('code', 'sort(items)'), ' ثم'])]
+    markTextLayer(parts)
+    expect(toHtml(parts)).toBe('<p>نستدعي <code>sort(items)</code>\u200F ثم</p>')
+  })
+})
