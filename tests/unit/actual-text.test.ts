@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {wholeWords} from '../../src/outputs/pdf/actual-text.js'
 import {hexText, parseContent, readToUnicode, textHex} from '../../src/outputs/pdf/content-stream.js'
+import {writeToUnicode} from '../../src/outputs/pdf/to-unicode.js'
 
 // Glyph codes of a made-up font: 1 ع (isolated), 2 the tanween ٌ, 3 و (final form), 4 a space.
 const toUnicode = new Map([[1, 'ع'], [2, '\u064C'], [3, '\uFEEE'], [4, ' ']])
@@ -49,5 +50,12 @@ describe('wholeWords', () => {
   it('writes the operations outside reversed runs back unchanged, one a line', () => {
     const stream = 'BT\n/F1 12 Tf\n1 0 0 -1 5 6 Tm\n<0001> Tj\n2 0 Td <0002> Tj\nET'
     expect(rewrite(stream)).toBe('BT\n/F1 12 Tf\n1 0 0 -1 5 6 Tm\n<0001> Tj\n2 0 Td\n<0002> Tj\nET')
+  })
+})
+
+describe('writeToUnicode', () => {
+  it('writes presentation forms as their base letters and keeps the rest', () => {
+    const map = readToUnicode(writeToUnicode(new Map([[1, '\uFEE3'], [2, '\uFEFB'], [3, 'A']])))
+    expect(Object.fromEntries(map)).toEqual({1: 'م', 2: 'لا', 3: 'A'})
   })
 })
