@@ -8,7 +8,7 @@ import {hexBytes, hexText, parseContent, readToUnicode, textHex, type Operation}
  * the haraka, drawn above or below the letter and to its right: poppler takes a span's place from its first
  * glyph and breaks the word at the gap («الَّن ْح ِو»), PDFium takes the haraka's height for a new line. One
  * span per word instead, in visual order as these readers expect of a span inside reversed text (they
- * reverse it back), with a letter drawn first, gives them the word whole: on a fully vowelled text, 9% → 97%
+ * reverse it back), with a letter drawn first, gives them the word whole: on a fully vowelled text (a grammar lesson, verses, Quranic verses), 9% → 97%
  * of words intact in pdftotext, 58% → 99% in PDFium. Words without harakat or ligatures keep Chromium's
  * spans: PDFium places a span's text at its first glyph, which would part a word from a hyphen drawn
  * beside it («الروسية- الكورية»). Nothing drawn moves: glyphs keep their places, only their order in the
@@ -158,12 +158,12 @@ function glyphText(glyph: Glyph, toUnicode: (font: string) => Map<number, string
   return letters.reverse().join('').normalize('NFKC')
 }
 
-/** Clusters between spaces; a space is a word of its own. */
+/** Clusters between spaces; a cluster with a space (a space, or a bracket and a space drawn at once) stands alone. */
 function wordsOf(clusters: Cluster[]): Cluster[][] {
   const words: Cluster[][] = []
   let word: Cluster[] = []
   for (const cluster of clusters) {
-    if (/^\s+$/.test(cluster.text)) {
+    if (/\s/.test(cluster.text)) {
       if (word.length > 0) words.push(word)
       words.push([cluster])
       word = []
