@@ -12,11 +12,11 @@ import {hexBytes, hexText, parseContent, readToUnicode, textHex, type Operation}
  * of words intact in pdftotext, 58% → 99% in PDFium. Words without harakat or ligatures keep Chromium's
  * spans: PDFium places a span's text at its first glyph, which would part a word from a hyphen drawn
  * beside it («الروسية- الكورية»). Nothing drawn moves: glyphs keep their places, only their order in the
- * stream changes.
+ * stream changes. Undefined when no word needed a span: the stream stays as Chromium wrote it.
  */
-export function wholeWords(operations: Operation[], toUnicode: (font: string) => Map<number, string> | undefined): string {
+export function wholeWords(operations: Operation[], toUnicode: (font: string) => Map<number, string> | undefined): string | undefined {
   const out: string[] = []
-  const state: State = {font: '', x: 0, y: 0, lineX: 0, lineY: 0, moved: true, marks: [], glyphs: [], cluster: undefined, clusters: 0}
+  const state: State = {font: '', x: 0, y: 0, lineX: 0, lineY: 0, moved: true, marks: [], glyphs: [], cluster: undefined, clusters: 0, spans: 0}
   const flush = () => {
     out.push(...writeWords(state, toUnicode))
     state.glyphs = []
@@ -30,7 +30,7 @@ export function wholeWords(operations: Operation[], toUnicode: (font: string) =>
     out.push(operation.source)
   }
   if (state.glyphs.length > 0) flush()
-  return out.join('\n')
+  return state.spans > 0 ? out.join('\n') : undefined
 }
 
 interface Glyph {
@@ -55,6 +55,8 @@ interface State {
   glyphs: Glyph[]
   cluster: {id: number; text: string} | undefined
   clusters: number
+  /** Words given a span: none, and the stream is left as it was. */
+  spans: number
 }
 
 /** Takes in the operations of reversed text that words are made of. False for any other. */
@@ -124,6 +126,7 @@ function writeWords(state: State, toUnicode: (font: string) => Map<number, strin
   const out: string[] = []
   for (const word of wordsOf(clustersOf(state.glyphs, toUnicode))) {
     if (needsSpan(word)) {
+      state.spans++
       out.push(`/Span <</ActualText ${textHex(visualText(word))} >> BDC`)
       out.push(...drawn(state, letterFirst(word.flatMap((cluster) => cluster.glyphs), toUnicode)))
       out.push('EMC')
@@ -232,9 +235,9 @@ export function wholeWordsIn(pdf: PDFDocument): void {
       const stream = pdf.context.lookup(ref)
       if (!(stream instanceof PDFRawStream)) continue
       const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1')
-      const operations = parseContent(text)
-      if (!operations || !text.includes('/ReversedChars')) continue
-      pdf.context.assign(ref, pdf.context.flateStream(Buffer.from(wholeWords(operations, toUnicode), 'latin1')))
+      const operations = text.includes('/ReversedChars') ? parseContent(text) : undefined
+      const rewritten = operations && wholeWords(operations, toUnicode)
+      if (rewritten) pdf.context.assign(ref, pdf.context.flateStream(Buffer.from(rewritten, 'latin1')))
     }
   }
 }

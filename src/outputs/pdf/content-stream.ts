@@ -40,9 +40,10 @@ export function parseContent(text: string): Operation[] | undefined {
   return operations
 }
 
+/** Operators are words: what starts with a delimiter, a digit or a sign is an operand. */
 function isOperand(token: string): boolean {
   const first = token[0]!
-  return delimiters.has(first) && first !== '%' || operandWords.has(token) || /^[+-]?(?:\d+\.?\d*|\.\d+)$/.test(token)
+  return delimiters.has(first) && first !== '%' || '0123456789+-.'.includes(first) || operandWords.has(token)
 }
 
 /** Where the token starting at `index` ends. */
