@@ -15,6 +15,8 @@ import {
 import {isolateText} from '../../arabic/direction.js'
 import type {Document} from '../../document/model.js'
 import {authorsOf} from '../../manuscript/meta.js'
+import {wholeWordsIn} from './actual-text.js'
+import {baseLetterMaps} from './to-unicode.js'
 import {millimetre, type Geometry} from './geometry.js'
 import type {LayoutResult} from './paginate.js'
 
@@ -61,6 +63,8 @@ export async function postprocessPdf(bytes: Uint8Array, document: Document, opti
   writeOutline(pdf, layout.headings.map((heading) => ({...heading, text: isolateText(heading.text, document.dir, {numbers: false})})))
   shortenDestinationNames(pdf)
   renumberStructureIds(pdf)
+  wholeWordsIn(pdf)
+  baseLetterMaps(pdf)
   if (geometry.bleed > 0) markTrim(pdf, geometry)
 
   // Chromium's file identifier changes with every print: derive it from what the PDF was made of.

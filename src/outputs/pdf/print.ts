@@ -73,7 +73,7 @@ function printEdition(document: Document, brand: Brand, geometry: Geometry): {pa
   const images = new Map(document.assets.map((asset) => [asset.src, pathToFileURL(asset.path).href]))
   // Marked on a copy: the document's tree is shared with the other outputs.
   const parts = structuredClone(publication(composeParts(document, brand, {pageNumbers: true})))
-  markTextLayer(parts)
+  markTextLayer(parts, document.dir)
   return {
     parts,
     options: {...shellOptions(brand), publicationCss: pageCss(document, brand, geometry), imageUrl: (src) => images.get(src) ?? src}
