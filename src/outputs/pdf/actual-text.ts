@@ -1,4 +1,4 @@
-import {inflateSync} from 'node:zlib'
+import {deflateSync, inflateSync} from 'node:zlib'
 import {decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPageLeaf} from 'pdf-lib'
 import {hexBytes, hexText, parseContent, readToUnicode, textHex, type Operation} from './content-stream.js'
 
@@ -249,7 +249,7 @@ export function wholeWordsIn(pdf: PDFDocument): void {
       const text = streamText(stream)
       const operations = vowelled.test(text) ? parseContent(text) : undefined
       const rewritten = operations && wholeWords(operations, toUnicode)
-      if (rewritten) pdf.context.assign(ref, pdf.context.flateStream(Buffer.from(rewritten, 'latin1')))
+      if (rewritten) pdf.context.assign(ref, deflatedStream(pdf, rewritten))
     }
   }
 }
@@ -275,6 +275,11 @@ function fontToUnicode(pdf: PDFDocument, fonts: PDFDict, name: string, maps: Map
     maps.set(key, map)
   }
   return map
+}
+
+/** A content stream of this text, deflated by Node's zlib (pdf-lib's own deflate took longer than the rest). */
+export function deflatedStream(pdf: PDFDocument, text: string): PDFRawStream {
+  return pdf.context.stream(deflateSync(Buffer.from(text, 'latin1')), {Filter: 'FlateDecode'})
 }
 
 /** A stream's bytes as text; Chromium's are deflated, which Node's zlib reads far faster than pdf-lib. */

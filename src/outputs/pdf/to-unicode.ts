@@ -1,5 +1,5 @@
 import {PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument} from 'pdf-lib'
-import {streamText} from './actual-text.js'
+import {deflatedStream, streamText} from './actual-text.js'
 import {readToUnicode} from './content-stream.js'
 
 /** Arabic presentation forms (contextual forms and ligatures), which stand for base letters. */
@@ -23,7 +23,7 @@ export function baseLetterMaps(pdf: PDFDocument): void {
     if (!(stream instanceof PDFRawStream)) continue
     const map = readToUnicode(streamText(stream))
     if (![...map.values()].some((text) => /[\uFB50-\uFDFF\uFE70-\uFEFF]/.test(text))) continue
-    pdf.context.assign(ref, pdf.context.flateStream(Buffer.from(writeToUnicode(map), 'latin1')))
+    pdf.context.assign(ref, deflatedStream(pdf, writeToUnicode(map)))
   }
 }
 
