@@ -1,3 +1,4 @@
+import {deflateSync, inflateSync} from 'node:zlib'
 import {decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPageLeaf} from 'pdf-lib'
 import {hexBytes, hexText, parseContent, readToUnicode, textHex, type Operation} from './content-stream.js'
 
@@ -41,6 +42,8 @@ interface Glyph {
   /** The Chromium span it is in, if any, and that span's text. */
   cluster: number | undefined
   text: string | undefined
+  /** The span's operation as Chromium wrote it. */
+  span: string | undefined
 }
 
 interface State {
@@ -53,7 +56,7 @@ interface State {
   moved: boolean
   marks: string[]
   glyphs: Glyph[]
-  cluster: {id: number; text: string} | undefined
+  cluster: {id: number; text: string; source: string} | undefined
   clusters: number
   /** Words given a span: none, and the stream is left as it was. */
   spans: number
@@ -64,7 +67,7 @@ function collect(state: State, operation: Operation): boolean {
   const {operator, operands} = operation
   if (operator === 'BDC' && operands[0] === '/Span' && operands[2] === '/ActualText' && operands[3]?.startsWith('<') && operands[4] === '>>') {
     if (state.cluster) return false
-    state.cluster = {id: ++state.clusters, text: hexText(operands[3])}
+    state.cluster = {id: ++state.clusters, text: hexText(operands[3]), source: operation.source}
     return true
   }
   if (operator === 'EMC' && state.cluster) {
@@ -83,7 +86,8 @@ function collect(state: State, operation: Operation): boolean {
       string: operands[0]!,
       font: state.font,
       cluster: state.cluster?.id,
-      text: state.cluster?.text
+      text: state.cluster?.text,
+      span: state.cluster?.source
     })
     state.moved = false
     return true
@@ -132,8 +136,8 @@ function writeWords(state: State, toUnicode: (font: string) => Map<number, strin
       out.push('EMC')
     } else {
       for (const cluster of word) {
-        const span = cluster.glyphs[0]!.cluster !== undefined
-        if (span) out.push(`/Span <</ActualText ${textHex(cluster.text)} >> BDC`)
+        const span = cluster.glyphs[0]!.span
+        if (span) out.push(span)
         out.push(...drawn(state, cluster.glyphs))
         if (span) out.push('EMC')
       }
@@ -158,7 +162,8 @@ function glyphText(glyph: Glyph, toUnicode: (font: string) => Map<number, string
   const bytes = hexBytes(glyph.string)
   const letters: string[] = []
   for (let index = 0; index + 1 < bytes.length; index += 2) letters.push(map?.get(bytes[index]! * 256 + bytes[index + 1]!) ?? '\uFFFD')
-  return letters.reverse().join('').normalize('NFKC')
+  const text = letters.length === 1 ? letters[0]! : letters.reverse().join('')
+  return /[\uFB50-\uFDFF\uFE70-\uFEFF]/.test(text) ? text.normalize('NFKC') : text
 }
 
 /** Clusters between spaces; a cluster with a space (a space, or a bracket and a space drawn at once) stands alone. */
@@ -241,10 +246,10 @@ export function wholeWordsIn(pdf: PDFDocument): void {
     for (const ref of contentRefs(page.node)) {
       const stream = pdf.context.lookup(ref)
       if (!(stream instanceof PDFRawStream)) continue
-      const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1')
+      const text = streamText(stream)
       const operations = vowelled.test(text) ? parseContent(text) : undefined
       const rewritten = operations && wholeWords(operations, toUnicode)
-      if (rewritten) pdf.context.assign(ref, pdf.context.flateStream(Buffer.from(rewritten, 'latin1')))
+      if (rewritten) pdf.context.assign(ref, deflatedStream(pdf, rewritten))
     }
   }
 }
@@ -266,8 +271,20 @@ function fontToUnicode(pdf: PDFDocument, fonts: PDFDict, name: string, maps: Map
   let map = maps.get(key)
   if (!map) {
     const cmap = pdf.context.lookup(font.get(PDFName.of('ToUnicode')))
-    map = cmap instanceof PDFRawStream ? readToUnicode(Buffer.from(decodePDFRawStream(cmap).decode()).toString('latin1')) : new Map()
+    map = cmap instanceof PDFRawStream ? readToUnicode(streamText(cmap)) : new Map()
     maps.set(key, map)
   }
   return map
+}
+
+/** A content stream of this text, deflated by Node's zlib (pdf-lib's own deflate took longer than the rest). */
+export function deflatedStream(pdf: PDFDocument, text: string): PDFRawStream {
+  return pdf.context.stream(deflateSync(Buffer.from(text, 'latin1')), {Filter: 'FlateDecode'})
+}
+
+/** A stream's bytes as text; Chromium's are deflated, which Node's zlib reads far faster than pdf-lib. */
+export function streamText(stream: PDFRawStream): string {
+  const filter = stream.dict.get(PDFName.of('Filter'))
+  const bytes = filter === PDFName.of('FlateDecode') ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode()
+  return Buffer.from(bytes).toString('latin1')
 }

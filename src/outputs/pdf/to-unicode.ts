@@ -1,4 +1,5 @@
-import {decodePDFRawStream, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument} from 'pdf-lib'
+import {PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument} from 'pdf-lib'
+import {deflatedStream, streamText} from './actual-text.js'
 import {readToUnicode} from './content-stream.js'
 
 /** Arabic presentation forms (contextual forms and ligatures), which stand for base letters. */
@@ -20,9 +21,9 @@ export function baseLetterMaps(pdf: PDFDocument): void {
     done.add(ref)
     const stream = pdf.context.lookup(ref)
     if (!(stream instanceof PDFRawStream)) continue
-    const map = readToUnicode(Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1'))
+    const map = readToUnicode(streamText(stream))
     if (![...map.values()].some((text) => /[\uFB50-\uFDFF\uFE70-\uFEFF]/.test(text))) continue
-    pdf.context.assign(ref, pdf.context.flateStream(Buffer.from(writeToUnicode(map), 'latin1')))
+    pdf.context.assign(ref, deflatedStream(pdf, writeToUnicode(map)))
   }
 }
 
