@@ -7,7 +7,7 @@ import * as mupdf from 'mupdf'
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 /**
- * The text-layer measure of /work/shared/tools/textlayer.py, with one difference in where the words come
+ * The text-layer measure of shared/tools/textlayer.py, with one difference in where the words come
  * from. The words a reader should get back are taken from the web edition the build wrote, parsed with
  * hast, rather than from the Markdown with regular expressions: the web edition is the project's own
  * reading of the manuscript (footnotes, raw HTML, containers, numbering and captions resolved), composed
@@ -106,7 +106,7 @@ export function popplerText(file: string): string {
   return execFileSync('pdftotext', ['-q', file, '-'], {encoding: 'utf8', maxBuffer: 64 * 2 ** 20})
 }
 
-/** PDFium, Chrome's PDF engine (Chrome, Edge, Android), as in /work/shared/tools/pdf-text.mjs. */
+/** PDFium, Chrome's PDF engine (Chrome, Edge, Android), as in shared/tools/pdf-text.mjs. */
 export async function pdfiumText(file: string): Promise<string> {
   const library = await PDFiumLibrary.init()
   try {
