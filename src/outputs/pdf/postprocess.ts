@@ -57,10 +57,10 @@ export async function postprocessPdf(bytes: Uint8Array, document: Document, opti
   // No `/Direction /R2L`, though the book reads right to left: PDFium (Chrome, Edge, Android) takes it as
   // every line's direction when it turns a page's glyphs back into text, and so gives back each
   // left-to-right line (an English note, a Latin cell, a line of code) with its words in reverse order
-  // («Harcourt :York New (Order World»). Without it PDFium finds each line's direction from its letters:
-  // corpus, every Latin block in written order but code lines mixing scripts and notes running on to a
-  // second line; words intact up in every manuscript (code tutorial 90.3% → 95.8%). Its only other use is
-  // the order of pages side by side in viewers that honour it.
+  // («Harcourt :York New (Order World»). Without it PDFium finds each line's direction from its letters.
+  // Corpus, PDFium: left-to-right blocks and code lines in written order 10 → 58 of 103, words intact up in 8
+  // manuscripts and down in none (code tutorial 90.3% → 95.8%); the other readers ignore it. What it costs:
+  // viewers that honour it (Acrobat) set two pages side by side left to right.
   preferences.setDisplayDocTitle(true)
   writeXmp(pdf, {title, author, subject, keywords: meta.keywords ?? [], language: meta.lang, date, creator})
 
