@@ -39,3 +39,29 @@ describe('markTextLayer across elements', () => {
     expect(toHtml(parts)).toBe('<p>نستدعي <code>sort(items)</code>\u200F ثم</p>')
   })
 })
+
+describe('markTextLayer on notes', () => {
+  it('puts a right-to-left mark after the number that leads a note', () => {
+    const parts = [h('li', [h('a', {role: 'doc-backlink'}, '12'), h('div', h('p', {dir: 'ltr'}, 'Author, Title'))])]
+    markTextLayer(parts)
+    expect(toHtml(parts)).toBe('<li><a role="doc-backlink">12\u200F</a><div><p dir="ltr">Author, Title</p></div></li>')
+  })
+
+  it('puts the mark after a note number in Arabic-Indic digits', () => {
+    const parts = [h('li', [h('a', {role: 'doc-backlink'}, '١٢'), h('div', h('p', 'نص'))])]
+    markTextLayer(parts)
+    expect(toHtml(parts)).toBe('<li><a role="doc-backlink">١٢\u200F</a><div><p>نص</p></div></li>')
+  })
+
+  it('marks no note number in a left-to-right publication', () => {
+    const parts = [h('li', [h('a', {role: 'doc-backlink'}, '12'), h('div', h('p', 'Text'))])]
+    markTextLayer(parts, 'ltr')
+    expect(toHtml(parts)).toBe('<li><a role="doc-backlink">12</a><div><p>Text</p></div></li>')
+  })
+
+  it('marks no other link that ends in a number', () => {
+    const parts = [h('p', ['انظر ', h('a', {href: '#s2'}, 'القسم 2'), ' هنا'])]
+    markTextLayer(parts)
+    expect(toHtml(parts)).toBe('<p>انظر <a href="#s2">القسم 2</a> هنا</p>')
+  })
+})
