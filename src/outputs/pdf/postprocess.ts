@@ -17,6 +17,7 @@ import type {Document} from '../../document/model.js'
 import {authorsOf} from '../../manuscript/meta.js'
 import {wholeWordsIn} from './actual-text.js'
 import {baseLetterMaps} from './to-unicode.js'
+import {wholeWrappedWordsIn, wrappedWordsOf} from './wrapped-words.js'
 import {millimetre, type Geometry} from './geometry.js'
 import type {LayoutResult} from './paginate.js'
 
@@ -64,6 +65,7 @@ export async function postprocessPdf(bytes: Uint8Array, document: Document, opti
   shortenDestinationNames(pdf)
   renumberStructureIds(pdf)
   wholeWordsIn(pdf)
+  wholeWrappedWordsIn(pdf, wrappedWordsOf([document.body, ...(document.abstract ? [document.abstract] : []), ...document.notes.flatMap((note) => note.content)]))
   baseLetterMaps(pdf)
   if (geometry.bleed > 0) markTrim(pdf, geometry)
 
