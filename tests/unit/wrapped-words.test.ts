@@ -1,7 +1,7 @@
 import type {Element, Root} from 'hast'
 import {describe, expect, it} from 'vitest'
 import {hexText, parseContent, textHex} from '../../src/outputs/pdf/content-stream.js'
-import {markWrappedWords, newScan, rolesOf, scanStream, withSpans, wrappedWordMark, wrappedWordsOf} from '../../src/outputs/pdf/wrapped-words.js'
+import {markWrappedWords, newScan, pdfiumOrder, rolesOf, scanStream, withSpans, wrappedWordMark, wrappedWordsOf} from '../../src/outputs/pdf/wrapped-words.js'
 
 // Glyph codes of a made-up font: 1 a, 2 b, 3 /, 4 c, 5 d, 6 a space, 7 ع; the mark is drawn as the space
 // glyph in a span of its own, as Chromium draws it.
@@ -21,9 +21,9 @@ function rewrite(words: string[], streams: Array<{page: number; source: string}>
   return operations.map((parsed, index) => (roles.has(index) ? withSpans(parsed, roles.get(index)!) : undefined))
 }
 
-/** The texts of the spans written around glyphs, in order. */
+/** The texts of the spans written around glyphs (poppler's and PDFium's), in order. */
 function spanTexts(stream: string | undefined): string[] {
-  return [...(stream ?? '').matchAll(/\/Span <<\/ActualText (<[0-9A-F]*>) >> BDC/g)].map((match) => hexText(match[1]!))
+  return [...(stream ?? '').matchAll(/\/(?:Span|VisualOrder) <<\/ActualText (<[0-9A-F]*>) >> BDC/g)].map((match) => hexText(match[1]!))
 }
 
 const element = (className: string, text: string): Element => ({type: 'element', tagName: 'span', properties: {className: [className]}, children: [{type: 'text', value: text}]})
@@ -57,7 +57,7 @@ describe('wrapped words in a content stream', () => {
   it('gives the first letter of a word wrapped across lines the whole word and its other glyphs nothing', () => {
     const source = [mark, glyph(1), glyph(2), glyph(3), '/ReversedChars BMC', glyph(7), 'EMC', '0 20 Td', glyph(4), glyph(5)].join('\n')
     const [out] = rewrite(['ab/cd'], [{page: 0, source}])
-    expect(spanTexts(out)).toEqual(['', '\u0001', 'ab/cd', '', '\u0001', '', '\u0001', '', '\u0001', '', '\u0001'])
+    expect(spanTexts(out)).toEqual(['', '\u0001', 'ab/cd', 'cd/ab', '', '\u0001', '', '\u0001', '', '\u0001', '', '\u0001'])
   })
 
   it('draws the same glyphs in the same places', () => {
@@ -75,7 +75,7 @@ describe('wrapped words in a content stream', () => {
   it('passes over spaces drawn between the pieces of a word', () => {
     const source = [mark, glyph(1), glyph(6), glyph(2)].join('\n')
     const [out] = rewrite(['ab'], [{page: 0, source}])
-    expect(spanTexts(out).filter((text) => text.length > 1)).toEqual(['ab'])
+    expect(spanTexts(out).filter((text) => text.length > 1)).toEqual(['ab', 'ab'])
     expect(out).toContain(`EMC\n${glyph(6)}\n/Span`)
   })
 
@@ -83,7 +83,7 @@ describe('wrapped words in a content stream', () => {
     // «ab/» wraps; the next address «a/d» starts on the next line before «cd» is drawn.
     const source = [mark, glyph(1), glyph(2), glyph(3), mark, glyph(1), glyph(3), glyph(5), glyph(4), glyph(5)].join('\n')
     const [out] = rewrite(['ab/cd', 'a/d'], [{page: 0, source}])
-    expect(spanTexts(out).filter((text) => text.length > 1)).toEqual(['ab/cd', 'a/d'])
+    expect(spanTexts(out).filter((text) => text.length > 1)).toEqual(['ab/cd', 'cd/ab', 'a/d', 'd/a'])
   })
 
   it('gives each page the part of a word printed on it', () => {
@@ -91,7 +91,19 @@ describe('wrapped words in a content stream', () => {
       {page: 0, source: [mark, glyph(1), glyph(2)].join('\n')},
       {page: 1, source: ['/ReversedChars BMC', glyph(7), 'EMC', glyph(4), glyph(5)].join('\n')}
     ])
-    expect(spanTexts(first).filter((text) => text.length > 1)).toEqual(['ab'])
-    expect(spanTexts(second).filter((text) => text.length > 1)).toEqual(['cd'])
+    expect(spanTexts(first).filter((text) => text.length > 1)).toEqual(['ab', 'ab'])
+    expect(spanTexts(second).filter((text) => text.length > 1)).toEqual(['cd', 'cd'])
+  })
+})
+
+describe('pdfiumOrder', () => {
+  it('puts the runs of letters, separators and other characters of an address in the opposite order', () => {
+    expect(pdfiumOrder('https://www.qdl.qa/ar')).toBe('ar/qa.qdl.www://https')
+    expect(pdfiumOrder('a?q=1950s')).toBe('s1950=q?a')
+  })
+
+  it('leaves a word of one run, or one not beginning with a letter, as it is', () => {
+    expect(pdfiumOrder('Pneumono')).toBe('Pneumono')
+    expect(pdfiumOrder('1950/a')).toBe('1950/a')
   })
 })

@@ -51,7 +51,7 @@ function textOf(node: ElementContent): string {
 /**
  * What a glyph other than the first of a wrapped word reads as. Poppler takes an empty text as nothing;
  * PDFium reads the glyph itself when a span's text is empty, and skips it when the text holds no
- * printable character, which U+0001 is not.
+ * printable character, which U+0001 is not (given in a tag poppler does not read: see `pdfiumTag`).
  */
 const continuation = {poppler: '', pdfium: '\u0001'}
 
@@ -68,6 +68,8 @@ interface Token {
   /** Its mark first. */
   glyphs: GlyphAt[]
   text: string
+  /** The words it is the start of. */
+  words: string[]
 }
 
 /** The scan's state, carried from one stream to the next: a word may go on to the next page. */
@@ -111,7 +113,7 @@ export function scanStream(scan: Scan, at: {page: number; stream: number}, opera
       const text = glyphText(operands[0]!, toUnicode(font))
       // Chromium draws the mark as a space glyph in a span of its own, or as a glyph mapped to it.
       if (text === wrappedWordMark || span?.text === wrappedWordMark) {
-        scan.open.push({glyphs: [{...at, operation: index, text: ''}], text: ''})
+        scan.open.push({glyphs: [{...at, operation: index, text: ''}], text: '', words: [...scan.words]})
       } else if (scan.open.length > 0 && !marks.includes('/ReversedChars')) {
         const added = span ? (span.used ? '' : span.text) : text
         if (span) span.used = true
@@ -122,14 +124,16 @@ export function scanStream(scan: Scan, at: {page: number; stream: number}, opera
 }
 
 function extend(scan: Scan, glyph: GlyphAt): void {
-  const fits = (open: Token) => [...scan.words].some((word) => word.startsWith(open.text + glyph.text))
+  const goesOn = (open: Token) => (word: string) => word.startsWith(glyph.text, open.text.length)
+  const fits = (open: Token) => open.words.some(goesOn(open))
   const last = scan.last && scan.open.includes(scan.last) && fits(scan.last) ? scan.last : undefined
   const token = last ?? scan.open.findLast(fits)
   scan.last = token
   if (!token) return
+  token.words = token.words.filter(goesOn(token))
   token.glyphs.push(glyph)
   token.text += glyph.text
-  if (scan.words.has(token.text) && ![...scan.words].some((word) => word.length > token.text.length && word.startsWith(token.text))) {
+  if (token.words.length === 1 && token.words[0] === token.text) {
     scan.open = scan.open.filter((open) => open !== token)
     scan.done.push(token)
   }
@@ -163,8 +167,42 @@ export function withSpans(operations: Operation[], roles: Map<number, string>): 
 
 function wrapped(source: string, text: string | undefined): string {
   if (text === undefined) return source
-  if (text !== '') return `/Span <</ActualText ${textHex(text)} >> BDC\n${source}\nEMC`
-  return `/Span <</ActualText ${textHex(continuation.poppler)} >> BDC\n/Span <</ActualText ${textHex(continuation.pdfium)} >> BDC\n${source}\nEMC\nEMC`
+  if (text !== '') return `/Span <</ActualText ${textHex(text)} >> BDC\n/${pdfiumTag} <</ActualText ${textHex(pdfiumOrder(text))} >> BDC\n${source}\nEMC\nEMC`
+  return `/Span <</ActualText ${textHex(continuation.poppler)} >> BDC\n/${pdfiumTag} <</ActualText ${textHex(continuation.pdfium)} >> BDC\n${source}\nEMC\nEMC`
+}
+
+/**
+ * A marked-content tag of our own for the text PDFium reads: poppler reads `/ActualText` in `/Span`
+ * only, PDFium in any tag, the innermost first.
+ */
+const pdfiumTag = 'VisualOrder'
+
+/**
+ * A word as PDFium is to read it. In a document read right to left (`/Direction /R2L`, which PDFium
+ * takes for every line) PDFium cuts each line into runs of letters, of digits and separators (`. / : -`,
+ * which Unicode calls weak), of Arabic letters and of the rest, and puts the runs in the opposite order:
+ * «www.qdl.qa/ar» comes back «ar/qa.qdl.www». The same text given with its runs in the opposite order
+ * comes back as written. Within a word beginning with a letter, as an address does, PDFium keeps each
+ * run's letters in order. Undefined order for anything else: the text as it is.
+ */
+export function pdfiumOrder(text: string): string {
+  if (!/^\p{L}/u.test(text) || /[\u0590-\u08FF]/.test(text)) return text
+  const runs: string[] = []
+  let last = ''
+  for (const character of text) {
+    const kind = pdfiumKind(character)
+    if (kind === last) runs[runs.length - 1] += character
+    else runs.push(character)
+    last = kind
+  }
+  return runs.reverse().join('')
+}
+
+/** PDFium's direction of a character (CFX_BidiChar): left, weak left (numbers, separators, marks) or neutral. */
+function pdfiumKind(character: string): string {
+  if (/\p{L}/u.test(character)) return 'left'
+  if (/[\p{Nd}\p{Mn},./:+\-#$%\u00A0\u00B0\u2030]/u.test(character)) return 'weak'
+  return 'neutral'
 }
 
 /** A glyph's letters; a Latin ligature (ﬁ) as its letters, as the word is written. */
