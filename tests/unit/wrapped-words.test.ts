@@ -86,6 +86,14 @@ describe('wrapped words in a content stream', () => {
     expect(spanTexts(out).filter((text) => text.length > 1)).toEqual(['ab/cd', 'cd/ab', 'a/d', 'd/a'])
   })
 
+  it('gives PDFium no text of its own in a document read left to right', () => {
+    const source = [mark, glyph(1), glyph(3), glyph(2)].join('\n')
+    const scan = newScan(new Set(['a/b']))
+    const operations = parseContent(source)!
+    scanStream(scan, {page: 0, stream: 0}, operations, () => toUnicode)
+    expect(spanTexts(withSpans(operations, rolesOf(scan).get(0)!, false)).filter((text) => text.length > 1)).toEqual(['a/b'])
+  })
+
   it('gives each page the part of a word printed on it', () => {
     const [first, second] = rewrite(['abcd'], [
       {page: 0, source: [mark, glyph(1), glyph(2)].join('\n')},

@@ -65,7 +65,8 @@ export async function postprocessPdf(bytes: Uint8Array, document: Document, opti
   shortenDestinationNames(pdf)
   renumberStructureIds(pdf)
   wholeWordsIn(pdf)
-  wholeWrappedWordsIn(pdf, wrappedWordsOf([document.body, ...(document.abstract ? [document.abstract] : []), ...document.notes.flatMap((note) => note.content)]))
+  const printed = [document.body, ...(document.abstract ? [document.abstract] : []), ...document.notes.flatMap((note) => note.content)]
+  wholeWrappedWordsIn(pdf, wrappedWordsOf(printed), document.dir === 'rtl')
   baseLetterMaps(pdf)
   if (geometry.bleed > 0) markTrim(pdf, geometry)
 

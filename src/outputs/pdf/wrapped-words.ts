@@ -160,13 +160,17 @@ export function rolesOf(scan: Scan): Map<number, Map<number, string>> {
   return roles
 }
 
-/** A stream's operations written back with the spans of its wrapped words. */
-export function withSpans(operations: Operation[], roles: Map<number, string>): string {
-  return operations.map((operation, index) => wrapped(operation.source, roles.get(index))).join('\n')
+/**
+ * A stream's operations written back with the spans of its wrapped words. `rightToLeft`: the document is
+ * read right to left (`/Direction /R2L`), and PDFium is given the text in the order it turns round.
+ */
+export function withSpans(operations: Operation[], roles: Map<number, string>, rightToLeft = true): string {
+  return operations.map((operation, index) => wrapped(operation.source, roles.get(index), rightToLeft)).join('\n')
 }
 
-function wrapped(source: string, text: string | undefined): string {
+function wrapped(source: string, text: string | undefined, rightToLeft: boolean): string {
   if (text === undefined) return source
+  if (text !== '' && !rightToLeft) return `/Span <</ActualText ${textHex(text)} >> BDC\n${source}\nEMC`
   if (text !== '') return `/Span <</ActualText ${textHex(text)} >> BDC\n/${pdfiumTag} <</ActualText ${textHex(pdfiumOrder(text))} >> BDC\n${source}\nEMC\nEMC`
   return `/Span <</ActualText ${textHex(continuation.poppler)} >> BDC\n/${pdfiumTag} <</ActualText ${textHex(continuation.pdfium)} >> BDC\n${source}\nEMC\nEMC`
 }
@@ -225,7 +229,7 @@ export function wrappedWordsOf(nodes: Array<Root | ElementContent>): Set<string>
 }
 
 /** Every page's content streams with their wrapped words made whole, across pages. */
-export function wholeWrappedWordsIn(pdf: PDFDocument, words: ReadonlySet<string>): void {
+export function wholeWrappedWordsIn(pdf: PDFDocument, words: ReadonlySet<string>, rightToLeft: boolean): void {
   if (words.size === 0) return
   const maps = new Map<PDFRef | PDFDict, Map<number, string>>()
   const scan = newScan(words)
@@ -247,7 +251,7 @@ export function wholeWrappedWordsIn(pdf: PDFDocument, words: ReadonlySet<string>
   }
   for (const [stream, roles] of rolesOf(scan)) {
     const {ref, operations} = scanned[stream]!
-    pdf.context.assign(ref, deflatedStream(pdf, withSpans(operations, roles)))
+    pdf.context.assign(ref, deflatedStream(pdf, withSpans(operations, roles, rightToLeft)))
   }
 }
 
