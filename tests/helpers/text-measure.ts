@@ -33,7 +33,8 @@ export function words(text: string): string[] {
 }
 
 /** HTML's phrasing elements: their text runs on within a line. Any other element starts a new run. */
-const phrasing = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var'])
+// `wbr` too: a line-break opportunity inside an address (rehype-break-urls), not a break in its text.
+const phrasing = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr'])
 /** Elements that print no text of their own. */
 const unprinted = new Set(['head', 'script', 'style', 'template', 'title', 'desc'])
 

@@ -6,6 +6,11 @@ describe('the text-layer measure', () => {
     expect(words('«الْعِلْمُ» نُورٌ،\n\u200fكـتاب\u200e (−12%) https://a.org/x?lang=ar.')).toEqual(['العلم', 'نور', 'كتاب', '12', 'https://a.org/x?lang=ar'])
   })
 
+  it('keeps an address broken into pieces with <wbr> as one word', () => {
+    const html = '<main><p><a class="url" href="https://a.org/x"><span class="url-part">https://a.org/</span><wbr><span class="url-part">x</span></a></p></main>'
+    expect(expectedWords(html)).toEqual(['https://a.org/x'])
+  })
+
   it('counts each occurrence of an expected word once', () => {
     const result = intactShare(['نص', 'نص', 'word'], 'word نص')
     expect(result.missing).toEqual(['نص'])

@@ -254,7 +254,7 @@ export function wholeWordsIn(pdf: PDFDocument): void {
   }
 }
 
-function contentRefs(page: PDFPageLeaf): PDFRef[] {
+export function contentRefs(page: PDFPageLeaf): PDFRef[] {
   const contents = page.get(PDFName.of('Contents'))
   if (contents instanceof PDFRef) {
     const target = page.context.lookup(contents)
@@ -263,7 +263,7 @@ function contentRefs(page: PDFPageLeaf): PDFRef[] {
   return contents instanceof PDFArray ? contents.asArray().filter((item): item is PDFRef => item instanceof PDFRef) : []
 }
 
-function fontToUnicode(pdf: PDFDocument, fonts: PDFDict, name: string, maps: Map<PDFRef | PDFDict, Map<number, string>>): Map<number, string> | undefined {
+export function fontToUnicode(pdf: PDFDocument, fonts: PDFDict, name: string, maps: Map<PDFRef | PDFDict, Map<number, string>>): Map<number, string> | undefined {
   const entry = fonts.get(PDFName.of(name))
   const font = entry instanceof PDFRef ? pdf.context.lookup(entry) : entry
   if (!(font instanceof PDFDict)) return undefined

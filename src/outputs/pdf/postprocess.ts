@@ -16,6 +16,7 @@ import type {Document} from '../../document/model.js'
 import {authorsOf} from '../../manuscript/meta.js'
 import {wholeWordsIn} from './actual-text.js'
 import {baseLetterMaps} from './to-unicode.js'
+import {wholeWrappedWordsIn, wrappedWordsOf} from './wrapped-words.js'
 import {millimetre, type Geometry} from './geometry.js'
 import type {LayoutResult} from './paginate.js'
 
@@ -69,6 +70,8 @@ export async function postprocessPdf(bytes: Uint8Array, document: Document, opti
   shortenDestinationNames(pdf)
   renumberStructureIds(pdf)
   wholeWordsIn(pdf)
+  const printed = [document.body, ...(document.abstract ? [document.abstract] : []), ...document.notes.flatMap((note) => note.content)]
+  wholeWrappedWordsIn(pdf, wrappedWordsOf(printed), document.dir === 'rtl')
   baseLetterMaps(pdf)
   if (geometry.bleed > 0) markTrim(pdf, geometry)
 

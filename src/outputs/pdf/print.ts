@@ -14,6 +14,7 @@ import type {Geometry} from './geometry.js'
 import {paginate, type LayoutResult} from './paginate.js'
 import {allowOnly, isolate, refused} from './isolation.js'
 import {markTextLayer} from './text-layer.js'
+import {markWrappedWords} from './wrapped-words.js'
 
 const policy = "default-src 'none'; style-src file: 'unsafe-inline'; font-src file:; img-src file: data:"
 
@@ -74,6 +75,7 @@ function printEdition(document: Document, brand: Brand, geometry: Geometry): {pa
   // Marked on a copy: the document's tree is shared with the other outputs.
   const parts = structuredClone(publication(composeParts(document, brand, {pageNumbers: true})))
   markTextLayer(parts, document.dir)
+  markWrappedWords(parts)
   return {
     parts,
     options: {...shellOptions(brand), publicationCss: pageCss(document, brand, geometry), imageUrl: (src) => images.get(src) ?? src}

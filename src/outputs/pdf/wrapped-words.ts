@@ -1,0 +1,270 @@
+import type {Element, ElementContent, Root} from 'hast'
+import {PDFDict, PDFName, PDFRawStream, type PDFDocument, type PDFRef} from 'pdf-lib'
+import {contentRefs, deflatedStream, fontToUnicode, streamText} from './actual-text.js'
+import {hexBytes, hexText, parseContent, textHex, type Operation} from './content-stream.js'
+
+/**
+ * Addresses and words longer than a line, whole in the PDF's text. A URL wraps between its pieces and a
+ * long word between any two letters (rehype-break-urls, rehype-long-words); a reader's text then has a
+ * line break inside it, and copying, searching or reading it aloud gives two or more broken words. In
+ * print, a left-to-right mark (invisible, no width, no break opportunity of its own: it takes the line
+ * breaking class of a letter after a space) opens each such address or word; after printing, the
+ * glyphs that follow the mark and spell the word get `/ActualText` spans: the first
+ * drawn letter the whole address, every other glyph (the marks too) a text that readers drop. The
+ * address then comes back whole on the line where it starts. Nothing drawn moves: only marked content
+ * is added around the glyphs.
+ */
+export const wrappedWordMark = '\u200E'
+
+const wrappedClasses = new Set(['url', 'long-word'])
+const arabicLetter = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/
+
+/**
+ * The print tree with a mark at the start of each address (`.url`) and each long Latin word
+ * (`.long-word`). Long Arabic words are left alone: their glyphs are drawn right to left, where a
+ * left-to-right mark would be a run of its own.
+ */
+export function markWrappedWords(nodes: Array<Root | ElementContent>): void {
+  for (const node of nodes) mark(node)
+}
+
+function mark(node: Root | ElementContent): void {
+  if (node.type !== 'root' && node.type !== 'element') return
+  if (node.type === 'element' && isWrapped(node)) {
+    node.children = [{type: 'text', value: wrappedWordMark}, ...node.children]
+    return
+  }
+  for (const child of node.children as ElementContent[]) mark(child)
+}
+
+function isWrapped(element: Element): boolean {
+  const value = element.properties.className
+  const classes = Array.isArray(value) ? value.map(String) : []
+  return classes.some((name) => wrappedClasses.has(name)) && !arabicLetter.test(textOf(element))
+}
+
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value
+  return node.type === 'element' ? node.children.map(textOf).join('') : ''
+}
+
+/**
+ * What a glyph other than the first of a wrapped word reads as. Poppler takes an empty text as nothing;
+ * PDFium reads the glyph itself when a span's text is empty, and skips it when the text holds no
+ * printable character, which U+0001 is not (given in a tag poppler does not read: see `pdfiumTag`).
+ */
+const continuation = {poppler: '', pdfium: '\u0001'}
+
+/** A glyph drawn: on which page, in which of the scanned streams, which operation (`Tj`) in it. */
+interface GlyphAt {
+  page: number
+  stream: number
+  operation: number
+  /** Its letters (none for the mark). */
+  text: string
+}
+
+interface Token {
+  /** Its mark first. */
+  glyphs: GlyphAt[]
+  text: string
+  /** The words it is the start of. */
+  words: string[]
+}
+
+/** The scan's state, carried from one stream to the next: a word may go on to the next page. */
+export interface Scan {
+  words: ReadonlySet<string>
+  /** Words begun and not yet whole, the latest last: another may start before one ends (see below). */
+  open: Token[]
+  /** The word the glyph before went to. */
+  last: Token | undefined
+  done: Token[]
+}
+
+export function newScan(words: ReadonlySet<string>): Scan {
+  return {words, open: [], last: undefined, done: []}
+}
+
+/**
+ * Reads one stream's glyphs into the scan. A word starts at a mark and takes, of the glyphs drawn left to
+ * right after it (never those of reversed text; spaces are passed over), those that go on spelling one of
+ * the words printed, until it is whole. Other glyphs may come in between: in a right-to-left paragraph,
+ * Chromium draws a line's pieces left to right, so the start of the next address on the line can come
+ * before the end of the one wrapped from the line above. A glyph goes to the word the glyph before it
+ * went to if it fits, else to the latest word it fits (so a piece «-the» goes on «…/about» rather than
+ * the «https://archive.example» begun since, which a hyphen would fit too). A word
+ * not whole by the end of the page after its mark is dropped: nothing is rewritten on a guess.
+ */
+export function scanStream(scan: Scan, at: {page: number; stream: number}, operations: Operation[], toUnicode: (font: string) => Map<number, string> | undefined): void {
+  scan.open = scan.open.filter((token) => token.glyphs[0]!.page >= at.page - 1)
+  const marks: string[] = []
+  let font = ''
+  let span: {text: string; used: boolean} | undefined
+  operations.forEach((operation, index) => {
+    const {operator, operands} = operation
+    if (operator === 'Tf') font = operands[0] ?? ''
+    else if (operator === 'BMC' || operator === 'BDC') {
+      marks.push(operands[0] ?? '')
+      if (operands[0] === '/Span' && operands[2] === '/ActualText' && operands[3]?.startsWith('<')) span = {text: hexText(operands[3]), used: false}
+    } else if (operator === 'EMC') {
+      if (marks.pop() === '/Span') span = undefined
+    } else if (operator === 'Tj' && operands.length === 1 && operands[0]!.startsWith('<')) {
+      const text = glyphText(operands[0]!, toUnicode(font))
+      // Chromium draws the mark as a space glyph in a span of its own, or as a glyph mapped to it.
+      if (text === wrappedWordMark || span?.text === wrappedWordMark) {
+        scan.open.push({glyphs: [{...at, operation: index, text: ''}], text: '', words: [...scan.words]})
+      } else if (scan.open.length > 0 && !marks.includes('/ReversedChars')) {
+        const added = span ? (span.used ? '' : span.text) : text
+        if (span) span.used = true
+        if (!/^\s+$/.test(added)) extend(scan, {...at, operation: index, text: added})
+      }
+    }
+  })
+}
+
+function extend(scan: Scan, glyph: GlyphAt): void {
+  const goesOn = (open: Token) => (word: string) => word.startsWith(glyph.text, open.text.length)
+  const fits = (open: Token) => open.words.some(goesOn(open))
+  const last = scan.last && scan.open.includes(scan.last) && fits(scan.last) ? scan.last : undefined
+  const token = last ?? scan.open.findLast(fits)
+  scan.last = token
+  if (!token) return
+  token.words = token.words.filter(goesOn(token))
+  token.glyphs.push(glyph)
+  token.text += glyph.text
+  if (token.words.length === 1 && token.words[0] === token.text) {
+    scan.open = scan.open.filter((open) => open !== token)
+    scan.done.push(token)
+  }
+}
+
+/**
+ * The text each scanned glyph is to read as, by stream, then operation: the first letter of a word the
+ * whole word, its other glyphs (its mark too) nothing. A word going on to the next page is given to each
+ * page as far as it is printed there: a reader takes a page's text alone, and a page of an address three
+ * thousand letters long would otherwise read as left-to-right text in pdftotext (it weighs a page's
+ * letters of each direction), its Arabic lines turned round.
+ */
+export function rolesOf(scan: Scan): Map<number, Map<number, string>> {
+  const roles = new Map<number, Map<number, string>>()
+  for (const token of scan.done) {
+    const letters = token.glyphs.filter((glyph) => glyph.text !== '')
+    for (const glyph of token.glyphs) {
+      const stream = roles.get(glyph.stream) ?? new Map<number, string>()
+      roles.set(glyph.stream, stream)
+      const onPage = letters.filter((letter) => letter.page === glyph.page)
+      stream.set(glyph.operation, glyph === onPage[0] ? onPage.map((letter) => letter.text).join('') : '')
+    }
+  }
+  return roles
+}
+
+/**
+ * A stream's operations written back with the spans of its wrapped words. `rightToLeft`: the document is
+ * read right to left (`/Direction /R2L`), and PDFium is given the text in the order it turns round.
+ */
+export function withSpans(operations: Operation[], roles: Map<number, string>, rightToLeft = true): string {
+  return operations.map((operation, index) => wrapped(operation.source, roles.get(index), rightToLeft)).join('\n')
+}
+
+function wrapped(source: string, text: string | undefined, rightToLeft: boolean): string {
+  if (text === undefined) return source
+  if (text !== '' && !rightToLeft) return `/Span <</ActualText ${textHex(text)} >> BDC\n${source}\nEMC`
+  if (text !== '') return `/Span <</ActualText ${textHex(text)} >> BDC\n/${pdfiumTag} <</ActualText ${textHex(pdfiumOrder(text))} >> BDC\n${source}\nEMC\nEMC`
+  return `/Span <</ActualText ${textHex(continuation.poppler)} >> BDC\n/${pdfiumTag} <</ActualText ${textHex(continuation.pdfium)} >> BDC\n${source}\nEMC\nEMC`
+}
+
+/**
+ * A marked-content tag of our own for the text PDFium reads: poppler reads `/ActualText` in `/Span`
+ * only, PDFium in any tag, the innermost first.
+ */
+const pdfiumTag = 'VisualOrder'
+
+/**
+ * A word as PDFium is to read it. In a document read right to left (`/Direction /R2L`, which PDFium
+ * takes for every line) PDFium cuts each line into runs of letters, of digits and separators (`. / : -`,
+ * which Unicode calls weak), of Arabic letters and of the rest, and puts the runs in the opposite order:
+ * «www.qdl.qa/ar» comes back «ar/qa.qdl.www». The same text given with its runs in the opposite order
+ * comes back as written. Within a word beginning with a letter, as an address does, PDFium keeps each
+ * run's letters in order. Undefined order for anything else: the text as it is.
+ */
+export function pdfiumOrder(text: string): string {
+  if (!/^\p{L}/u.test(text) || /[\u0590-\u08FF]/.test(text)) return text
+  const runs: string[] = []
+  let last = ''
+  for (const character of text) {
+    const kind = pdfiumKind(character)
+    if (kind === last) runs[runs.length - 1] += character
+    else runs.push(character)
+    last = kind
+  }
+  return runs.reverse().join('')
+}
+
+/** PDFium's direction of a character (CFX_BidiChar): left, weak left (numbers, separators, marks) or neutral. */
+function pdfiumKind(character: string): string {
+  if (/\p{L}/u.test(character)) return 'left'
+  if (/[\p{Nd}\p{Mn},./:+\-#$%\u00A0\u00B0\u2030]/u.test(character)) return 'weak'
+  return 'neutral'
+}
+
+/** A glyph's letters; a Latin ligature (ﬁ) as its letters, as the word is written. */
+function glyphText(token: string, map: Map<number, string> | undefined): string {
+  const bytes = hexBytes(token)
+  let text = ''
+  for (let index = 0; index + 1 < bytes.length; index += 2) text += map?.get(bytes[index]! * 256 + bytes[index + 1]!) ?? '\uFFFD'
+  return /[\uFB00-\uFB06]/.test(text) ? text.normalize('NFKC') : text
+}
+
+/** The words printed with a mark (see `markWrappedWords`), from the document's trees. */
+export function wrappedWordsOf(nodes: Array<Root | ElementContent>): Set<string> {
+  const words = new Set<string>()
+  const visit = (node: Root | ElementContent) => {
+    if (node.type === 'element' && isWrapped(node)) words.add(textOf(node))
+    else if (node.type === 'root' || node.type === 'element') for (const child of node.children as ElementContent[]) visit(child)
+  }
+  for (const node of nodes) visit(node)
+  return words
+}
+
+/** Every page's content streams with their wrapped words made whole, across pages. */
+export function wholeWrappedWordsIn(pdf: PDFDocument, words: ReadonlySet<string>, rightToLeft: boolean): void {
+  if (words.size === 0) return
+  const maps = new Map<PDFRef | PDFDict, Map<number, string>>()
+  const scan = newScan(words)
+  const scanned: Array<{ref: PDFRef; operations: Operation[]}> = []
+  for (const [pageIndex, page] of pdf.getPages().entries()) {
+    const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)
+    const toUnicode = (name: string) => fonts && fontToUnicode(pdf, fonts, name.slice(1), maps)
+    const markCodes = [markSpan, ...(fonts ? markGlyphs(fonts, toUnicode) : [])]
+    for (const ref of contentRefs(page.node)) {
+      const stream = pdf.context.lookup(ref)
+      if (!(stream instanceof PDFRawStream)) continue
+      const text = streamText(stream)
+      if (scan.open.length === 0 && !markCodes.some((code) => text.includes(code))) continue
+      const operations = parseContent(text)
+      if (!operations) continue
+      scanStream(scan, {page: pageIndex, stream: scanned.length}, operations, toUnicode)
+      scanned.push({ref, operations})
+    }
+  }
+  for (const [stream, roles] of rolesOf(scan)) {
+    const {ref, operations} = scanned[stream]!
+    pdf.context.assign(ref, deflatedStream(pdf, withSpans(operations, roles, rightToLeft)))
+  }
+}
+
+/** The mark as Chromium writes a span's text. */
+const markSpan = textHex(wrappedWordMark)
+
+/** The glyph strings (`<0003>`) that stand for the mark in the page's fonts. */
+function markGlyphs(fonts: PDFDict, toUnicode: (name: string) => Map<number, string> | undefined): string[] {
+  const codes: string[] = []
+  for (const name of fonts.keys()) {
+    for (const [code, text] of toUnicode(name.asString()) ?? []) {
+      if (text === wrappedWordMark) codes.push(`<${code.toString(16).toUpperCase().padStart(4, '0')}>`)
+    }
+  }
+  return codes
+}

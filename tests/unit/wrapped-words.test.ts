@@ -1,0 +1,117 @@
+import type {Element, Root} from 'hast'
+import {describe, expect, it} from 'vitest'
+import {hexText, parseContent, textHex} from '../../src/outputs/pdf/content-stream.js'
+import {markWrappedWords, newScan, pdfiumOrder, rolesOf, scanStream, withSpans, wrappedWordMark, wrappedWordsOf} from '../../src/outputs/pdf/wrapped-words.js'
+
+// Glyph codes of a made-up font: 1 a, 2 b, 3 /, 4 c, 5 d, 6 a space, 7 ع; the mark is drawn as the space
+// glyph in a span of its own, as Chromium draws it.
+const toUnicode = new Map([[1, 'a'], [2, 'b'], [3, '/'], [4, 'c'], [5, 'd'], [6, ' '], [7, 'ع']])
+const glyph = (code: number) => `<${code.toString(16).padStart(4, '0')}> Tj`
+const mark = `/Span<</ActualText ${textHex(wrappedWordMark)} >> BDC\n${glyph(6)}\nEMC`
+
+/** The streams scanned for the words, each written back with its spans (undefined when unchanged). */
+function rewrite(words: string[], streams: Array<{page: number; source: string}>): Array<string | undefined> {
+  const scan = newScan(new Set(words))
+  const operations = streams.map((stream, index) => {
+    const parsed = parseContent(stream.source)!
+    scanStream(scan, {page: stream.page, stream: index}, parsed, () => toUnicode)
+    return parsed
+  })
+  const roles = rolesOf(scan)
+  return operations.map((parsed, index) => (roles.has(index) ? withSpans(parsed, roles.get(index)!) : undefined))
+}
+
+/** The texts of the spans written around glyphs (poppler's and PDFium's), in order. */
+function spanTexts(stream: string | undefined): string[] {
+  return [...(stream ?? '').matchAll(/\/(?:Span|VisualOrder) <<\/ActualText (<[0-9A-F]*>) >> BDC/g)].map((match) => hexText(match[1]!))
+}
+
+const element = (className: string, text: string): Element => ({type: 'element', tagName: 'span', properties: {className: [className]}, children: [{type: 'text', value: text}]})
+
+describe('markWrappedWords', () => {
+  it('puts a mark before the text of each address and each long Latin word', () => {
+    const tree: Root = {type: 'root', children: [{type: 'element', tagName: 'p', properties: {}, children: [element('url', 'https://a.example/b'), element('long-word', 'Pneumono')]}]}
+    markWrappedWords([tree])
+    const paragraph = tree.children[0] as Element
+    expect(paragraph.children.map((child) => (child as Element).children.map((text) => (text as {value: string}).value))).toEqual([
+      [wrappedWordMark, 'https://a.example/b'],
+      [wrappedWordMark, 'Pneumono']
+    ])
+  })
+
+  it('leaves long Arabic words without a mark', () => {
+    const word = element('long-word', 'كتبعلمدرس')
+    markWrappedWords([word])
+    expect(word.children).toEqual([{type: 'text', value: 'كتبعلمدرس'}])
+  })
+})
+
+describe('wrappedWordsOf', () => {
+  it('gives the text of each address and long Latin word', () => {
+    const tree: Root = {type: 'root', children: [element('url', 'https://a.example'), element('long-word', 'abc'), element('long-word', 'كتب'), element('other', 'x')]}
+    expect([...wrappedWordsOf([tree])]).toEqual(['https://a.example', 'abc'])
+  })
+})
+
+describe('wrapped words in a content stream', () => {
+  it('gives the first letter of a word wrapped across lines the whole word and its other glyphs nothing', () => {
+    const source = [mark, glyph(1), glyph(2), glyph(3), '/ReversedChars BMC', glyph(7), 'EMC', '0 20 Td', glyph(4), glyph(5)].join('\n')
+    const [out] = rewrite(['ab/cd'], [{page: 0, source}])
+    expect(spanTexts(out)).toEqual(['', '\u0001', 'ab/cd', 'cd/ab', '', '\u0001', '', '\u0001', '', '\u0001', '', '\u0001'])
+  })
+
+  it('draws the same glyphs in the same places', () => {
+    const source = [mark, glyph(1), glyph(2), '0 20 Td', glyph(4)].join('\n')
+    const [out] = rewrite(['abc'], [{page: 0, source}])
+    const drawing = (stream: string) => parseContent(stream)!.filter((operation) => !['BDC', 'EMC'].includes(operation.operator)).map((operation) => operation.source)
+    expect(drawing(out!)).toEqual(drawing(source))
+  })
+
+  it('leaves a stream alone when the glyphs after a mark never make a whole word', () => {
+    const source = [mark, glyph(1), glyph(2), glyph(7)].join('\n')
+    expect(rewrite(['abc'], [{page: 0, source}])).toEqual([undefined])
+  })
+
+  it('passes over spaces drawn between the pieces of a word', () => {
+    const source = [mark, glyph(1), glyph(6), glyph(2)].join('\n')
+    const [out] = rewrite(['ab'], [{page: 0, source}])
+    expect(spanTexts(out).filter((text) => text.length > 1)).toEqual(['ab', 'ab'])
+    expect(out).toContain(`EMC\n${glyph(6)}\n/Span`)
+  })
+
+  it('gives a glyph to the word the glyph before went to when two words are open', () => {
+    // «ab/» wraps; the next address «a/d» starts on the next line before «cd» is drawn.
+    const source = [mark, glyph(1), glyph(2), glyph(3), mark, glyph(1), glyph(3), glyph(5), glyph(4), glyph(5)].join('\n')
+    const [out] = rewrite(['ab/cd', 'a/d'], [{page: 0, source}])
+    expect(spanTexts(out).filter((text) => text.length > 1)).toEqual(['ab/cd', 'cd/ab', 'a/d', 'd/a'])
+  })
+
+  it('gives PDFium no text of its own in a document read left to right', () => {
+    const source = [mark, glyph(1), glyph(3), glyph(2)].join('\n')
+    const scan = newScan(new Set(['a/b']))
+    const operations = parseContent(source)!
+    scanStream(scan, {page: 0, stream: 0}, operations, () => toUnicode)
+    expect(spanTexts(withSpans(operations, rolesOf(scan).get(0)!, false)).filter((text) => text.length > 1)).toEqual(['a/b'])
+  })
+
+  it('gives each page the part of a word printed on it', () => {
+    const [first, second] = rewrite(['abcd'], [
+      {page: 0, source: [mark, glyph(1), glyph(2)].join('\n')},
+      {page: 1, source: ['/ReversedChars BMC', glyph(7), 'EMC', glyph(4), glyph(5)].join('\n')}
+    ])
+    expect(spanTexts(first).filter((text) => text.length > 1)).toEqual(['ab', 'ab'])
+    expect(spanTexts(second).filter((text) => text.length > 1)).toEqual(['cd', 'cd'])
+  })
+})
+
+describe('pdfiumOrder', () => {
+  it('puts the runs of letters, separators and other characters of an address in the opposite order', () => {
+    expect(pdfiumOrder('https://www.qdl.qa/ar')).toBe('ar/qa.qdl.www://https')
+    expect(pdfiumOrder('a?q=1950s')).toBe('s1950=q?a')
+  })
+
+  it('leaves a word of one run, or one not beginning with a letter, as it is', () => {
+    expect(pdfiumOrder('Pneumono')).toBe('Pneumono')
+    expect(pdfiumOrder('1950/a')).toBe('1950/a')
+  })
+})
