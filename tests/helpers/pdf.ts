@@ -76,3 +76,18 @@ export function internalLinks(pdf: PDFDocument): LinkAnnotation[] {
   }
   return links
 }
+
+/** The rectangles of the links to web addresses, page by page: a link wrapped across lines has several. */
+export function uriLinks(pdf: PDFDocument): Array<{page: number; uri: string; rect: number[]}> {
+  const links: Array<{page: number; uri: string; rect: number[]}> = []
+  for (const [index, page] of pdf.getPages().entries()) {
+    for (const reference of page.node.Annots()?.asArray() ?? []) {
+      const annotation = pdf.context.lookup(reference, PDFDict)
+      const action = annotation.lookupMaybe(PDFName.of('A'), PDFDict)
+      const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)
+      const rect = annotation.lookupMaybe(PDFName.of('Rect'), PDFArray)
+      if (uri && rect) links.push({page: index + 1, uri: uri.decodeText(), rect: rect.asArray().map((value) => Number(value.toString()))})
+    }
+  }
+  return links
+}
