@@ -1,7 +1,7 @@
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {describe, expect, it} from 'vitest'
-import {markTextLayer} from '../../src/outputs/pdf/text-layer.js'
+import {markArabicIndicRanges, markLabelNumberEnds, markTextLayer} from '../../src/outputs/pdf/text-layer.js'
 
 describe('markTextLayer', () => {
   it('puts a right-to-left mark after a number a space follows, and isolates ranges', () => {
@@ -37,5 +37,35 @@ describe('markTextLayer across elements', () => {
     const parts = [h('p', ['نستدعي ', h('code', 'sort(items)'), ' ثم'])]
     markTextLayer(parts)
     expect(toHtml(parts)).toBe('<p>نستدعي <code>sort(items)</code>\u200F ثم</p>')
+  })
+})
+
+describe('markArabicIndicRanges', () => {
+  it('puts a right-to-left mark on each side of the dash, slash or times sign between Arabic-Indic numbers', () => {
+    expect(markArabicIndicRanges({type: 'text', value: 'الربع ٢٠٢٤–٢٠٢٥ و٣×١٠⁶ و١/٢'}).value).toBe('الربع ٢٠٢٤\u200F–\u200F٢٠٢٥ و٣\u200F×\u200F١٠⁶ و١\u200F/\u200F٢')
+  })
+
+  it('leaves ASCII ranges to a left-to-right isolate', () => {
+    const parts = [h('p', 'بين ٢٠١٩–٢٠٢٣ و1950-1953 فقط')]
+    markTextLayer(parts)
+    expect(toHtml(parts)).toBe('<p>بين ٢٠١٩\u200F–\u200F٢٠٢٣\u200F و<span dir="ltr">1950-1953</span>\u200F فقط</p>')
+  })
+
+  it('counts a superscript digit as the end of a number', () => {
+    const parts = [h('p', 'إلى ٣×١٠⁶ طن')]
+    markTextLayer(parts)
+    expect(toHtml(parts)).toBe('<p>إلى ٣\u200F×\u200F١٠⁶\u200F طن</p>')
+  })
+})
+
+describe('markLabelNumberEnds', () => {
+  it('puts a right-to-left mark after the punctuation that follows a right-to-left label ending in a number', () => {
+    const children = [h('span', 'جدول ١'), {type: 'text' as const, value: ': المؤشرات'}]
+    expect(toHtml(markLabelNumberEnds(children))).toBe('<span>جدول ١</span>:\u200F المؤشرات')
+  })
+
+  it('leaves the text after a Latin element or a note call alone', () => {
+    const children = [h('span', {dir: 'ltr'}, 'no. 2'), {type: 'text' as const, value: ': ثم'}, h('sup', 'ملاحظة 1'), {type: 'text' as const, value: ' ثم'}]
+    expect(toHtml(markLabelNumberEnds(children))).toBe('<span dir="ltr">no. 2</span>: ثم<sup>ملاحظة 1</sup> ثم')
   })
 })

@@ -13,8 +13,9 @@ import type {Element, ElementContent, Root, Text} from 'hast'
  */
 const skipped = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'svg', 'math'])
 const rightToLeftMark = '\u200F'
-const range = /[0-9\u0660-\u0669]+(?:[-–/][0-9\u0660-\u0669]+)+/g
-const numberBeforeSpace = /([0-9\u0660-\u0669][)\]»"'.,،؛:!?%٪]*)(?=\s)/g
+const range = /[0-9]+(?:[-–/][0-9]+)+/g
+const arabicIndicRange = /(?<=[\u0660-\u0669])[-–/×](?=[\u0660-\u0669])/g
+const numberBeforeSpace = /([0-9\u0660-\u0669\u00B2\u00B3\u00B9\u2070\u2074-\u2079][)\]»"'.,،؛:!?%٪]*)(?=\s)/g
 const closingBeforeSpace = /^([)\]»"'.,،؛:!?%٪]*)(?=\s)/
 const latinElements = new Set(['code', 'kbd', 'samp'])
 const arabicWordAfter = /^[)\]»"'.,،؛:!?%٪]*\s+[\u0600-\u06FF]/
@@ -30,13 +31,13 @@ function visit(node: Root | ElementContent, inherited: 'rtl' | 'ltr'): void {
   if (dir === 'ltr') return
   const children: ElementContent[] = []
   for (const child of node.children as ElementContent[]) {
-    if (child.type === 'text') children.push(...isolateRanges(markNumberEnds(child)))
+    if (child.type === 'text') children.push(...isolateRanges(markArabicIndicRanges(markNumberEnds(child))))
     else {
       visit(child, dir)
       children.push(child)
     }
   }
-  node.children = markLatinEnds(markNumberElementEnds(children)) as typeof node.children
+  node.children = markLatinEnds(markLabelNumberEnds(markNumberElementEnds(children))) as typeof node.children
 }
 
 function directionOf(node: Root | Element, inherited: 'rtl' | 'ltr'): 'rtl' | 'ltr' {
@@ -47,13 +48,24 @@ function directionOf(node: Root | Element, inherited: 'rtl' | 'ltr'): 'rtl' | 'l
 
 /**
  * A right-to-left mark after a number (and the punctuation closing it) that a space follows: extractors
- * otherwise glue the number to the next word. Seed paper: 99.2% → 99.9% (with `isolateRanges`).
+ * otherwise glue the number to the next word. A superscript digit ends a number too (a power, «١٠⁶ طن»). Seed paper: 99.2% → 99.9% (with `isolateRanges`).
  */
 export function markNumberEnds(node: Text): Text {
   return {...node, value: node.value.replace(numberBeforeSpace, `$1${rightToLeftMark}`)}
 }
 
-/** A left-to-right isolate around a range of numbers, which extractors otherwise reverse. */
+/**
+ * A right-to-left mark on each side of the dash, slash or times sign between Arabic-Indic numbers
+ * («٢٠٢٤–٢٠٢٥», «٣×١٠⁶»), which extractors otherwise reverse. Arabic-Indic digits read right to left here as on screen, the first
+ * number on the right; a left-to-right isolate (`isolateRanges`) turned the range round on the page and
+ * pdftotext still gave it reversed. Economic bulletin with Arabic-Indic digits: 97.8% → 99.0% of words
+ * intact in pdftotext, 98.8% → 99.0% in PDFium (with `isolateRanges` left to ASCII digits).
+ */
+export function markArabicIndicRanges(node: Text): Text {
+  return {...node, value: node.value.replace(arabicIndicRange, `${rightToLeftMark}$&${rightToLeftMark}`)}
+}
+
+/** A left-to-right isolate around a range of ASCII numbers, which extractors otherwise reverse. */
 export function isolateRanges(node: Text): ElementContent[] {
   const {value} = node
   const result: ElementContent[] = []
@@ -96,6 +108,21 @@ export function markNumberElementEnds(children: ElementContent[]): ElementConten
   return children.map((child, index) => {
     const before = children[index - 1]
     if (child.type !== 'text' || before?.type !== 'element' || before.tagName !== 'sup' || !/[0-9\u0660-\u0669]$/.test(textOf(before))) return child
+    return {...child, value: child.value.replace(closingBeforeSpace, `$1${rightToLeftMark}`)}
+  })
+}
+
+/**
+ * `markNumberElementEnds` after a right-to-left element ending in a number, a caption's label
+ * («<span>جدول ١</span>: المؤشرات»): pdftotext otherwise glued the number to the word after the colon.
+ * Not after Latin elements (see above). Economic bulletin: the two table numbers, 99.0% → 99.4%.
+ */
+export function markLabelNumberEnds(children: ElementContent[]): ElementContent[] {
+  return children.map((child, index) => {
+    const before = children[index - 1]
+    if (child.type !== 'text' || before?.type !== 'element' || before.tagName === 'sup' || before.properties.dir === 'ltr') return child
+    const label = textOf(before)
+    if (!/[\u0600-\u06FF]/.test(label) || !/[0-9\u0660-\u0669]$/.test(label)) return child
     return {...child, value: child.value.replace(closingBeforeSpace, `$1${rightToLeftMark}`)}
   })
 }
