@@ -1,7 +1,7 @@
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {describe, expect, it} from 'vitest'
-import {markArabicIndicRanges, markLabelNumberEnds, markTextLayer} from '../../src/outputs/pdf/text-layer.js'
+import {markArabicIndicRanges, markLabelNumberEnds, markNumberCommas, markTextLayer} from '../../src/outputs/pdf/text-layer.js'
 
 describe('markTextLayer', () => {
   it('puts a right-to-left mark after a number a space follows, and isolates ranges', () => {
@@ -67,5 +67,11 @@ describe('markLabelNumberEnds', () => {
   it('leaves the text after a Latin element or a note call alone', () => {
     const children = [h('span', {dir: 'ltr'}, 'no. 2'), {type: 'text' as const, value: ': ثم'}, h('sup', 'ملاحظة 1'), {type: 'text' as const, value: ' ثم'}]
     expect(toHtml(markLabelNumberEnds(children))).toBe('<span dir="ltr">no. 2</span>: ثم<sup>ملاحظة 1</sup> ثم')
+  })
+})
+
+describe('markNumberCommas', () => {
+  it('puts a right-to-left mark between a number and the Arabic comma after it, not before a Latin comma', () => {
+    expect(markNumberCommas({type: 'text', value: 'عامي 2019 و2023، كما ١٢، و1,5'}).value).toBe('عامي 2019 و2023\u200F، كما ١٢\u200F، و1,5')
   })
 })

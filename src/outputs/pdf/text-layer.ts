@@ -31,7 +31,7 @@ function visit(node: Root | ElementContent, inherited: 'rtl' | 'ltr'): void {
   if (dir === 'ltr') return
   const children: ElementContent[] = []
   for (const child of node.children as ElementContent[]) {
-    if (child.type === 'text') children.push(...isolateRanges(markArabicIndicRanges(markNumberEnds(child))))
+    if (child.type === 'text') children.push(...isolateRanges(markArabicIndicRanges(markNumberEnds(markNumberCommas(child)))))
     else {
       visit(child, dir)
       children.push(child)
@@ -63,6 +63,14 @@ export function markNumberEnds(node: Text): Text {
  */
 export function markArabicIndicRanges(node: Text): Text {
   return {...node, value: node.value.replace(arabicIndicRange, `${rightToLeftMark}$&${rightToLeftMark}`)}
+}
+
+/**
+ * A right-to-left mark between a number and the Arabic comma after it («عامي 2019 و2023، كما»):
+ * pdftotext otherwise takes the comma into the number and sets it before it («و،2023»).
+ */
+export function markNumberCommas(node: Text): Text {
+  return {...node, value: node.value.replace(/(?<=[0-9\u0660-\u0669])،/g, `${rightToLeftMark}،`)}
 }
 
 /** A left-to-right isolate around a range of ASCII numbers, which extractors otherwise reverse. */
