@@ -8,7 +8,7 @@ describe('markTextLayer', () => {
     const parts = [h('p', 'في 19 تشرين الأول 2024، خلال الحرب (1950-1953). ومنذ'), h('code', 'x 1 y'), h('span', {dir: 'ltr'}, 'COVID 19 now')]
     markTextLayer(parts)
     expect(toHtml(parts)).toBe(
-      '<p>في 19\u200F تشرين الأول 2024،\u200F خلال الحرب (<span dir="ltr">1950-1953</span>).\u200F ومنذ</p>' +
+      '<p>في 19\u200F تشرين الأول 2024\u200F،\u200F خلال الحرب (<span dir="ltr">1950-1953</span>).\u200F ومنذ</p>' +
       '<code>x 1 y</code><span dir="ltr">COVID 19 now</span>'
     )
   })

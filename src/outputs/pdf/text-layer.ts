@@ -31,7 +31,7 @@ function visit(node: Root | ElementContent, inherited: 'rtl' | 'ltr'): void {
   if (dir === 'ltr') return
   const children: ElementContent[] = []
   for (const child of node.children as ElementContent[]) {
-    if (child.type === 'text') children.push(...isolateRanges(markArabicIndicRanges(markNumberEnds(markNumberCommas(child)))))
+    if (child.type === 'text') children.push(...isolateRanges(markArabicIndicRanges(markNumberCommas(markNumberEnds(child)))))
     else {
       visit(child, dir)
       children.push(child)
