@@ -1,7 +1,7 @@
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {describe, expect, it} from 'vitest'
-import {markArabicIndicRanges, markLabelNumberEnds, markNumberCommas, markTextLayer} from '../../src/outputs/pdf/text-layer.js'
+import {markArabicIndicRanges, markLabelNumberEnds, markNumberCommas, markPowerEnds, markTextLayer} from '../../src/outputs/pdf/text-layer.js'
 
 describe('markTextLayer', () => {
   it('puts a right-to-left mark after a number a space follows, and isolates ranges', () => {
@@ -73,5 +73,11 @@ describe('markLabelNumberEnds', () => {
 describe('markNumberCommas', () => {
   it('puts a right-to-left mark between a number and the Arabic comma after it, not before a Latin comma', () => {
     expect(markNumberCommas({type: 'text', value: 'عامي 2019 و2023، كما ١٢، و1,5'}).value).toBe('عامي 2019 و2023\u200F، كما ١٢\u200F، و1,5')
+  })
+})
+
+describe('markPowerEnds', () => {
+  it('puts a right-to-left mark after an Arabic unit\'s power that punctuation follows, not before a space', () => {
+    expect(markPowerEnds({type: 'text', value: '(مليار م³) و20 كم² في mc²)'}).value).toBe('(مليار م³\u200F) و20 كم² في mc²)')
   })
 })
