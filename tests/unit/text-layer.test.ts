@@ -1,7 +1,7 @@
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {describe, expect, it} from 'vitest'
-import {markArabicIndicRanges, markLabelNumberEnds, markNumberCommas, markPowerEnds, markTextLayer} from '../../src/outputs/pdf/text-layer.js'
+import {markArabicIndicRanges, markCommasBeforeNumbers, markLabelNumberEnds, markNoteNumbers, markNumberCommas, markPowerEnds, markTextLayer} from '../../src/outputs/pdf/text-layer.js'
 
 describe('markTextLayer', () => {
   it('puts a right-to-left mark after a number a space follows, and isolates ranges', () => {
@@ -79,5 +79,23 @@ describe('markNumberCommas', () => {
 describe('markPowerEnds', () => {
   it('puts a right-to-left mark after an Arabic unit\'s power that punctuation follows, not before a space', () => {
     expect(markPowerEnds({type: 'text', value: '(مليار م³) و20 كم² في mc²)'}).value).toBe('(مليار م³\u200F) و20 كم² في mc²)')
+  })
+})
+
+describe('markCommasBeforeNumbers', () => {
+  it('puts a right-to-left mark after an Arabic comma that a space and a number follow', () => {
+    expect(markCommasBeforeNumbers({type: 'text', value: 'الأهرام، 2011، ص ١٢، ٣'}).value).toBe('الأهرام،\u200F 2011، ص ١٢،\u200F ٣')
+  })
+})
+
+describe('markNoteNumbers', () => {
+  it('puts a right-to-left mark inside a note number when the note begins with an Arabic word', () => {
+    const note = [h('a', {role: 'doc-backlink'}, '13'), h('div', h('p', 'انظر النقاش'))]
+    expect(toHtml(markNoteNumbers(note))).toBe('<a role="doc-backlink">13\u200F</a><div><p>انظر النقاش</p></div>')
+  })
+
+  it('leaves the number of a note that begins with a Latin word alone', () => {
+    const note = [h('a', {role: 'doc-backlink'}, '4'), h('div', h('p', {dir: 'ltr'}, 'Mark Zeitoun'))]
+    expect(toHtml(markNoteNumbers(note))).toBe('<a role="doc-backlink">4</a><div><p dir="ltr">Mark Zeitoun</p></div>')
   })
 })

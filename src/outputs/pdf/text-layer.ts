@@ -31,13 +31,13 @@ function visit(node: Root | ElementContent, inherited: 'rtl' | 'ltr'): void {
   if (dir === 'ltr') return
   const children: ElementContent[] = []
   for (const child of node.children as ElementContent[]) {
-    if (child.type === 'text') children.push(...isolateRanges(markArabicIndicRanges(markNumberCommas(markPowerEnds(markNumberEnds(child))))))
+    if (child.type === 'text') children.push(...isolateRanges(markArabicIndicRanges(markCommasBeforeNumbers(markNumberCommas(markPowerEnds(markNumberEnds(child)))))))
     else {
       visit(child, dir)
       children.push(child)
     }
   }
-  node.children = markLatinEnds(markLabelNumberEnds(markNumberElementEnds(children))) as typeof node.children
+  node.children = markNoteNumbers(markLatinEnds(markLabelNumberEnds(markNumberElementEnds(children)))) as typeof node.children
 }
 
 function directionOf(node: Root | Element, inherited: 'rtl' | 'ltr'): 'rtl' | 'ltr' {
@@ -80,6 +80,15 @@ export function markPowerEnds(node: Text): Text {
  */
 export function markNumberCommas(node: Text): Text {
   return {...node, value: node.value.replace(/(?<=[0-9\u0660-\u0669])،/g, `${rightToLeftMark}،`)}
+}
+
+/**
+ * A right-to-left mark after an Arabic comma that a space and a number follow («مركز الأهرام، 2011)»):
+ * pdftotext otherwise took comma and space into the number and glued the word before to it. Translated
+ * essay: 99.2% → 99.5% in pdftotext.
+ */
+export function markCommasBeforeNumbers(node: Text): Text {
+  return {...node, value: node.value.replace(/،(?=\s+[0-9\u0660-\u0669])/g, `،${rightToLeftMark}`)}
 }
 
 /** A left-to-right isolate around a range of ASCII numbers, which extractors otherwise reverse. */
@@ -141,6 +150,21 @@ export function markLabelNumberEnds(children: ElementContent[]): ElementContent[
     const label = textOf(before)
     if (!/[\u0600-\u06FF]/.test(label) || !/[0-9\u0660-\u0669]$/.test(label)) return child
     return {...child, value: child.value.replace(closingBeforeSpace, `$1${rightToLeftMark}`)}
+  })
+}
+
+/**
+ * A right-to-left mark after a note's number when the note's text begins with an Arabic word: number and
+ * text are flex items apart, and pdftotext gave the gap between them to the number's other side, gluing
+ * it to the first word («13انظر»). Inside the number's element: a node of its own would be a flex item.
+ * Notes read left to right are left as they are. Translated essay: 98.6% → 99.2% in pdftotext.
+ */
+export function markNoteNumbers(children: ElementContent[]): ElementContent[] {
+  return children.map((child, index) => {
+    const after = children.slice(index + 1).find((next) => next.type === 'element')
+    const isNumber = child.type === 'element' && child.properties.role === 'doc-backlink' && /[0-9\u0660-\u0669]$/.test(textOf(child))
+    if (!isNumber || after?.type !== 'element' || !/^\s*[\u0600-\u06FF]/.test(textOf(after))) return child
+    return {...child, children: [...child.children, {type: 'text', value: rightToLeftMark}]}
   })
 }
 
