@@ -64,6 +64,16 @@ describe('markLabelNumberEnds', () => {
     expect(toHtml(markLabelNumberEnds(children))).toBe('<span>جدول ١</span>:\u200F المؤشرات')
   })
 
+  it('reads the text after the label across the text nodes it comes in', () => {
+    const children = [h('span', 'جدول ١'), {type: 'text' as const, value: ': '}, {type: 'text' as const, value: 'المؤشرات'}]
+    expect(toHtml(markLabelNumberEnds(children))).toBe('<span>جدول ١</span>:\u200F المؤشرات')
+  })
+
+  it('leaves the white space between two blocks alone', () => {
+    const children = [h('p', h('a', 'فهرس 1921')), {type: 'text' as const, value: '\n'}, h('p', 'ثم')]
+    expect(toHtml(markLabelNumberEnds(children))).toBe('<p><a>فهرس 1921</a></p>\n<p>ثم</p>')
+  })
+
   it('leaves the text after a Latin element or a note call alone', () => {
     const children = [h('span', {dir: 'ltr'}, 'no. 2'), {type: 'text' as const, value: ': ثم'}, h('sup', 'ملاحظة 1'), {type: 'text' as const, value: ' ثم'}]
     expect(toHtml(markLabelNumberEnds(children))).toBe('<span dir="ltr">no. 2</span>: ثم<sup>ملاحظة 1</sup> ثم')

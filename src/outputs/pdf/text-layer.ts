@@ -141,12 +141,13 @@ export function markNumberElementEnds(children: ElementContent[]): ElementConten
 /**
  * `markNumberElementEnds` after a right-to-left element ending in a number, a caption's label
  * («<span>جدول ١</span>: المؤشرات»): pdftotext otherwise glued the number to the word after the colon.
- * Not after Latin elements (see above). Economic bulletin: the two table numbers, 99.0% → 99.4%.
+ * Not after Latin elements (see above), and only when an Arabic word follows in the same text: a mark in
+ * the white space between two blocks is a line of its own. Economic bulletin: 99.0% → 99.4%.
  */
 export function markLabelNumberEnds(children: ElementContent[]): ElementContent[] {
   return children.map((child, index) => {
     const before = children[index - 1]
-    if (child.type !== 'text' || before?.type !== 'element' || before.tagName === 'sup' || before.properties.dir === 'ltr') return child
+    if (child.type !== 'text' || !arabicWordAfter.test(textRunFrom(children, index)) || before?.type !== 'element' || before.tagName === 'sup' || before.properties.dir === 'ltr') return child
     const label = textOf(before)
     if (!/[\u0600-\u06FF]/.test(label) || !/[0-9\u0660-\u0669]$/.test(label)) return child
     return {...child, value: child.value.replace(closingBeforeSpace, `$1${rightToLeftMark}`)}
@@ -166,6 +167,16 @@ export function markNoteNumbers(children: ElementContent[]): ElementContent[] {
     if (!isNumber || after?.type !== 'element' || !/^\s*[\u0600-\u06FF]/.test(textOf(after))) return child
     return {...child, children: [...child.children, {type: 'text', value: rightToLeftMark}]}
   })
+}
+
+/** The text of the text nodes from `index` on, up to the next element (composed text comes in pieces). */
+function textRunFrom(children: ElementContent[], index: number): string {
+  let text = ''
+  for (const child of children.slice(index)) {
+    if (child.type !== 'text') break
+    text += child.value
+  }
+  return text
 }
 
 function textOf(node: ElementContent): string {
