@@ -76,7 +76,8 @@ export function markPowerEnds(node: Text): Text {
 
 /**
  * A right-to-left mark between a number and the Arabic comma after it («عامي 2019 و2023، كما»):
- * pdftotext otherwise takes the comma into the number and sets it before it («و،2023»).
+ * pdftotext otherwise takes the comma into the number and sets it before it («و،2023»). Water policy
+ * paper: 96.2% → 96.3%.
  */
 export function markNumberCommas(node: Text): Text {
   return {...node, value: node.value.replace(/(?<=[0-9\u0660-\u0669])،/g, `${rightToLeftMark}،`)}
@@ -142,7 +143,8 @@ export function markNumberElementEnds(children: ElementContent[]): ElementConten
  * `markNumberElementEnds` after a right-to-left element ending in a number, a caption's label
  * («<span>جدول ١</span>: المؤشرات»): pdftotext otherwise glued the number to the word after the colon.
  * Not after Latin elements (see above), and only when an Arabic word follows in the same text: a mark in
- * the white space between two blocks is a line of its own. Economic bulletin: 99.0% → 99.4%.
+ * the white space between two blocks is a line of its own. Economic bulletin: its two table numbers and
+ * the word after one, 3 words (+0.6%) in pdftotext.
  */
 export function markLabelNumberEnds(children: ElementContent[]): ElementContent[] {
   return children.map((child, index) => {
