@@ -15,7 +15,9 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs'
  * its main element (the text and the notes) are taken; the template's pages (cover, title, rights, back)
  * are not the manuscript's words. Code blocks are included: they are printed, and a reader copies code
  * more than anything else. Note calls and note numbers are left out: they are numbers set beside a word,
- * which the Markdown measure leaves out too.
+ * which the Markdown measure leaves out too. The notes section is taken as print sets it: its notes, each
+ * at the foot of the page that calls it, without the section's heading, which only the web edition shows
+ * (`paginate.ts` moves the `li.note` elements and drops the rest of `.notes`).
  */
 
 /** Harakat, tatweel and bidi controls: extractors legitimately move tanween before its alef. */
@@ -45,11 +47,19 @@ function isNoteMark(element: Element): boolean {
   return element.tagName === 'a' && (element.properties.dataFootnoteRef !== undefined || element.properties.role === 'doc-backlink')
 }
 
+const classesOf = (element: Element): unknown[] => (Array.isArray(element.properties.className) ? element.properties.className : [])
+
+/** The web edition's notes section, whose notes print moves to the foot of their pages, one by one. */
+const isNotesSection = (element: Element): boolean => classesOf(element).includes('notes')
+
 /** The printed text of a node, a line break around every block so that blocks never run into each other. */
 export function textOf(node: Nodes): string {
   if (node.type === 'text') return node.value
   if (node.type !== 'element' && node.type !== 'root') return ''
   if (node.type === 'element' && (unprinted.has(node.tagName) || isNoteMark(node))) return ''
+  if (node.type === 'element' && isNotesSection(node)) {
+    return elementsWhere(node, (element) => element.tagName === 'li' && classesOf(element).includes('note')).map(textOf).join('')
+  }
   if (node.type === 'element' && node.tagName === 'br') return '\n'
   const inner = node.children.map((child) => textOf(child)).join('')
   return node.type === 'element' && !isPhrasing(node) ? `\n${inner}\n` : inner
@@ -65,8 +75,7 @@ export function elementsWhere(tree: Nodes, test: (element: Element) => boolean):
 /** The manuscript's part of a web edition: its abstract (with keywords) and its main element. */
 export function manuscriptParts(html: string): Element[] {
   const tree: Root = fromHtml(html)
-  const classes = (element: Element) => (Array.isArray(element.properties.className) ? element.properties.className : [])
-  return elementsWhere(tree, (element) => element.tagName === 'main' || (element.tagName === 'section' && classes(element).includes('abstract')))
+  return elementsWhere(tree, (element) => element.tagName === 'main' || (element.tagName === 'section' && classesOf(element).includes('abstract')))
 }
 
 /** The words a reader should get back from the print edition, read from the web edition's HTML. */

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {wholeWords} from '../../src/outputs/pdf/actual-text.js'
+import {wholeWords, withUnmirroredGuillemets} from '../../src/outputs/pdf/actual-text.js'
 import {hexText, parseContent, readToUnicode, textHex} from '../../src/outputs/pdf/content-stream.js'
 import {writeToUnicode} from '../../src/outputs/pdf/to-unicode.js'
 
@@ -57,5 +57,13 @@ describe('writeToUnicode', () => {
   it('writes presentation forms as their base letters and keeps the rest', () => {
     const map = readToUnicode(writeToUnicode(new Map([[1, '\uFEE3'], [2, '\uFEFB'], [3, 'A']])))
     expect(Object.fromEntries(map)).toEqual({1: 'م', 2: 'لا', 3: 'A'})
+  })
+})
+
+describe('withUnmirroredGuillemets', () => {
+  it('puts a left-to-right mark after a guillemet inside a word as drawn, none after one at its ends', () => {
+    expect(withUnmirroredGuillemets('»ُمْلِعْلا«ـَف')).toBe('»ُمْلِعْلا«\u200Eـَف')
+    expect(withUnmirroredGuillemets('»ُهَّللا«')).toBe('»ُهَّللا«')
+    expect(withUnmirroredGuillemets('،»ُهُجاَرِس')).toBe('،»\u200Eُهُجاَرِس')
   })
 })

@@ -76,6 +76,13 @@ describe('findLtrPhrases', () => {
     expect(phrases('راسلنا a@b.com، ثم')).toEqual(['a@b.com'])
   })
 
+  it('takes the braces that alone enclose a phrase, as in a template tag', () => {
+    expect(phrases('لعام {{ site.year }}، وهو')).toEqual(['{{ site.year }}'])
+    expect(phrases('{% endif %} ثم {% if site.open %}')).toEqual(['{% endif %}', '{% if site.open %}'])
+    expect(phrases('{% include note.html content="آخر" %}')).toEqual(['include note.html content'])
+    expect(phrases('في {{ a } ثم')).toEqual(['a'])
+  })
+
   it('ignores numbers alone', () => {
     expect(findLtrPhrases('في 2024 كان')).toEqual([])
     expect(findLtrPhrases('نص عربي فقط.')).toEqual([])

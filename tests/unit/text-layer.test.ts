@@ -1,14 +1,14 @@
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {describe, expect, it} from 'vitest'
-import {markTextLayer} from '../../src/outputs/pdf/text-layer.js'
+import {markArabicIndicRanges, markCommasBeforeNumbers, markLabelNumberEnds, markNumberCommas, markPowerEnds, markTextLayer} from '../../src/outputs/pdf/text-layer.js'
 
 describe('markTextLayer', () => {
   it('puts a right-to-left mark after a number a space follows, and isolates ranges', () => {
     const parts = [h('p', 'في 19 تشرين الأول 2024، خلال الحرب (1950-1953). ومنذ'), h('code', 'x 1 y'), h('span', {dir: 'ltr'}, 'COVID 19 now')]
     markTextLayer(parts)
     expect(toHtml(parts)).toBe(
-      '<p>في 19\u200F تشرين الأول 2024،\u200F خلال الحرب (<span dir="ltr">1950-1953</span>).\u200F ومنذ</p>' +
+      '<p>في 19\u200F تشرين الأول 2024\u200F،\u200F خلال الحرب (<span dir="ltr">1950-1953</span>).\u200F ومنذ</p>' +
       '<code>x 1 y</code><span dir="ltr">COVID 19 now</span>'
     )
   })
@@ -59,9 +59,67 @@ describe('markTextLayer on notes', () => {
     expect(toHtml(parts)).toBe('<li><a role="doc-backlink">12</a><div><p>Text</p></div></li>')
   })
 
-  it('marks no other link that ends in a number', () => {
+  it('marks inside no other link that ends in a number (the label mark goes after it)', () => {
     const parts = [h('p', ['انظر ', h('a', {href: '#s2'}, 'القسم 2'), ' هنا'])]
     markTextLayer(parts)
-    expect(toHtml(parts)).toBe('<p>انظر <a href="#s2">القسم 2</a> هنا</p>')
+    expect(toHtml(parts)).toBe('<p>انظر <a href="#s2">القسم 2</a>\u200F هنا</p>')
+  })
+})
+
+describe('markArabicIndicRanges', () => {
+  it('puts a right-to-left mark on each side of the dash, slash or times sign between Arabic-Indic numbers', () => {
+    expect(markArabicIndicRanges({type: 'text', value: 'الربع ٢٠٢٤–٢٠٢٥ و٣×١٠⁶ و١/٢'}).value).toBe('الربع ٢٠٢٤\u200F–\u200F٢٠٢٥ و٣\u200F×\u200F١٠⁶ و١\u200F/\u200F٢')
+  })
+
+  it('leaves ASCII ranges to a left-to-right isolate', () => {
+    const parts = [h('p', 'بين ٢٠١٩–٢٠٢٣ و1950-1953 فقط')]
+    markTextLayer(parts)
+    expect(toHtml(parts)).toBe('<p>بين ٢٠١٩\u200F–\u200F٢٠٢٣\u200F و<span dir="ltr">1950-1953</span>\u200F فقط</p>')
+  })
+
+  it('counts a superscript digit as the end of a number', () => {
+    const parts = [h('p', 'إلى ٣×١٠⁶ طن')]
+    markTextLayer(parts)
+    expect(toHtml(parts)).toBe('<p>إلى ٣\u200F×\u200F١٠⁶\u200F طن</p>')
+  })
+})
+
+describe('markLabelNumberEnds', () => {
+  it('puts a right-to-left mark after the punctuation that follows a right-to-left label ending in a number', () => {
+    const children = [h('span', 'جدول ١'), {type: 'text' as const, value: ': المؤشرات'}]
+    expect(toHtml(markLabelNumberEnds(children))).toBe('<span>جدول ١</span>:\u200F المؤشرات')
+  })
+
+  it('reads the text after the label across the text nodes it comes in', () => {
+    const children = [h('span', 'جدول ١'), {type: 'text' as const, value: ': '}, {type: 'text' as const, value: 'المؤشرات'}]
+    expect(toHtml(markLabelNumberEnds(children))).toBe('<span>جدول ١</span>:\u200F المؤشرات')
+  })
+
+  it('leaves the white space between two blocks alone', () => {
+    const children = [h('p', h('a', 'فهرس 1921')), {type: 'text' as const, value: '\n'}, h('p', 'ثم')]
+    expect(toHtml(markLabelNumberEnds(children))).toBe('<p><a>فهرس 1921</a></p>\n<p>ثم</p>')
+  })
+
+  it('leaves the text after a Latin element or a note call alone', () => {
+    const children = [h('span', {dir: 'ltr'}, 'no. 2'), {type: 'text' as const, value: ': ثم'}, h('sup', 'ملاحظة 1'), {type: 'text' as const, value: ' ثم'}]
+    expect(toHtml(markLabelNumberEnds(children))).toBe('<span dir="ltr">no. 2</span>: ثم<sup>ملاحظة 1</sup> ثم')
+  })
+})
+
+describe('markNumberCommas', () => {
+  it('puts a right-to-left mark between a number and the Arabic comma after it, not before a Latin comma', () => {
+    expect(markNumberCommas({type: 'text', value: 'عامي 2019 و2023، كما ١٢، و1,5'}).value).toBe('عامي 2019 و2023\u200F، كما ١٢\u200F، و1,5')
+  })
+})
+
+describe('markPowerEnds', () => {
+  it('puts a right-to-left mark after an Arabic unit\'s power that punctuation follows, not before a space', () => {
+    expect(markPowerEnds({type: 'text', value: '(مليار م³) و20 كم² في mc²)'}).value).toBe('(مليار م³\u200F) و20 كم² في mc²)')
+  })
+})
+
+describe('markCommasBeforeNumbers', () => {
+  it('puts a right-to-left mark after an Arabic comma that a space and a number follow', () => {
+    expect(markCommasBeforeNumbers({type: 'text', value: 'الأهرام، 2011، ص ١٢، ٣'}).value).toBe('الأهرام،\u200F 2011، ص ١٢،\u200F ٣')
   })
 })

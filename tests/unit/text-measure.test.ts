@@ -24,13 +24,13 @@ describe('the text-layer measure', () => {
     expect(inWrittenOrder(words('The is historic'), text)).toBe(false)
   })
 
-  it('takes the abstract and the main element of a web edition, blocks apart, note calls and numbers left out', () => {
+  it('takes the abstract and the main element of a web edition, blocks apart, note calls, note numbers and the notes heading left out', () => {
     const html = [
       '<html><body><section class="page cover"><p>غلاف</p></section>',
       '<section class="abstract"><p>ملخص</p></section>',
       '<main><p>كلمة<sup><a href="#fn-1" id="fnref-1" data-footnote-ref="">1</a></sup>.</p><ul><li>one</li><li>two</li></ul>',
       '<pre><code>a = 1\nb = 2</code></pre>',
-      '<section class="notes"><ol><li><a class="note-number" href="#fnref-1" role="doc-backlink">1</a><p>Note.</p></li></ol></section></main>',
+      '<section class="notes"><h2>الهوامش</h2><ol><li class="note"><a class="note-number" href="#fnref-1" role="doc-backlink">1</a><p>Note.</p></li></ol></section></main>',
       '<section class="page back-page"><p>ظهر</p></section></body></html>'
     ].join('')
     expect(expectedWords(html)).toEqual(['ملخص', 'كلمة', 'one', 'two', 'a', '1', 'b', '2', 'Note'])

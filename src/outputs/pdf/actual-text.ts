@@ -131,7 +131,7 @@ function writeWords(state: State, toUnicode: (font: string) => Map<number, strin
   for (const word of wordsOf(clustersOf(state.glyphs, toUnicode))) {
     if (needsSpan(word)) {
       state.spans++
-      out.push(`/Span <</ActualText ${textHex(visualText(word))} >> BDC`)
+      out.push(`/Span <</ActualText ${textHex(withUnmirroredGuillemets(visualText(word)))} >> BDC`)
       out.push(...drawn(state, letterFirst(word.flatMap((cluster) => cluster.glyphs), toUnicode)))
       out.push('EMC')
     } else {
@@ -189,6 +189,19 @@ function needsSpan(word: Cluster[]): boolean {
 /** The word as drawn, right to left: readers turn a span's text inside reversed text round. */
 function visualText(word: Cluster[]): string {
   return [...word.map((cluster) => cluster.text).reverse().join('')].reverse().join('')
+}
+
+/**
+ * A left-to-right mark after a guillemet inside a word as drawn (before it in reading order: a letter
+ * glued to a quotation, «فَـ«الْعِلْمُ»»). PDFium turns right-to-left runs round and mirrors their
+ * brackets, which Chromium's text already holds as read, so the word came back as «فَـ»الْعِلْمُ». After
+ * a left-to-right letter PDFium keeps a neutral as it is; poppler, which does not mirror, reads the mark
+ * as nothing. Guillemets at a word's ends are left as they were: with the mark, PDFium moved the closing
+ * one past the space after it.
+ * Vowelled grammar lesson: 98.0% → 100% of words intact in PDFium, pdftotext 100% unchanged.
+ */
+export function withUnmirroredGuillemets(text: string): string {
+  return text.replace(/(?<=.)[«»](?=.)/gsu, '$&\u200E')
 }
 
 /**

@@ -13,8 +13,9 @@ import type {Element, ElementContent, Root, Text} from 'hast'
  */
 const skipped = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'svg', 'math'])
 const rightToLeftMark = '\u200F'
-const range = /[0-9\u0660-\u0669]+(?:[-–/][0-9\u0660-\u0669]+)+/g
-const numberBeforeSpace = /([0-9\u0660-\u0669][)\]»"'.,،؛:!?%٪]*)(?=\s)/g
+const range = /[0-9]+(?:[-–/][0-9]+)+/g
+const arabicIndicRange = /(?<=[\u0660-\u0669])[-–/×](?=[\u0660-\u0669])/g
+const numberBeforeSpace = /([0-9\u0660-\u0669\u00B2\u00B3\u00B9\u2070\u2074-\u2079][)\]»"'.,،؛:!?%٪]*)(?=\s)/g
 const closingBeforeSpace = /^([)\]»"'.,،؛:!?%٪]*)(?=\s)/
 const latinElements = new Set(['code', 'kbd', 'samp'])
 const arabicWordAfter = /^[)\]»"'.,،؛:!?%٪]*\s+[\u0600-\u06FF]/
@@ -30,13 +31,13 @@ function visit(node: Root | ElementContent, inherited: 'rtl' | 'ltr'): void {
   if (dir === 'ltr') return
   const children: ElementContent[] = []
   for (const child of node.children as ElementContent[]) {
-    if (child.type === 'text') children.push(...isolateRanges(markNumberEnds(child)))
+    if (child.type === 'text') children.push(...isolateRanges(markArabicIndicRanges(markCommasBeforeNumbers(markNumberCommas(markPowerEnds(markNumberEnds(child)))))))
     else {
       visit(child, dir)
       children.push(child)
     }
   }
-  node.children = markLatinEnds(markNumberElementEnds(markNoteNumbers(children))) as typeof node.children
+  node.children = markLatinEnds(markLabelNumberEnds(markNumberElementEnds(markNoteNumbers(children)))) as typeof node.children
 }
 
 function directionOf(node: Root | Element, inherited: 'rtl' | 'ltr'): 'rtl' | 'ltr' {
@@ -47,13 +48,53 @@ function directionOf(node: Root | Element, inherited: 'rtl' | 'ltr'): 'rtl' | 'l
 
 /**
  * A right-to-left mark after a number (and the punctuation closing it) that a space follows: extractors
- * otherwise glue the number to the next word. Seed paper: 99.2% → 99.9% (with `isolateRanges`).
+ * otherwise glue the number to the next word. A superscript digit ends a number too (a power, «١٠⁶ طن»).
+ * Seed paper: 99.2% → 99.9% (with `isolateRanges`).
  */
 export function markNumberEnds(node: Text): Text {
   return {...node, value: node.value.replace(numberBeforeSpace, `$1${rightToLeftMark}`)}
 }
 
-/** A left-to-right isolate around a range of numbers, which extractors otherwise reverse. */
+/**
+ * A right-to-left mark on each side of the dash, slash or times sign between Arabic-Indic numbers
+ * («٢٠٢٤–٢٠٢٥», «٣×١٠⁶»), which extractors otherwise reverse. With a left-to-right isolate
+ * (`isolateRanges`) pdftotext still gave them reversed, and the isolate, stopping at a thousands
+ * separator, printed «٧٢٠–١,٠٥٠» as «٠٥٠,١–٧٢٠»; the marks leave every other range as it was drawn.
+ * Economic bulletin with Arabic-Indic digits: 97.8% → 99.0% of words intact in pdftotext, 98.8% → 99.0%
+ * in PDFium (with `isolateRanges` left to ASCII digits).
+ */
+export function markArabicIndicRanges(node: Text): Text {
+  return {...node, value: node.value.replace(arabicIndicRange, `${rightToLeftMark}$&${rightToLeftMark}`)}
+}
+
+/**
+ * A right-to-left mark after an Arabic unit's power («مليار م³)») that punctuation follows: pdftotext
+ * otherwise set the bracket between the letter and the power («م)³»). (Before a space, `markNumberEnds`
+ * marks it.) Water policy paper: the three «م³» of its table, 96.3% → 96.7% in pdftotext.
+ */
+export function markPowerEnds(node: Text): Text {
+  return {...node, value: node.value.replace(/([\u0600-\u06FF][\u00B2\u00B3\u00B9\u2070\u2074-\u2079]+)(?=[^\s\u200F\u00B2\u00B3\u00B9\u2070\u2074-\u2079])/g, `$1${rightToLeftMark}`)}
+}
+
+/**
+ * A right-to-left mark between a number and the Arabic comma after it («عامي 2019 و2023، كما»):
+ * pdftotext otherwise takes the comma into the number and sets it before it («و،2023»). Water policy
+ * paper: 96.2% → 96.3%.
+ */
+export function markNumberCommas(node: Text): Text {
+  return {...node, value: node.value.replace(/(?<=[0-9\u0660-\u0669])،/g, `${rightToLeftMark}،`)}
+}
+
+/**
+ * A right-to-left mark after an Arabic comma that a space and a number follow («مركز الأهرام، 2011)»):
+ * pdftotext otherwise took comma and space into the number and glued the word before to it. Translated
+ * essay: 99.2% → 99.5% in pdftotext.
+ */
+export function markCommasBeforeNumbers(node: Text): Text {
+  return {...node, value: node.value.replace(/،(?=\s+[0-9\u0660-\u0669])/g, `،${rightToLeftMark}`)}
+}
+
+/** A left-to-right isolate around a range of ASCII numbers, which extractors otherwise reverse. */
 export function isolateRanges(node: Text): ElementContent[] {
   const {value} = node
   const result: ElementContent[] = []
@@ -101,6 +142,23 @@ export function markNumberElementEnds(children: ElementContent[]): ElementConten
 }
 
 /**
+ * `markNumberElementEnds` after a right-to-left element ending in a number, a caption's label
+ * («<span>جدول ١</span>: المؤشرات»): pdftotext otherwise glued the number to the word after the colon.
+ * Not after Latin elements (see above), and only when an Arabic word follows in the same text: a mark in
+ * the white space between two blocks is a line of its own. Economic bulletin: its two table numbers and
+ * the word after one, 3 words (+0.6%) in pdftotext.
+ */
+export function markLabelNumberEnds(children: ElementContent[]): ElementContent[] {
+  return children.map((child, index) => {
+    const before = children[index - 1]
+    if (child.type !== 'text' || !arabicWordAfter.test(textRunFrom(children, index)) || before?.type !== 'element' || before.tagName === 'sup' || before.properties.dir === 'ltr') return child
+    const label = textOf(before)
+    if (!/[\u0600-\u06FF]/.test(label) || !/[0-9\u0660-\u0669]$/.test(label)) return child
+    return {...child, value: child.value.replace(closingBeforeSpace, `$1${rightToLeftMark}`)}
+  })
+}
+
+/**
  * A right-to-left mark after the number that leads a note (its link back to the call). The number stands
  * at the right of the note's first line; pdftotext, which orders a right-to-left page's lines from their
  * right end, otherwise takes the letters to the left of it, up to the first right-to-left letter, as one
@@ -115,6 +173,16 @@ export function markNoteNumbers(children: ElementContent[]): ElementContent[] {
     if (child.type !== 'element' || child.properties.role !== 'doc-backlink' || !/[0-9\u0660-\u0669]$/.test(textOf(child))) return child
     return {...child, children: [...child.children, {type: 'text', value: rightToLeftMark}]}
   })
+}
+
+/** The text of the text nodes from `index` on, up to the next element (composed text comes in pieces). */
+function textRunFrom(children: ElementContent[], index: number): string {
+  let text = ''
+  for (const child of children.slice(index)) {
+    if (child.type !== 'text') break
+    text += child.value
+  }
+  return text
 }
 
 function textOf(node: ElementContent): string {
