@@ -1,7 +1,7 @@
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {describe, expect, it} from 'vitest'
-import {markArabicIndicRanges, markCommasBeforeNumbers, markLabelNumberEnds, markNumberCommas, markPowerEnds, markTextLayer} from '../../src/outputs/pdf/text-layer.js'
+import {markArabicIndicRanges, markCommasBeforeNumbers, markLabelNumberEnds, markLatinStarts, markNumberCommas, markPowerEnds, markTextLayer} from '../../src/outputs/pdf/text-layer.js'
 
 describe('markTextLayer', () => {
   it('puts a right-to-left mark after a number a space follows, and isolates ranges', () => {
@@ -121,5 +121,41 @@ describe('markPowerEnds', () => {
 describe('markCommasBeforeNumbers', () => {
   it('puts a right-to-left mark after an Arabic comma that a space and a number follow', () => {
     expect(markCommasBeforeNumbers({type: 'text', value: 'الأهرام، 2011، ص ١٢، ٣'}).value).toBe('الأهرام،\u200F 2011، ص ١٢،\u200F ٣')
+  })
+})
+
+describe('markLatinStarts', () => {
+  it('puts a right-to-left mark between an Arabic word\'s colon and the space before a left-to-right element', () => {
+    const parts = [h('p', ['أطروحتها: ', h('span', {dir: 'ltr'}, '"Reform"'), ' وهي'])]
+    markTextLayer(parts)
+    expect(toHtml(parts)).toBe('<p>أطروحتها:\u200F <span dir="ltr">"Reform"</span>\u200F وهي</p>')
+  })
+
+  it('puts the mark in the white space after an Arabic label in an element of its own', () => {
+    const children = markLatinStarts([h('strong', 'المؤلف:'), {type: 'text', value: ' '}, h('span', {dir: 'ltr'}, 'Catherine')])
+    expect(toHtml(children)).toBe('<strong>المؤلف:</strong>\u200F <span dir="ltr">Catherine</span>')
+  })
+
+  it('leaves the white space between a block and a left-to-right element alone', () => {
+    const children = markLatinStarts([h('div', 'نص'), {type: 'text', value: '\n'}, h('p', {dir: 'ltr'}, 'Text')])
+    expect(toHtml(children)).toBe('<div>نص</div>\n<p dir="ltr">Text</p>')
+  })
+
+  it('puts the mark before the space when a quotation mark opens the left-to-right phrase', () => {
+    const children = markLatinStarts([{type: 'text', value: 'أطروحتها: "'}, h('span', {dir: 'ltr'}, 'Reform')])
+    expect(toHtml(children)).toBe('أطروحتها:\u200F "<span dir="ltr">Reform</span>')
+  })
+
+  it('leaves Latin text before a left-to-right element alone', () => {
+    const children = markLatinStarts([{type: 'text', value: 'see: '}, h('code', 'x')])
+    expect(toHtml(children)).toBe('see: <code>x</code>')
+  })
+})
+
+describe('markTextLayer before an Arabic label', () => {
+  it('puts a right-to-left mark in the white space between a Latin phrase and an Arabic label after it', () => {
+    const parts = [h('p', [h('em', {dir: 'ltr'}, 'and Iraq'), '\n', h('strong', 'المؤلف:'), ' ', h('span', {dir: 'ltr'}, 'C')])]
+    markTextLayer(parts)
+    expect(toHtml(parts)).toBe('<p><em dir="ltr">and Iraq</em>\u200F\n<strong>المؤلف:</strong>\u200F <span dir="ltr">C</span></p>')
   })
 })
