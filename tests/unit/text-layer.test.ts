@@ -146,6 +146,11 @@ describe('markLatinStarts', () => {
     expect(toHtml(children)).toBe('أطروحتها:\u200F "<span dir="ltr">Reform</span>')
   })
 
+  it('leaves the space after a full stop before a left-to-right element alone', () => {
+    const children = markLatinStarts([{type: 'text', value: 'مفتوح الآن. '}, h('span', {dir: 'ltr'}, '{% endif %}')])
+    expect(toHtml(children)).toBe('مفتوح الآن. <span dir="ltr">{% endif %}</span>')
+  })
+
   it('leaves Latin text before a left-to-right element alone', () => {
     const children = markLatinStarts([{type: 'text', value: 'see: '}, h('code', 'x')])
     expect(toHtml(children)).toBe('see: <code>x</code>')

@@ -19,7 +19,7 @@ const numberBeforeSpace = /([0-9\u0660-\u0669\u00B2\u00B3\u00B9\u2070\u2074-\u20
 const closingBeforeSpace = /^([)\]»"'.,،؛:!?%٪]*)(?=\s)/
 const phrasing = new Set(['strong', 'b', 'em', 'i', 'span', 'a', 'q', 'cite', 'mark', 'small', 'abbr', 'code', 'kbd', 'samp'])
 const latinElements = new Set(['code', 'kbd', 'samp'])
-const arabicWordBefore = /[\u0600-\u06FF][)\]»"'.,،؛:!?%٪]+\s+["'(]?$/
+const arabicLabelBefore = /[\u0600-\u06FF][)\]»"']*:\s+["'(]?$/
 const arabicWordAfter = /^[)\]»"'.,،؛:!?%٪]*\s+[\u0600-\u06FF]/
 
 export function markTextLayer(nodes: Array<Root | ElementContent>, dir: 'rtl' | 'ltr' = 'rtl'): void {
@@ -129,9 +129,10 @@ export function markLatinEnds(children: ElementContent[]): ElementContent[] {
 }
 
 /**
- * `markLatinEnds` on the other side: a right-to-left mark after an Arabic word and its punctuation, before
- * the space that a left-to-right element follows («المؤلف: Catherine», the Arabic word maybe in an element
- * of its own, `<strong>المؤلف:</strong>`). pdftotext otherwise gave the colon and the space to the Latin
+ * `markLatinEnds` on the other side: a right-to-left mark after an Arabic word and its colon, before the
+ * space that a left-to-right element follows («المؤلف: Catherine», the Arabic word maybe in an element
+ * of its own, `<strong>المؤلف:</strong>`). Only after a colon: after a full stop («الآن. {% endif %}»)
+ * PDFium then read the Latin phrase of the line before backwards (converted site page, 98.3% → 97.9%). pdftotext otherwise gave the colon and the space to the Latin
  * phrase's run and glued the word to it («أطروحتها"Reform»), also when a quotation mark opens the phrase
  * outside its element. Book review: 98.2% → 100% in pdftotext, other readers as they were (pages unchanged
  * to the pixel; with the mark `markLatinEnds` puts before an Arabic label that follows a Latin phrase).
@@ -142,7 +143,7 @@ export function markLatinStarts(children: ElementContent[]): ElementContent[] {
     const latinAfter = after?.type === 'element' && (after.properties.dir === 'ltr' || latinElements.has(after.tagName))
     if (!latinAfter || child.type !== 'text') return child
     const before = /^\s*$/.test(child.value) ? phrasingTextOf(children[index - 1]) : ''
-    if (!arabicWordBefore.test(before + child.value)) return child
+    if (!arabicLabelBefore.test(before + child.value)) return child
     return {...child, value: child.value.replace(/\s+["'(]?$/, `${rightToLeftMark}$&`)}
   })
 }
