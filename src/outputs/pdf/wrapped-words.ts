@@ -38,9 +38,28 @@ function mark(node: Root | ElementContent): void {
 }
 
 function isWrapped(element: Element): boolean {
+  if (isNoteCall(element)) return true
   const value = element.properties.className
   const classes = Array.isArray(value) ? value.map(String) : []
   return classes.some((name) => wrappedClasses.has(name)) && !arabicLetter.test(textOf(element))
+}
+
+/**
+ * A note call is made whole the same way, to be read with a space after it. Chromium sets the call
+ * against its word and PDFium, which starts a word only at a gap between glyphs (a space glyph alone has
+ * no ink and is not read), glued the number to the word («مكاسبه2»): the call's first digit then reads
+ * as the number and a space, which in a right-to-left line stands between the word and the number.
+ * Corpus, words intact in PDFium: translated essay 98.7% → 99.9%, water security 97.9% → 98.8%, book
+ * review 99.1% → 99.6% (MuPDF too: 95.2% → 97.3%, 92.5% → 93.7%, 96.9% → 97.8%); others unchanged, pages
+ * unchanged to the pixel.
+ */
+function isNoteCall(element: Element): boolean {
+  return element.tagName === 'a' && element.properties.dataFootnoteRef !== undefined && /^[0-9]+$/.test(textOf(element))
+}
+
+/** The text a made-whole word's first glyph reads as: a note call's number (digits only) with a space. */
+export function wholeText(word: string): string {
+  return /^[0-9]+$/.test(word) ? `${word} ` : word
 }
 
 function textOf(node: ElementContent): string {
@@ -111,6 +130,7 @@ export function scanStream(scan: Scan, at: {page: number; stream: number}, opera
       if (marks.pop() === '/Span') span = undefined
     } else if (operator === 'Tj' && operands.length === 1 && operands[0]!.startsWith('<')) {
       const text = glyphText(operands[0]!, toUnicode(font))
+      const before = scan.last
       // Chromium draws the mark as a space glyph in a span of its own, or as a glyph mapped to it.
       if (text === wrappedWordMark || span?.text === wrappedWordMark) {
         scan.open.push({glyphs: [{...at, operation: index, text: ''}], text: '', words: [...scan.words]})
@@ -119,8 +139,21 @@ export function scanStream(scan: Scan, at: {page: number; stream: number}, opera
         if (span) span.used = true
         if (!/^\s+$/.test(added)) extend(scan, {...at, operation: index, text: added})
       }
+      if (text !== wrappedWordMark && span?.text !== wrappedWordMark) closeNoteCalls(scan, scan.last === before ? undefined : scan.last)
     }
   })
+}
+
+/**
+ * A note call is whole at the first glyph drawn after it that is not its own: «1» could go on to «19»
+ * and take the 9 of a year on the same line.
+ */
+function closeNoteCalls(scan: Scan, taker: Token | undefined): void {
+  for (const token of scan.open.filter((open) => open !== taker && open.text !== '' && wholeText(open.text) !== open.text && open.words.includes(open.text))) {
+    scan.open = scan.open.filter((open) => open !== token)
+    token.words = [token.text]
+    scan.done.push(token)
+  }
 }
 
 function extend(scan: Scan, glyph: GlyphAt): void {
@@ -154,7 +187,7 @@ export function rolesOf(scan: Scan): Map<number, Map<number, string>> {
       const stream = roles.get(glyph.stream) ?? new Map<number, string>()
       roles.set(glyph.stream, stream)
       const onPage = letters.filter((letter) => letter.page === glyph.page)
-      stream.set(glyph.operation, glyph === onPage[0] ? onPage.map((letter) => letter.text).join('') : '')
+      stream.set(glyph.operation, glyph === onPage[0] ? wholeText(onPage.map((letter) => letter.text).join('')) : '')
     }
   }
   return roles
