@@ -91,6 +91,9 @@ interface Token {
   words: string[]
 }
 
+/** What PDFium reads of one line, in drawing order: text, or a glyph of a word made whole (read later). */
+type LinePiece = string | GlyphAt
+
 /** The scan's state, carried from one stream to the next: a word may go on to the next page. */
 export interface Scan {
   words: ReadonlySet<string>
@@ -99,10 +102,12 @@ export interface Scan {
   /** The word the glyph before went to. */
   last: Token | undefined
   done: Token[]
+  /** The lines drawn, each with its baseline. */
+  lines: Array<{stream: number; y: number; pieces: LinePiece[]}>
 }
 
 export function newScan(words: ReadonlySet<string>): Scan {
-  return {words, open: [], last: undefined, done: []}
+  return {words, open: [], last: undefined, done: [], lines: []}
 }
 
 /**
@@ -120,9 +125,11 @@ export function scanStream(scan: Scan, at: {page: number; stream: number}, opera
   const marks: string[] = []
   let font = ''
   let span: {text: string; used: boolean} | undefined
+  let line: LinePiece[] = []
   operations.forEach((operation, index) => {
     const {operator, operands} = operation
     if (operator === 'Tf') font = operands[0] ?? ''
+    else if (operator === 'Tm') line = lineAt(scan, at.stream, Number(operands[5]))
     else if (operator === 'BMC' || operator === 'BDC') {
       marks.push(operands[0] ?? '')
       if (operands[0] === '/Span' && operands[2] === '/ActualText' && operands[3]?.startsWith('<')) span = {text: hexText(operands[3]), used: false}
@@ -132,12 +139,13 @@ export function scanStream(scan: Scan, at: {page: number; stream: number}, opera
       const text = glyphText(operands[0]!, toUnicode(font))
       const before = scan.last
       // Chromium draws the mark as a space glyph in a span of its own, or as a glyph mapped to it.
+      const read = span ? (span.used ? '' : span.text) : text
+      if (span) span.used = true
       if (text === wrappedWordMark || span?.text === wrappedWordMark) {
         scan.open.push({glyphs: [{...at, operation: index, text: ''}], text: '', words: [...scan.words]})
-      } else if (scan.open.length > 0 && !marks.includes('/ReversedChars')) {
-        const added = span ? (span.used ? '' : span.text) : text
-        if (span) span.used = true
-        if (!/^\s+$/.test(added)) extend(scan, {...at, operation: index, text: added})
+      } else {
+        const taken = scan.open.length > 0 && !marks.includes('/ReversedChars') && !/^\s+$/.test(read) ? extend(scan, {...at, operation: index, text: read}) : undefined
+        line.push(taken ?? read)
       }
       if (text !== wrappedWordMark && span?.text !== wrappedWordMark) closeNoteCalls(scan, scan.last === before ? undefined : scan.last)
     }
@@ -156,13 +164,22 @@ function closeNoteCalls(scan: Scan, taker: Token | undefined): void {
   }
 }
 
-function extend(scan: Scan, glyph: GlyphAt): void {
+/** The line of a baseline (Chromium starts every piece of a line with a `Tm`; a note call is raised less). */
+function lineAt(scan: Scan, stream: number, y: number): LinePiece[] {
+  const found = scan.lines.find((line) => line.stream === stream && Math.abs(line.y - y) < 10)
+  if (found) return found.pieces
+  const line = {stream, y, pieces: []}
+  scan.lines.push(line)
+  return line.pieces
+}
+
+function extend(scan: Scan, glyph: GlyphAt): GlyphAt | undefined {
   const goesOn = (open: Token) => (word: string) => word.startsWith(glyph.text, open.text.length)
   const fits = (open: Token) => open.words.some(goesOn(open))
   const last = scan.last && scan.open.includes(scan.last) && fits(scan.last) ? scan.last : undefined
   const token = last ?? scan.open.findLast(fits)
   scan.last = token
-  if (!token) return
+  if (!token) return undefined
   token.words = token.words.filter(goesOn(token))
   token.glyphs.push(glyph)
   token.text += glyph.text
@@ -170,6 +187,7 @@ function extend(scan: Scan, glyph: GlyphAt): void {
     scan.open = scan.open.filter((open) => open !== token)
     scan.done.push(token)
   }
+  return glyph
 }
 
 /**
@@ -194,11 +212,46 @@ export function rolesOf(scan: Scan): Map<number, Map<number, string>> {
 }
 
 /**
+ * Of the operations `rolesOf` gives a text, those on a line PDFium reads left to right, by stream: it
+ * counts a line's runs of right-to-left letters and of left-to-right letters (CFX_BidiString, now that
+ * the document no longer says it reads right to left) and reads the line left to right when the latter
+ * are more; a line's Arabic words are runs of their own, and so is each piece of an address between its
+ * dots and slashes: a line that ends in a long address is read left to right, the address as written.
+ * Digital archive paper, PDFium: two of its addresses.
+ */
+export function onLeftToRightLines(scan: Scan): Map<number, Set<number>> {
+  const roles = rolesOf(scan)
+  const lines = new Map<number, Set<number>>()
+  for (const {pieces} of scan.lines) {
+    const read = pieces.map((piece) => (typeof piece === 'string' ? piece : roles.get(piece.stream)?.get(piece.operation) ?? piece.text)).join('')
+    if (pdfiumLineDirection(read) !== 'ltr') continue
+    for (const piece of pieces) {
+      if (typeof piece === 'string') continue
+      const stream = lines.get(piece.stream) ?? new Set<number>()
+      lines.set(piece.stream, stream.add(piece.operation))
+    }
+  }
+  return lines
+}
+
+/** PDFium's direction of a line of text: right to left when its right-to-left runs are at least as many. */
+export function pdfiumLineDirection(text: string): 'rtl' | 'ltr' {
+  const runs = {rtl: 0, ltr: 0}
+  let last = ''
+  for (const character of text) {
+    const kind = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(character) && /\p{L}/u.test(character) ? 'rtl' : /\p{L}/u.test(character) ? 'ltr' : /[\p{Nd}\p{Mn},./:+\-#$%]/u.test(character) ? 'weak' : 'neutral'
+    if (kind !== last && (kind === 'rtl' || kind === 'ltr')) runs[kind] += 1
+    last = kind
+  }
+  return runs.rtl > 0 && runs.rtl >= runs.ltr ? 'rtl' : 'ltr'
+}
+
+/**
  * A stream's operations written back with the spans of its wrapped words. `rightToLeft`: the document is
  * read right to left (`/Direction /R2L`), and PDFium is given the text in the order it turns round.
  */
-export function withSpans(operations: Operation[], roles: Map<number, string>, rightToLeft = true): string {
-  return operations.map((operation, index) => wrapped(operation.source, roles.get(index), rightToLeft)).join('\n')
+export function withSpans(operations: Operation[], roles: Map<number, string>, rightToLeft = true, asWritten: ReadonlySet<number> = new Set()): string {
+  return operations.map((operation, index) => wrapped(operation.source, roles.get(index), rightToLeft && !asWritten.has(index))).join('\n')
 }
 
 function wrapped(source: string, text: string | undefined, rightToLeft: boolean): string {
@@ -282,9 +335,10 @@ export function wholeWrappedWordsIn(pdf: PDFDocument, words: ReadonlySet<string>
       scanned.push({ref, operations})
     }
   }
+  const leftToRight = onLeftToRightLines(scan)
   for (const [stream, roles] of rolesOf(scan)) {
     const {ref, operations} = scanned[stream]!
-    pdf.context.assign(ref, deflatedStream(pdf, withSpans(operations, roles, rightToLeft)))
+    pdf.context.assign(ref, deflatedStream(pdf, withSpans(operations, roles, rightToLeft, leftToRight.get(stream))))
   }
 }
 
