@@ -12,7 +12,7 @@ import {hexBytes, hexText, parseContent, textHex, type Operation} from './conten
  * glyphs that follow the mark and spell the word get `/ActualText` spans: the first
  * drawn letter the whole address, every other glyph (the marks too) a text that readers drop. The
  * address then comes back whole on the line where it starts. Nothing drawn moves: only marked content
- * is added around the glyphs.
+ * is added around the glyphs. Note calls are marked and made whole the same way (see `isNoteCall`).
  */
 export const wrappedWordMark = '\u200E'
 
@@ -248,7 +248,8 @@ export function pdfiumLineDirection(text: string): 'rtl' | 'ltr' {
 
 /**
  * A stream's operations written back with the spans of its wrapped words. `rightToLeft`: the document is
- * read right to left (`/Direction /R2L`), and PDFium is given the text in the order it turns round.
+ * written right to left, and PDFium is given the text in the order it turns round, except for the
+ * operations `asWritten`, on lines it reads left to right (see `onLeftToRightLines`).
  */
 export function withSpans(operations: Operation[], roles: Map<number, string>, rightToLeft = true, asWritten: ReadonlySet<number> = new Set()): string {
   return operations.map((operation, index) => wrapped(operation.source, roles.get(index), rightToLeft && !asWritten.has(index))).join('\n')
@@ -268,9 +269,9 @@ function wrapped(source: string, text: string | undefined, rightToLeft: boolean)
 const pdfiumTag = 'VisualOrder'
 
 /**
- * A word as PDFium is to read it. In a document read right to left (`/Direction /R2L`, which PDFium
- * takes for every line) PDFium cuts each line into runs of letters, of digits and separators (`. / : -`,
- * which Unicode calls weak), of Arabic letters and of the rest, and puts the runs in the opposite order:
+ * A word as PDFium is to read it on a line it reads right to left (see `pdfiumLineDirection`). PDFium
+ * cuts such a line into runs of letters, of digits and separators (`. / : -`, which Unicode calls weak),
+ * of Arabic letters and of the rest, and puts the runs in the opposite order:
  * «www.qdl.qa/ar» comes back «ar/qa.qdl.www». The same text given with its runs in the opposite order
  * comes back as written. Within a word beginning with a letter, as an address does, PDFium keeps each
  * run's letters in order. Undefined order for anything else: the text as it is.
