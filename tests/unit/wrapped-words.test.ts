@@ -1,7 +1,7 @@
 import type {Element, Root} from 'hast'
 import {describe, expect, it} from 'vitest'
 import {hexText, parseContent, textHex} from '../../src/outputs/pdf/content-stream.js'
-import {markWrappedWords, newScan, pdfiumOrder, rolesOf, scanStream, withSpans, wrappedWordMark, wrappedWordsOf} from '../../src/outputs/pdf/wrapped-words.js'
+import {markWrappedWords, newScan, onLeftToRightLines, pdfiumLineDirection, pdfiumOrder, rolesOf, scanStream, wholeText, withSpans, wrappedWordMark, wrappedWordsOf} from '../../src/outputs/pdf/wrapped-words.js'
 
 // Glyph codes of a made-up font: 1 a, 2 b, 3 /, 4 c, 5 d, 6 a space, 7 ع; the mark is drawn as the space
 // glyph in a span of its own, as Chromium draws it.
@@ -113,5 +113,72 @@ describe('pdfiumOrder', () => {
   it('leaves a word of one run, or one not beginning with a letter, as it is', () => {
     expect(pdfiumOrder('Pneumono')).toBe('Pneumono')
     expect(pdfiumOrder('1950/a')).toBe('1950/a')
+  })
+})
+
+// Glyph codes 8 and 9 stand for the digits 1 and 9 in the tests below.
+const digits = new Map([...toUnicode, [8, '1'], [9, '9']])
+
+/** `rewrite` with a font that has digits. */
+function rewriteWithDigits(words: string[], source: string): string | undefined {
+  const scan = newScan(new Set(words))
+  const parsed = parseContent(source)!
+  scanStream(scan, {page: 0, stream: 0}, parsed, () => digits)
+  const roles = rolesOf(scan).get(0)
+  return roles ? withSpans(parsed, roles) : undefined
+}
+
+const noteCall = (number: string): Element => ({type: 'element', tagName: 'a', properties: {dataFootnoteRef: ''}, children: [{type: 'text', value: number}]})
+
+describe('note calls', () => {
+  it('puts a mark before the number of a note call and gives its number as a word', () => {
+    const call = noteCall('12')
+    markWrappedWords([call])
+    expect(call.children).toEqual([{type: 'text', value: wrappedWordMark}, {type: 'text', value: '12'}])
+    expect([...wrappedWordsOf([noteCall('12')])]).toEqual(['12'])
+  })
+
+  it('gives a note call a space after its number', () => {
+    expect(wholeText('12')).toBe('12 ')
+    expect(wholeText('https://a.example/1')).toBe('https://a.example/1')
+  })
+
+  it('ends a note call at the first glyph drawn after it that is not its own', () => {
+    // Call «1» (the notes go up to 19), then a year «19» in the text: its 9 is not the call's.
+    const source = [mark, glyph(8), '/ReversedChars BMC', glyph(7), 'EMC', glyph(8), glyph(9)].join('\n')
+    expect(spanTexts(rewriteWithDigits(['1', '19'], source))).toEqual(['', '\u0001', '1 ', '1 '])
+  })
+})
+
+describe('pdfiumLineDirection', () => {
+  it('reads a line left to right when it has more runs of Latin letters than of Arabic ones', () => {
+    expect(pdfiumLineDirection('على https://www.example.org/ar/about')).toBe('ltr')
+  })
+
+  it('reads a line right to left when its Arabic runs are at least as many', () => {
+    expect(pdfiumLineDirection('يستقبل فريق المكتبة على العنوان library@example.org')).toBe('rtl')
+  })
+})
+
+describe('addresses on a line PDFium reads left to right', () => {
+  it('gives PDFium the address as written when the line has more Latin runs than Arabic ones', () => {
+    // The address «a/b/cd» (three runs) before one Arabic word, on one line.
+    const source = ['1 0 0 -1 0 100 Tm', mark, glyph(1), glyph(3), glyph(2), glyph(3), glyph(4), glyph(5), '/ReversedChars BMC', glyph(7), 'EMC'].join('\n')
+    const scan = newScan(new Set(['a/b/cd']))
+    const parsed = parseContent(source)!
+    scanStream(scan, {page: 0, stream: 0}, parsed, () => toUnicode)
+    const out = withSpans(parsed, rolesOf(scan).get(0)!, true, onLeftToRightLines(scan).get(0))
+    // One span: PDFium reads poppler's, the address as written.
+    expect(spanTexts(out).filter((text) => text.length > 1)).toEqual(['a/b/cd'])
+  })
+
+  it('gives PDFium the address in its reversed runs when the Arabic runs are as many', () => {
+    const arabic = ['/ReversedChars BMC', glyph(7), 'EMC', glyph(6)]
+    const source = ['1 0 0 -1 0 100 Tm', mark, glyph(1), glyph(3), glyph(2), ...arabic, ...arabic].join('\n')
+    const scan = newScan(new Set(['a/b']))
+    const parsed = parseContent(source)!
+    scanStream(scan, {page: 0, stream: 0}, parsed, () => toUnicode)
+    const out = withSpans(parsed, rolesOf(scan).get(0)!, true, onLeftToRightLines(scan).get(0))
+    expect(spanTexts(out).filter((text) => text.length > 1)).toEqual(['a/b', 'b/a'])
   })
 })
