@@ -1,4 +1,5 @@
 import type {Element, ElementContent, Root, Text} from 'hast'
+import {toString} from 'hast-util-to-string'
 
 /**
  * Marks that make a PDF's text come back in logical order. Chromium writes the glyphs right; extractors
@@ -160,7 +161,7 @@ function leadingTextOf(node: ElementContent | undefined, text: string): string {
  * items) must stay white space, as a mark there would be a box, or a line, of its own.
  */
 function phrasingTextOf(node: ElementContent | undefined): string {
-  return node?.type === 'element' && phrasing.has(node.tagName) ? textOf(node) : ''
+  return node?.type === 'element' && phrasing.has(node.tagName) ? toString(node) : ''
 }
 
 /**
@@ -173,7 +174,7 @@ function phrasingTextOf(node: ElementContent | undefined): string {
 export function markNumberElementEnds(children: ElementContent[]): ElementContent[] {
   return children.map((child, index) => {
     const before = children[index - 1]
-    if (child.type !== 'text' || before?.type !== 'element' || before.tagName !== 'sup' || !/[0-9\u0660-\u0669]$/.test(textOf(before))) return child
+    if (child.type !== 'text' || before?.type !== 'element' || before.tagName !== 'sup' || !/[0-9\u0660-\u0669]$/.test(toString(before))) return child
     return {...child, value: child.value.replace(closingBeforeSpace, `$1${rightToLeftMark}`)}
   })
 }
@@ -189,7 +190,7 @@ export function markLabelNumberEnds(children: ElementContent[]): ElementContent[
   return children.map((child, index) => {
     const before = children[index - 1]
     if (child.type !== 'text' || !arabicWordAfter.test(textRunFrom(children, index)) || before?.type !== 'element' || before.tagName === 'sup' || before.properties.dir === 'ltr') return child
-    const label = textOf(before)
+    const label = toString(before)
     if (!/[\u0600-\u06FF]/.test(label) || !/[0-9\u0660-\u0669]$/.test(label)) return child
     return {...child, value: child.value.replace(closingBeforeSpace, `$1${rightToLeftMark}`)}
   })
@@ -207,7 +208,7 @@ export function markLabelNumberEnds(children: ElementContent[]): ElementContent[
  */
 export function markNoteNumbers(children: ElementContent[]): ElementContent[] {
   return children.map((child) => {
-    if (child.type !== 'element' || child.properties.role !== 'doc-backlink' || !/[0-9\u0660-\u0669]$/.test(textOf(child))) return child
+    if (child.type !== 'element' || child.properties.role !== 'doc-backlink' || !/[0-9\u0660-\u0669]$/.test(toString(child))) return child
     return {...child, children: [...child.children, {type: 'text', value: rightToLeftMark}]}
   })
 }
@@ -222,7 +223,3 @@ function textRunFrom(children: ElementContent[], index: number): string {
   return text
 }
 
-function textOf(node: ElementContent): string {
-  if (node.type === 'text') return node.value
-  return node.type === 'element' ? node.children.map(textOf).join('') : ''
-}

@@ -1,4 +1,5 @@
 import type {Element, ElementContent, Root} from 'hast'
+import {toString} from 'hast-util-to-string'
 import {PDFDict, PDFName, PDFRawStream, type PDFDocument, type PDFRef} from 'pdf-lib'
 import {contentRefs, deflatedStream, fontToUnicode, streamText} from './actual-text.js'
 import {hexBytes, hexText, parseContent, textHex, type Operation} from './content-stream.js'
@@ -41,7 +42,7 @@ function isWrapped(element: Element): boolean {
   if (isNoteCall(element)) return true
   const value = element.properties.className
   const classes = Array.isArray(value) ? value.map(String) : []
-  return classes.some((name) => wrappedClasses.has(name)) && !arabicLetter.test(textOf(element))
+  return classes.some((name) => wrappedClasses.has(name)) && !arabicLetter.test(toString(element))
 }
 
 /**
@@ -54,7 +55,7 @@ function isWrapped(element: Element): boolean {
  * unchanged to the pixel.
  */
 function isNoteCall(element: Element): boolean {
-  return element.tagName === 'a' && element.properties.dataFootnoteRef !== undefined && /^[0-9]+$/.test(textOf(element))
+  return element.tagName === 'a' && element.properties.dataFootnoteRef !== undefined && /^[0-9]+$/.test(toString(element))
 }
 
 /** The text a made-whole word's first glyph reads as: a note call's number (digits only) with a space. */
@@ -62,10 +63,6 @@ export function wholeText(word: string): string {
   return /^[0-9]+$/.test(word) ? `${word} ` : word
 }
 
-function textOf(node: ElementContent): string {
-  if (node.type === 'text') return node.value
-  return node.type === 'element' ? node.children.map(textOf).join('') : ''
-}
 
 /**
  * What a glyph other than the first of a wrapped word reads as. Poppler takes an empty text as nothing;
@@ -308,7 +305,7 @@ function glyphText(token: string, map: Map<number, string> | undefined): string 
 export function wrappedWordsOf(nodes: Array<Root | ElementContent>): Set<string> {
   const words = new Set<string>()
   const visit = (node: Root | ElementContent) => {
-    if (node.type === 'element' && isWrapped(node)) words.add(textOf(node))
+    if (node.type === 'element' && isWrapped(node)) words.add(toString(node))
     else if (node.type === 'root' || node.type === 'element') for (const child of node.children as ElementContent[]) visit(child)
   }
   for (const node of nodes) visit(node)
