@@ -1,7 +1,6 @@
 import type {ElementContent, Root} from 'hast'
 import type {VFile} from 'vfile'
 import type {Meta} from '../manuscript/meta.js'
-import type {Asset} from '../pipeline/plugins/rehype-local-images.js'
 
 /** A section heading of the body, as the contents page, the bookmarks and the e-book's nav see it. */
 export interface Heading {
@@ -11,6 +10,14 @@ export interface Heading {
   text: string
   /** Its number as printed (أولاً, 1.2), if it has one. */
   number?: string | undefined
+}
+
+/** An image the manuscript shows: a file inside the manuscript's folder, checked by the pipeline. */
+export interface Asset {
+  /** The `src` as the manuscript wrote it (and as the document keeps it). */
+  src: string
+  /** The resolved file. */
+  path: string
 }
 
 /** A footnote: its number as called in the text, and its content (paragraphs, without the back link). */

@@ -3,18 +3,12 @@ import type {VFile} from 'vfile'
 import {closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {visit} from 'unist-util-visit'
+import type {Asset} from '../../document/model.js'
 import {fail, warn} from '../messages.js'
 
 export interface Options {
   /** The manuscript's folder: images must be inside it. */
   folder: string
-}
-
-export interface Asset {
-  /** The `src` as the manuscript wrote it (and as the document keeps it). */
-  src: string
-  /** The resolved file. */
-  path: string
 }
 
 const imageTypes = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp'])
