@@ -25,11 +25,14 @@ export async function createDocument(manuscript: Manuscript, file: VFile, labels
   const headings = collectHeadings(body)
 
   let abstract: Root | undefined
+  const assets = [...(file.data.assets ?? [])]
   if (meta.abstract) {
     // The abstract's messages belong to the manuscript: copy them over with the manuscript's path.
     const fragment = new VFile({path: file.path, value: meta.abstract})
     abstract = await toHast(await parseFragment(fragment), fragment, {meta, folder: manuscript.folder, labels, idPrefix: 'abstract-', otherIds: idsOf(body)})
     for (const message of fragment.messages) file.messages.push(message)
+    // Its images are shown, and read, like the body's.
+    assets.push(...(fragment.data.assets ?? []).filter((asset) => !assets.some((known) => known.src === asset.src)))
     extractNotes(abstract)
   }
   if (hasErrors(file)) return undefined
@@ -45,7 +48,7 @@ export async function createDocument(manuscript: Manuscript, file: VFile, labels
     abstract,
     headings,
     notes,
-    assets: [...(file.data.assets ?? [])],
+    assets,
     toc: meta.toc ?? sections >= automaticContentsFrom,
     file
   }

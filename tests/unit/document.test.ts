@@ -62,6 +62,11 @@ describe('the document model', () => {
     ])
   })
 
+  it('lists the images of the abstract with those of the body, once each', async () => {
+    const {document} = await documentOf(`${frontMatterWith("abstract: '![شعار](logo.png) ![شكل](chart.png)'")}![شكل](chart.png)`, {'chart.png': png, 'logo.png': png})
+    expect(document?.assets.map((asset) => asset.src)).toEqual(['chart.png', 'logo.png'])
+  })
+
   it('warns about an image without alternative text', async () => {
     const {file} = await documentOf(`${frontMatter}![](chart.png)`, {'chart.png': png})
     expect(file.messages.map((message) => [message.fatal, message.ruleId])).toEqual([[false, 'image-alt']])
