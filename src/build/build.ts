@@ -7,7 +7,7 @@ import {readManuscript, type Manuscript} from '../manuscript/read.js'
 import {fail, hasErrors} from '../pipeline/messages.js'
 import {readCache, writeCache} from './cache.js'
 import {discoverManuscripts} from './discover.js'
-import {exists, filesUnder, hashFiles, manuscriptInputs} from './fingerprint.js'
+import {exists, filesUnder, hashFiles, hashRecordedAssets, hashText} from './fingerprint.js'
 import {outputPath, type Format} from './formats.js'
 import {removeLeftovers} from './write.js'
 import type {Renderer} from './render.js'
@@ -113,13 +113,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // What is out of date, first: the browser is started only if something is, with no more tabs than needed.
   const plans = await Promise.all(manuscripts.map(async (manuscript) => {
-    const inputs = createHash('sha256').update(shared).update(await hashFiles(await manuscriptInputs(manuscript), manuscript.folder)).digest('hex')
+    const text = await hashText(manuscript)
     const stale: Format[] = []
     for (const format of wanted) {
       const key = outputPath(manuscript.slug, format)
-      if (options.force || cache[key] !== `${format}:${inputs}` || !(await exists(path.join(out, key)))) stale.push(format)
+      const record = cache[key]
+      const assets = record && (await hashRecordedAssets(manuscript.folder, record.assets))
+      const fresh = record !== undefined && assets !== undefined && record.inputs === inputsOf(format, shared, text, assets)
+      if (options.force || !fresh || !(await exists(path.join(out, key)))) stale.push(format)
     }
-    return {manuscript, inputs, stale}
+    return {manuscript, text, stale}
   }))
   const staleCount = plans.filter((plan) => plan.stale.length > 0).length
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs, staleCount))
@@ -130,7 +133,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 
   const buildOne = async (index: number) => {
-    const {manuscript, inputs, stale} = plans[index]!
+    const {manuscript, text, stale} = plans[index]!
     const start = performance.now()
     if (stale.length === 0) {
       const result: ManuscriptResult = {manuscript, file: undefined, outputs: [], ok: true, skipped: true, sizes: {}, milliseconds: 0}
@@ -149,7 +152,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       for (const written of rendered?.written ?? []) {
         result.outputs.push(path.relative(cwd, written.path))
         result.sizes[written.format] = written.bytes
-        cache[outputPath(manuscript.slug, written.format)] = `${written.format}:${inputs}`
+        const {hash, files} = rendered!.assets
+        cache[outputPath(manuscript.slug, written.format)] = {inputs: inputsOf(written.format, shared, text, hash), assets: files}
       }
       result.pages = rendered?.pages
     } catch (error) {
@@ -194,6 +198,11 @@ async function startRenderer(template: string, fonts: string, wanted: readonly F
   browser?.catch(() => undefined)
   const {Renderer} = await import('./render.js')
   return Renderer.create(template, fonts, browser, tabs)
+}
+
+/** What one output is made of: what every output shares, the manuscript's text and the assets it showed. */
+function inputsOf(format: Format, shared: string, text: string, assets: string): string {
+  return `${format}:${createHash('sha256').update(shared).update(text).update(assets).digest('hex')}`
 }
 
 /** What every output shares: the template, the fonts, the options and the code that builds. */

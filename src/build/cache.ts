@@ -2,20 +2,35 @@ import {mkdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {writeAtomically} from './write.js'
 
-/** For each output path (relative to the output folder): the hash of what it was made from. */
-export type Cache = Record<string, string>
+/** An output as last built: the hash of what it was made from, and the assets among that. */
+export interface CacheRecord {
+  inputs: string
+  /** The manuscript's files the build read besides its text, relative to the manuscript's folder. */
+  assets: string[]
+}
+
+/** For each output path (relative to the output folder): its record. */
+export type Cache = Record<string, CacheRecord>
 
 export function cacheFile(out: string): string {
   return path.join(out, '.cache', 'hammurabi-press.json')
 }
 
+/** The records of the last builds; anything else found there (an older cache's entries) is dropped. */
 export async function readCache(out: string): Promise<Cache> {
   try {
     const data: unknown = JSON.parse(await readFile(cacheFile(out), 'utf8'))
-    return data && typeof data === 'object' ? (data as Cache) : {}
+    if (!data || typeof data !== 'object') return {}
+    return Object.fromEntries(Object.entries(data).filter(([, record]) => isCacheRecord(record))) as Cache
   } catch {
     return {}
   }
+}
+
+function isCacheRecord(value: unknown): value is CacheRecord {
+  if (!value || typeof value !== 'object') return false
+  const {inputs, assets} = value as Partial<Record<keyof CacheRecord, unknown>>
+  return typeof inputs === 'string' && Array.isArray(assets) && assets.every((asset) => typeof asset === 'string')
 }
 
 export async function writeCache(out: string, cache: Cache): Promise<void> {

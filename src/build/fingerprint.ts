@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
-import {readdir, readFile, stat} from 'node:fs/promises'
+import {readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
+import type {Asset} from '../document/model.js'
 import type {Manuscript} from '../manuscript/read.js'
 
 /**
@@ -24,17 +25,43 @@ export async function filesUnder(folder: string): Promise<string[]> {
 }
 
 /**
- * A manuscript's own inputs: a manuscript in a folder of its own is that folder (its text and images);
- * a single `.md` among others is the file and the images it names.
+ * The manuscript's text, hashed before the pipeline reads it: a save made during the build leaves the
+ * output out of date rather than recorded as up to date.
  */
-export async function manuscriptInputs(manuscript: Manuscript): Promise<string[]> {
-  if (path.basename(manuscript.path) === 'index.md') return filesUnder(manuscript.folder)
-  const text = await readFile(manuscript.path, 'utf8').catch(() => '')
-  const named = [...text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img[^>]*\ssrc=["']([^"']+)/g)]
-    .map((match) => match[1] ?? match[2] ?? '')
-    .filter((src) => src && !/^[a-z][a-z\d+.-]*:/i.test(src))
-    .map((src) => path.resolve(manuscript.folder, decodeURIComponent(src.split(/[?#]/)[0]!)))
-  return [manuscript.path, ...named]
+export async function hashText(manuscript: Manuscript): Promise<string> {
+  return hashFiles([manuscript.path], manuscript.folder)
+}
+
+/**
+ * The files a build read besides the manuscript's text (its images, as the pipeline found them), kept in
+ * the cache with each output: the next build hashes these again without running the pipeline. If the
+ * text changed, the list may have too, but then the output is rebuilt and the list recorded anew.
+ */
+export interface RecordedAssets {
+  /** Relative to the manuscript's folder, sorted. */
+  files: string[]
+  /** Their contents, hashed before the writers read them. */
+  hash: string
+}
+
+export async function recordAssets(folder: string, assets: readonly Asset[]): Promise<RecordedAssets> {
+  // Asset paths are real paths (links resolved): relative to the folder's real path, they stay inside it.
+  const real = await realpath(folder)
+  const files = [...new Set(assets.map((asset) => path.relative(real, asset.path)))].sort()
+  return {files, hash: await hashFiles(files.map((file) => path.join(folder, file)), folder)}
+}
+
+/**
+ * The hash of the files an earlier build recorded, as they are now; undefined when a recorded path leads
+ * out of the manuscript's folder (the cache was edited by hand), so that nothing outside it is read.
+ */
+export async function hashRecordedAssets(folder: string, files: readonly string[]): Promise<string | undefined> {
+  const resolved = files.map((file) => path.resolve(folder, file))
+  const outside = resolved.some((file) => {
+    const relative = path.relative(folder, file)
+    return relative === '' || relative.split(path.sep)[0] === '..' || path.isAbsolute(relative)
+  })
+  return outside ? undefined : hashFiles(resolved, folder)
 }
 
 export async function exists(file: string): Promise<boolean> {

@@ -8,6 +8,7 @@ import {warn} from '../pipeline/messages.js'
 import {launchBrowser} from '../outputs/pdf/browser.js'
 import {geometryOf} from '../outputs/pdf/geometry.js'
 import {loadShell, printPage, printPdf, printShell} from '../outputs/pdf/print.js'
+import {recordAssets, type RecordedAssets} from './fingerprint.js'
 import type {Format} from './formats.js'
 import {writeAtomically, writeFolderAtomically} from './write.js'
 
@@ -30,6 +31,8 @@ export interface Written {
 
 export interface Rendered {
   written: Written[]
+  /** The manuscript's files the pipeline read besides its text, for the cache. */
+  assets: RecordedAssets
   pages?: number | undefined
 }
 
@@ -210,6 +213,8 @@ export class Renderer {
     const {brand} = this
     const document = await createDocument(manuscript, file, brand.data.labels)
     if (!document) return undefined
+    // Hashed before the writers read them: an image saved meanwhile leaves the outputs out of date.
+    const assets = await recordAssets(document.folder, document.assets)
     const date = options.sourceDateEpoch !== undefined && Number.isFinite(options.sourceDateEpoch)
       ? new Date(options.sourceDateEpoch * 1000)
       : new Date(`${document.meta.date}T00:00:00Z`)
@@ -259,7 +264,7 @@ export class Renderer {
       const size = [...files.values()].reduce((total, content) => total + (typeof content === 'string' ? Buffer.byteLength(content) : content.length), 0)
       written.push({format: 'html', path: path.join(target, 'index.html'), bytes: size})
     }
-    return {written, pages}
+    return {written, assets, pages}
   }
 }
 

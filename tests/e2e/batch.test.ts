@@ -55,6 +55,47 @@ describe('incremental builds', () => {
   }, 300_000)
 })
 
+// Two one-pixel PNGs, transparent and red: an image edited.
+const transparent = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
+const red = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64')
+
+/** A paper showing `pic.png` as `body` says, beside another paper in the same folder. */
+async function paperWithImage(body: string) {
+  const {folder, out} = workspace()
+  writeFileSync(path.join(folder, 'one.md'), paper('ورقة one') + '\n' + body + '\n')
+  writeFileSync(path.join(folder, 'pic.png'), transparent)
+  const options = {paths: [folder], out, formats: ['html'] as const, cwd: folder}
+  const rebuilt = async () => (await build(options)).results.filter((result) => !result.skipped).map((result) => result.manuscript.slug)
+  expect(await rebuilt()).toEqual(['one', 'three', 'two'])
+  return {folder, out, rebuilt}
+}
+
+describe('the images a paper shows', () => {
+  it('rebuilds the paper when the file of a reference-style image changes, not before', async () => {
+    const {folder, rebuilt} = await paperWithImage('![شكل][الشكل]\n\n[الشكل]: pic.png')
+    expect(await rebuilt()).toEqual([])
+    writeFileSync(path.join(folder, 'pic.png'), red)
+    expect(await rebuilt()).toEqual(['one'])
+  }, 300_000)
+
+  it('rebuilds the paper when the file of an unquoted <img src> changes, not before', async () => {
+    const {folder, rebuilt} = await paperWithImage('<img src=pic.png alt=شكل>')
+    expect(await rebuilt()).toEqual([])
+    writeFileSync(path.join(folder, 'pic.png'), red)
+    expect(await rebuilt()).toEqual(['one'])
+  }, 300_000)
+
+  it('records the images each output was made from, relative to the manuscript', async () => {
+    const {out} = await paperWithImage('![شكل](<./pic.png>)')
+    const cache = JSON.parse(readFileSync(path.join(out, '.cache', 'hammurabi-press.json'), 'utf8')) as Record<string, {assets: string[]}>
+    expect(Object.fromEntries(Object.entries(cache).map(([output, record]) => [output, record.assets]))).toEqual({
+      'one/index.html': ['pic.png'],
+      'three/index.html': [],
+      'two/index.html': []
+    })
+  }, 300_000)
+})
+
 describe('a batch from the command line', () => {
   it('builds the good manuscripts, names the broken one and exits non-zero', () => {
     const {folder, out} = workspace()
