@@ -16,7 +16,8 @@ import {composeParts, contentsList, noteContent} from '../../document/pages.js'
 import {authorsOf} from '../../manuscript/meta.js'
 import {subsetFonts} from './fonts.js'
 import {chapterXhtml, contentOpf, tocXhtml} from './templates.js'
-import {zipArchive, type ZipEntry} from './zip.js'
+import {makeReproducible, renderedEntries, withManifestId, withTemplateData} from './epub-gen-internals.js'
+import {zipArchive} from './zip.js'
 
 export interface EpubOptions {
   /** Written as `dcterms:modified` and as the time of every entry of the zip. */
@@ -74,15 +75,14 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
     for (const note of document.notes) fileOf.set(note.id, fileOf.get(note.callId) ?? '')
 
     const imageUrls = new Map(document.assets.map((asset) => [asset.src, pathToFileURL(asset.path).href]))
-    const chapters: Chapter[] = all.map((part, index) => ({
+    // Manifest ids of our own: the library's are an index and a slug of the title; ours are safe XML names.
+    const chapters: Chapter[] = all.map((part, index) => withManifestId({
       title: part.title,
       filename: part.filename,
       beforeToc: part.front,
       excludeFromToc: part.front || part.filename === 'about.xhtml',
-      content: chapterContent(document, brand, part, {imageUrls, fileOf}),
-      // The library's ids are an index and a slug of the title; ours are safe XML names.
-      id: `part-${index + 1}`
-    } as Chapter))
+      content: chapterContent(document, brand, part, {imageUrls, fileOf})
+    }, `part-${index + 1}`))
 
     // The characters the book shows (text only: attributes hold temporary paths that differ per build).
     const text = [
@@ -95,7 +95,7 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
     const stylesheets = await Promise.all(stylesheetsFor(brand, 'epub').map((file) => readFile(file, 'utf8')))
     const identifier = bookIdentifier(document)
     const nav = navigation(document, brand, fileOf, {cover: coverUrl ? 'cover.xhtml' : undefined, body: bodyParts[0]?.filename})
-    const epub = new EPub({
+    const epub = new EPub(withTemplateData({
       title: document.meta.title,
       author: authorsOf(document.meta).map((author) => author.name),
       publisher: brand.data.name.ar,
@@ -111,21 +111,18 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
       tocXHTML: tocXhtml(document.meta.lang, document.dir),
       chapterXHTML: chapterXhtml(document.meta.lang, document.dir),
       ignoreFailedDownloads: false,
-      verbose: false,
-      // Read by our templates.
+      verbose: false
+    }, {
       metadata: metadataXml(document, brand, identifier, options.date),
       nav: nav.toc,
       landmarks: nav.landmarks,
       coverUrl: coverUrl ?? ''
-    } as ConstructorParameters<typeof EPub>[0], chapters)
+    }), chapters)
 
-    makeReproducible(epub as unknown as Internals, identifier)
+    makeReproducible(epub, identifier)
     await epub.render()
     // The library assembles the files; the archive is written here, with Node's zlib, and dated by the book.
-    const entries: ZipEntry[] = []
-    for (const [name, entry] of Object.entries((epub as unknown as Internals).zip.files)) {
-      if (!entry.dir) entries.push({name, data: await entry.async('uint8array')})
-    }
+    const entries = await renderedEntries(epub)
     // `mimetype` first, as the container format requires (the library adds it first already).
     entries.sort((a, b) => Number(b.name === 'mimetype') - Number(a.name === 'mimetype'))
     return zipArchive(entries, options.date)
@@ -136,37 +133,6 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
 
 function coverPage(url: string, title: string): Element {
   return h('section.cover-page', {'epub:type': 'cover'}, [h('img.cover-image', {src: url, alt: title, role: 'doc-cover'})])
-}
-
-interface Internals {
-  uuid: string
-  images: Array<{id: string; url: string; extension: string | null}>
-  content: Array<{content: string}>
-  zip: {
-    files: Record<string, {dir: boolean; async(type: 'uint8array'): Promise<Uint8Array>}>
-  }
-}
-
-/**
- * The library names images with random UUIDs, writes a placeholder where alt text is empty, and
- * serializes every non-ASCII character as a character reference (five times the bytes, and Arabic no
- * one can read in the source): all three undone.
- */
-function makeReproducible(epub: Internals, identifier: string): void {
-  epub.uuid = identifier
-  epub.images.forEach((image, index) => {
-    const name = `image-${index + 1}`
-    for (const chapter of epub.content) chapter.content = chapter.content.replaceAll(`images/${image.id}.`, `images/${name}.`)
-    image.id = name
-  })
-  for (const chapter of epub.content) {
-    chapter.content = chapter.content
-      .replaceAll('alt="image-placeholder"', 'alt=""')
-      .replace(/&#x([0-9a-f]+);/gi, (reference, hex: string) => {
-        const character = String.fromCodePoint(Number.parseInt(hex, 16))
-        return '<>&"\''.includes(character) || Number.parseInt(hex, 16) < 0x20 ? reference : character
-      })
-  }
 }
 
 /** The body's sections: a new file at every `h2`, with what comes before the first one in a file of its own. */
