@@ -423,29 +423,42 @@ export function keepChildren(from: Element, to: Element, count: number): void {
   else if (current.length < count) from.append(...[...to.children].slice(0, count - current.length))
 }
 
-/** A note whose text alone is taller than what is left of its page goes on at the foot of the next. */
+/**
+ * A note whose text alone is taller than what is left of its page goes on at the foot of the next: the
+ * last note on the sheet that can give lines, with the notes of all the text on the sheet in place (a
+ * split just undone may have left the list short of them, and the foot would then overflow the page).
+ */
 export function carryLongNote(flowing: Flowing): boolean {
-  const {sheet} = flowing
-  const last = sheet.list.lastElementChild as HTMLElement | null
-  const paragraph = last?.querySelector<HTMLElement>('.note-text > :last-child')
-  if (!last || !paragraph) return false
+  syncNotes(flowing.sheet, flowing.notes)
+  for (const note of [...flowing.sheet.list.children].reverse() as HTMLElement[]) {
+    const rest = cutNote(flowing.sheet, note)
+    if (rest) {
+      flowing.carried = noteContinued(note, rest)
+      return true
+    }
+  }
+  return false
+}
+
+/** Cuts the last paragraph of a note after the most lines the sheet can hold; returns the rest. */
+export function cutNote(sheet: Sheet, note: HTMLElement): HTMLElement | undefined {
+  const paragraph = note.querySelector<HTMLElement>('.note-text > :last-child')
+  if (!paragraph) return undefined
   const starts = lineStarts(paragraph)
   for (let first = starts.length; first >= 1; first--) {
     const rest = cut(paragraph, starts[first - 1]!)
-    if (sheet.body.offsetHeight + sheet.notes.offsetHeight <= sheet.element.clientHeight + 0.5) {
-      flowing.carried = noteContinued(last, rest)
-      return true
-    }
+    if (sheet.body.offsetHeight + sheet.notes.offsetHeight <= sheet.element.clientHeight + 0.5) return rest
     join(paragraph, rest)
   }
-  return false
+  return undefined
 }
 
 /** The rest of a note's text, as the first note of the next sheet. */
 export function noteContinued(note: HTMLElement, rest: HTMLElement): HTMLElement {
   const continuation = document.createElement('li')
   continuation.className = 'note note-continued'
-  continuation.dataset.note = note.id
+  // The rest of a rest continues the same note.
+  continuation.dataset.note = note.dataset.note ?? note.id
   const text = document.createElement('div')
   text.className = 'note-text'
   text.append(rest)
