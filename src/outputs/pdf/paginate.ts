@@ -15,7 +15,7 @@ export interface LayoutResult {
   /** Pages the document will print to. */
   pages: number
   /** Each heading with an id: the page it is on (1-based) and its distance from the page's top edge. */
-  headings: Array<{id: string; level: number; text: string; page: number; top: number}>
+  headings: Array<{level: number; text: string; page: number; top: number}>
 }
 
 export interface LayoutOptions {
@@ -514,7 +514,7 @@ export function placeHeadings(pages: HTMLElement[], marginTop: number): LayoutRe
     // Sheets and the title and rights pages sit inside the page margins; the cover and back page do not.
     const margin = box.matches('.cover, .back-page') ? 0 : marginTop
     const top = heading.getBoundingClientRect().top - box.getBoundingClientRect().top + margin
-    placed.push({id: heading.id, level: Number(heading.tagName[1]), text: heading.textContent ?? '', page: pageOf(pages, heading), top})
+    placed.push({level: Number(heading.tagName[1]), text: heading.textContent ?? '', page: pageOf(pages, heading), top})
   }
   return placed
 }
