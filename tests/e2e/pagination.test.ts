@@ -67,9 +67,44 @@ function crowdedPaper(): string {
   ].join('\n')
 }
 
+/**
+ * Sections whose paragraphs call notes, one note longer than a page's foot can hold; a contents page in
+ * Arabic-Indic digits; a code block and an address, each longer than a page.
+ */
+function annotatedPaper(): string {
+  sentences = 0
+  const notes: string[] = []
+  const call = () => {
+    const number = notes.length + 1
+    const long = number === 4 ? Array.from({length: 300}, () => 'هامش طويل يمتد على أسطر كثيرة').join('، ') : `نص الهامش رقم ${number}`
+    notes.push(`[^n${number}]: ${long}.`)
+    return `[^n${number}]`
+  }
+  const section = (index: number) => [`## القسم ${index}`, '', ...[5, 9, 4].flatMap((count) => [paragraph(count) + call(), ''])]
+  const address = `https://example.org/${Array.from({length: 500}, (_, index) => `part${index + 1}`).join('/')}`
+  return [
+    ...frontMatter('ورقة الهوامش والفهرس', 'toc: true', 'digits: arabic-indic'),
+    ...section(1), ...section(2),
+    '```', ...Array.from({length: 90}, (_, index) => `const line${index + 1} = ${index + 1}`), '```', '',
+    ...section(3), address, '', ...section(4), ...section(5),
+    ...notes
+  ].join('\n')
+}
+
+/** A flow holding text of its own before its paragraphs, which only hand-written HTML can have. */
+function strayTextBody(): string {
+  sentences = 0
+  const paragraphs = Array.from({length: 12}, () => `<p>${paragraph(6)}</p>`).join('\n')
+  return `<main class="body" id="text" data-flow="body">\nنص خارج الفقرات\n${paragraphs}\n</main>`
+}
+
 const work = mkdtempSync(path.join(os.tmpdir(), 'press-pagination-'))
 let flowing: LaidOut
 let crowded: LaidOut
+let annotated: LaidOut
+let stray: LaidOut
+/** Sentences the paragraphs of the stray-text fixture have. */
+let straySentences = 0
 /** Sentences the flowing paper has. */
 let flowingSentences = 0
 
@@ -83,11 +118,24 @@ beforeAll(async () => {
     writeFileSync(path.join(work, name, 'index.md'), text)
     writeFileSync(path.join(work, name, image), data)
   }
+  mkdirSync(path.join(work, 'annotated'))
+  writeFileSync(path.join(work, 'annotated', 'index.md'), annotatedPaper())
   flowing = await layOut(path.join(work, 'flowing', 'index.md'), path.join(work, 'flowing.pdf'))
   crowded = await layOut(path.join(work, 'crowded', 'index.md'), path.join(work, 'crowded.pdf'))
+  annotated = await layOut(path.join(work, 'annotated', 'index.md'), path.join(work, 'annotated.pdf'))
+  const body = strayTextBody()
+  straySentences = sentences
+  stray = await layOut(path.join(work, 'crowded', 'index.md'), path.join(work, 'stray.pdf'), {body})
 }, 300_000)
 
 const bodyPages = (laidOut: LaidOut) => laidOut.pages.filter((page) => page.part === 'body')
+const sheets = (laidOut: LaidOut) => laidOut.pages.filter((page) => page.part !== '' && page.blocks.length > 0)
+/** The numbered sentences of the PDF's pages, in the order they are printed. */
+const printedSentences = (laidOut: LaidOut, pages: LaidOutPage[]) => {
+  const text = pages.map((page) => plainArabic(pdfText(laidOut.pdf, {first: page.number, last: page.number}))).join(' ')
+  return [...text.matchAll(/الجملة (\d+)/g)].map((match) => Number(match[1]))
+}
+const arabicIndic = (value: number) => String(value).replace(/\d/g, (digit) => String.fromCharCode(0x0660 + Number(digit)))
 const isHeading = (block: LaidOutBlock) => /^h[1-6]$/.test(block.tag)
 /** Consecutive pages of the body, each with the next. */
 const pageBreaks = (laidOut: LaidOut): Array<[LaidOutPage, LaidOutPage]> => bodyPages(laidOut).slice(0, -1).map((page, index) => [page, bodyPages(laidOut)[index + 1]!])
@@ -96,7 +144,41 @@ describe('pagination', () => {
   it('prints each laid-out page as one page of the PDF', () => {
     expect(pdfPageCount(flowing.pdf)).toBe(flowing.pages.length)
     expect(pdfPageCount(crowded.pdf)).toBe(crowded.pages.length)
+    expect(pdfPageCount(annotated.pdf)).toBe(annotated.pages.length)
     expect(bodyPages(flowing).length).toBeGreaterThan(8)
+  })
+
+  it('makes every sheet one page\'s text area tall (less a hair), its text and notes inside it', () => {
+    // The hair: 0.3 mm, so that rounding never pushes a sheet onto a page of its own.
+    const hair = 0.3 * 96 / 25.4
+    for (const laidOut of [flowing, annotated]) {
+      expect(sheets(laidOut).length).toBeGreaterThanOrEqual(8)
+      for (const page of sheets(laidOut)) {
+        expect(Math.abs(page.height - (laidOut.textArea - hair)), `page ${page.number}: ${page.height}`).toBeLessThan(0.5)
+        expect(page.filled, `page ${page.number}`).toBeLessThanOrEqual(page.height + 0.5)
+      }
+    }
+  })
+
+  it('puts at the foot of each sheet the notes called in its text, in the order of their calls, and no other', () => {
+    const withNotes = sheets(annotated).filter((page) => page.notes.length > 0)
+    expect(withNotes.length).toBeGreaterThanOrEqual(5)
+    for (const page of sheets(annotated)) {
+      expect(page.notes.filter((note) => !note.continued).map((note) => note.id), `page ${page.number}`).toEqual(page.calls)
+    }
+    expect(sheets(annotated).flatMap((page) => page.calls)).toEqual(Array.from({length: 15}, (_, index) => `fn-n${index + 1}`))
+  })
+
+  it('continues a note too long for its page first at the foot of the next sheet', () => {
+    const continuing = sheets(annotated).filter((page) => page.notes.some((note) => note.continued))
+    expect(continuing.length).toBeGreaterThanOrEqual(1)
+    for (const page of continuing) {
+      const before = annotated.pages[page.number - 2]!
+      expect(page.notes[0]!.continued, `page ${page.number}`).toBe(true)
+      expect(before.notes.map((note) => note.id), `page ${page.number}`).toContain(page.notes[0]!.id)
+      expect(page.notes.slice(1).some((note) => note.continued), `page ${page.number}`).toBe(false)
+    }
+    expect(continuing[0]!.notes[0]!.id).toBe('fn-n4')
   })
 
   it('splits paragraphs between lines, with two lines at least on each side', () => {
@@ -109,9 +191,26 @@ describe('pagination', () => {
       expect(after.lines, `page ${next.number}: ${after.text.slice(0, 60)}`).toBeGreaterThanOrEqual(2)
     }
     // Nothing lost or repeated where a page breaks: the printed sentences run 1, 2, 3 … in order.
-    const text = bodyPages(flowing).map((page) => plainArabic(pdfText(flowing.pdf, {first: page.number, last: page.number}))).join(' ')
-    const numbers = [...text.matchAll(/الجملة (\d+)/g)].map((match) => Number(match[1]))
-    expect(numbers).toEqual(Array.from({length: flowingSentences}, (_, index) => index + 1))
+    expect(printedSentences(flowing, bodyPages(flowing))).toEqual(Array.from({length: flowingSentences}, (_, index) => index + 1))
+  })
+
+  it('splits a code block between lines, two at least on each side, every line once and in order', () => {
+    const parts = bodyPages(annotated).flatMap((page) => page.blocks.filter((block) => block.tag === 'pre').map((block) => ({page: page.number, block})))
+    expect(parts.length).toBeGreaterThanOrEqual(2)
+    parts.forEach(({page, block}, index) => {
+      expect(block.lines, `page ${page}`).toBeGreaterThanOrEqual(2)
+      if (index > 0) expect(block.classes, `page ${page}`).toContain('split-end')
+      if (index < parts.length - 1) expect(block.classes, `page ${page}`).toContain('split-start')
+    })
+    const numbers = [...parts.map(({block}) => block.text).join(' ').matchAll(/const line(\d+) = \1/g)].map((match) => Number(match[1]))
+    expect(numbers).toEqual(Array.from({length: 90}, (_, index) => index + 1))
+  })
+
+  it('splits an address longer than a page between letters, two lines at least on each side, every letter once', () => {
+    const parts = bodyPages(annotated).flatMap((page) => page.blocks.filter((block) => /part\d+\//.test(block.text)).map((block) => ({page: page.number, block})))
+    expect(parts.length).toBeGreaterThanOrEqual(2)
+    for (const {page, block} of parts) expect(block.lines, `page ${page}`).toBeGreaterThanOrEqual(2)
+    expect(parts.map(({block}) => block.text.replace(/[\s\u200e\u200f]/g, '')).join('')).toBe(`https://example.org/${Array.from({length: 500}, (_, index) => `part${index + 1}`).join('/')}`)
   })
 
   it('splits lists only between items, the numbering going on from where it stopped', () => {
@@ -145,6 +244,13 @@ describe('pagination', () => {
     for (const page of bodyPages(flowing)) expect(isHeading(page.blocks.at(-1)!), `page ${page.number}: ${page.blocks.at(-1)!.text}`).toBe(false)
   })
 
+  it('moves a run of headings to a page whole', () => {
+    for (const name of ['أ', 'ب', 'ج', 'د']) {
+      const holding = bodyPages(flowing).filter((page) => page.blocks.some((block) => isHeading(block) && block.text.startsWith(`عنوان ${name}-`)))
+      expect(holding.length, name).toBe(1)
+    }
+  })
+
   it('never leaves a page holding only headings', () => {
     for (const page of bodyPages(flowing)) expect(page.blocks.every(isHeading), `page ${page.number}`).toBe(false)
   })
@@ -168,6 +274,21 @@ describe('pagination', () => {
     }
     expect(parts[0]!.list.items!.map((item) => item.marker)).not.toContain('none')
     expect(parts.at(-1)!.list.items!.map((item) => item.text.slice(0, 8)).at(-1)).toBe('البند 3:')
+  })
+
+  it('numbers each contents entry with the page its heading is on, in the document\'s digits', () => {
+    expect(annotated.contents.map((entry) => entry.heading)).toEqual(['القسم 1', 'القسم 2', 'القسم 3', 'القسم 4', 'القسم 5'].map((heading) => expect.stringContaining(heading.replace(/\d/, (digit) => arabicIndic(Number(digit))))))
+    for (const entry of annotated.contents) {
+      expect(annotated.pages[entry.page - 1]!.part, entry.heading).toBe('body')
+      expect(entry.folio, entry.heading).toBe(arabicIndic(entry.page))
+    }
+  })
+
+  it('puts text lying directly in a flow in a paragraph of its own, printing every line of the pages after it', () => {
+    expect(pdfPageCount(stray.pdf)).toBe(stray.pages.length)
+    expect(stray.pages[0]!.blocks[0]).toMatchObject({tag: 'p', text: 'نص خارج الفقرات'})
+    expect(printedSentences(stray, stray.pages)).toEqual(Array.from({length: straySentences}, (_, index) => index + 1))
+    expect(stray.pages.length).toBeGreaterThanOrEqual(3)
   })
 
   it('puts keywords without an abstract on the rights page, not on a page of their own', () => {

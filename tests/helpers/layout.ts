@@ -32,12 +32,37 @@ export interface LaidOutPage {
   /** A sheet's blocks, in order (fixed pages have none). */
   blocks: LaidOutBlock[]
   text: string
+  /** A sheet's height, and the height its text and notes take, in CSS pixels (0 on fixed pages). */
+  height: number
+  filled: number
+  /** The notes called in a sheet's text, each once, in order of their calls. */
+  calls: string[]
+  /** The notes at a sheet's foot, in order: `continued` when it is the rest of a note begun on the page before. */
+  notes: Array<{id: string; continued: boolean}>
+}
+
+/** An entry of the contents: the number printed beside it and the page its heading is on. */
+export interface ContentsEntry {
+  heading: string
+  folio: string
+  page: number
 }
 
 export interface LaidOut {
   pages: LaidOutPage[]
+  contents: ContentsEntry[]
+  /** One page's text area as the geometry gives it, in CSS pixels. */
+  textArea: number
   /** The PDF Chromium printed from that layout (not post-processed: the same pages and text). */
   pdf: string
+}
+
+export interface LayOutOptions {
+  /**
+   * The publication's HTML instead of the manuscript's (its flows, and the notes they call, at least):
+   * a small fixture, printed with the manuscript's front matter, template and geometry.
+   */
+  body?: string
 }
 
 /**
@@ -45,7 +70,7 @@ export interface LaidOut {
  * paginated page through the same DevTools connection: each page's blocks with their line counts, list
  * numbers and table rows, which the PDF alone does not say.
  */
-export async function layOut(manuscriptFile: string, pdfFile: string): Promise<LaidOut> {
+export async function layOut(manuscriptFile: string, pdfFile: string, options: LayOutOptions = {}): Promise<LaidOut> {
   const brand = await loadBrand(path.join(projectFolder, 'templates', 'hammurabi'), path.join(projectFolder, 'fonts'))
   const manuscript = manuscriptAt(manuscriptFile)
   const file = await readManuscript(manuscript, manuscript.folder)
@@ -55,10 +80,14 @@ export async function layOut(manuscriptFile: string, pdfFile: string): Promise<L
   const browser = await launchBrowser()
   try {
     const page = await browser.newPage()
-    const printed = await printPdf(page, printPage(document, brand, geometry), geometry, {folders: [document.folder, brand.folder, brand.fontsFolder]})
+    const publication = printPage(document, brand, geometry)
+    if (options.body !== undefined) publication.parts.body = options.body
+    const printed = await printPdf(page, publication, geometry, {folders: [document.folder, brand.folder, brand.fontsFolder]})
     writeFileSync(pdfFile, printed.pdf)
     const pages = await page.evaluate(describePages)
-    return {pages, pdf: pdfFile}
+    const contents = await page.evaluate(describeContents)
+    const textArea = (geometry.trimHeight - geometry.margins.top - geometry.margins.bottom) * 96 / 25.4
+    return {pages, contents, textArea, pdf: pdfFile}
   } finally {
     await browser.close()
   }
@@ -105,13 +134,34 @@ function describePages(): LaidOutPage[] {
     }
     return block
   }
-  return [...document.querySelectorAll('.page, .sheet')].map((box, index) => {
+  const calls = (body: Element | null): string[] => [...new Set([...body?.querySelectorAll('a[data-footnote-ref]') ?? []].map((call) => decodeURIComponent(call.getAttribute('href')!.slice(1))))]
+  const notes = (foot: HTMLElement | null) => foot && !foot.hidden
+    ? [...foot.querySelectorAll<HTMLElement>('li.note')].map((note) => ({id: note.dataset.note ?? note.id, continued: note.classList.contains('note-continued')}))
+    : []
+  return [...document.querySelectorAll<HTMLElement>('.page, .sheet')].map((box, index) => {
     const sheet = box.classList.contains('sheet')
+    const body = box.querySelector<HTMLElement>('.sheet-body')
+    const foot = box.querySelector<HTMLElement>('.sheet-notes')
     return {
       number: index + 1,
       part: sheet ? (box.closest<HTMLElement>('[data-flow]')?.dataset.flow ?? '') : [...box.classList].find((name) => name !== 'page') ?? '',
-      blocks: sheet ? [...box.querySelector('.sheet-body')!.children].map(describe) : [],
-      text: flat((box as HTMLElement).innerText)
+      blocks: sheet ? [...body!.children].map(describe) : [],
+      text: flat(box.innerText),
+      height: sheet ? box.getBoundingClientRect().height : 0,
+      filled: sheet ? body!.getBoundingClientRect().height + (foot!.hidden ? 0 : foot!.getBoundingClientRect().height) : 0,
+      calls: sheet ? calls(body) : [],
+      notes: sheet ? notes(foot) : []
     }
+  })
+}
+
+/** Runs in the page: each contents entry, its printed number and the page its heading is on. */
+function describeContents(): ContentsEntry[] {
+  const boxes = [...document.querySelectorAll('.page, .sheet')]
+  return [...document.querySelectorAll<HTMLElement>('.toc-page')].map((folio) => {
+    const link = folio.closest('a')!
+    const heading = document.getElementById(decodeURIComponent(link.getAttribute('href')!.slice(1)))!
+    const box = heading.closest('.page, .sheet')!
+    return {heading: (heading.textContent ?? '').trim(), folio: folio.textContent ?? '', page: boxes.indexOf(box) + 1}
   })
 }

@@ -11,7 +11,8 @@ import type {Document} from '../../document/model.js'
 import {composeParts, publication} from '../../document/pages.js'
 import {pageParts, shellPage, type PageOptions, type PageParts} from '../html/page.js'
 import type {Geometry} from './geometry.js'
-import {paginate, type LayoutResult} from './paginate.js'
+import {paginate} from './page-script.js'
+import type {LayoutResult} from './paginate.js'
 import {allowOnly, isolate, refused} from './isolation.js'
 import {markTextLayer} from './text-layer.js'
 import {markWrappedWords} from './wrapped-words.js'
@@ -241,7 +242,7 @@ export async function printPdf(page: Page, publication: PrintPage, geometry: Geo
   const {shell} = await loadPublication(page, publication, geometry, options)
   const loaded = lap()
   const marginTop = (geometry.margins.top + geometry.bleed) * 96 / 25.4
-  const layout = await page.evaluate(paginate, {marginTop})
+  const layout = await paginate(page, {marginTop})
   const laidOut = lap()
   const final = options.keepHtml ? await page.content() : undefined
   time = performance.now()
