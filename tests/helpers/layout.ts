@@ -2,6 +2,7 @@ import {writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {loadBrand} from '../../src/brand/brand.js'
 import {projectFolder} from '../../src/build/build.js'
+import {resolveBuildOptions} from '../../src/config/options.js'
 import {manuscriptAt, readManuscript} from '../../src/manuscript/read.js'
 import {launchBrowser} from '../../src/outputs/pdf/browser.js'
 import {geometryOf} from '../../src/outputs/pdf/geometry.js'
@@ -55,7 +56,10 @@ export async function layOut(manuscriptFile: string, pdfFile: string): Promise<L
   const browser = await launchBrowser()
   try {
     const page = await browser.newPage()
-    const printed = await printPdf(page, printPage(document, brand, geometry), geometry, {folders: [document.folder, brand.folder, brand.fontsFolder]})
+    const printed = await printPdf(page, printPage(document, brand, geometry), geometry, {
+      folders: [document.folder, brand.folder, brand.fontsFolder],
+      timeout: resolveBuildOptions({}).timeout * 1000
+    })
     writeFileSync(pdfFile, printed.pdf)
     const pages = await page.evaluate(describePages)
     return {pages, pdf: pdfFile}
