@@ -211,10 +211,11 @@ export async function watch(input: WatchInput & WatchHooks = {}): Promise<Previe
   }
 }
 
-/** The address to open: `localhost` for the loopback address that is the default. */
+/** The address to open: `localhost` when only this machine is served. */
 function pageAddress(host: string, port: number): string {
   const url = new URL('http://localhost/')
-  if (host !== '127.0.0.1') url.hostname = isIPv6(host) ? `[${host}]` : host
+  const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.')
+  if (!loopback) url.hostname = isIPv6(host) ? `[${host}]` : host
   url.port = String(port)
   return url.href
 }
