@@ -69,5 +69,6 @@ describe('press build --shard', () => {
     const {manuscripts, browserStarted} = JSON.parse(run.stdout) as {manuscripts: Array<{slug: string; skipped: boolean}>; browserStarted: boolean}
     expect(manuscripts.map((entry) => [entry.slug, entry.skipped])).toEqual([['beta', true], ['gamma', true]])
     expect(browserStarted).toBe(false)
+    expect(readFileSync(path.join(moved, 'out', '.cache', 'hammurabi-press.json'), 'utf8')).not.toContain(work)
   })
 })

@@ -38,7 +38,7 @@ function report(result: BuildResult, options: BuildCommandOptions): void {
   const messages = reporter(files, {quiet: true, silent: quiet})
   if (messages) console.error(messages)
   if (options.json) console.log(jsonResults(result))
-  else if (!quiet) console.log(`\n${summaryTable(result)}`)
+  else if (!quiet && result.results.length > 0) console.log(`\n${summaryTable(result)}`)
 }
 
 /** No manuscript at all is a mistake; a shard that none fell to is not (a small catalogue, a wide matrix). */
