@@ -15,7 +15,7 @@ export function declareOptions(command: Command, schema: z.ZodObject): (parsed: 
   let argument: string | undefined
   for (const field of commandFields(schema)) {
     if (field.meta.kind === 'argument') {
-      command.argument(`[${field.meta.name}...]`, help(field))
+      command.argument(field.required ? `<${field.meta.name}...>` : `[${field.meta.name}...]`, help(field))
       argument = field.key
       continue
     }
@@ -35,7 +35,7 @@ export function declareOptions(command: Command, schema: z.ZodObject): (parsed: 
 }
 
 function help(field: CommandField): string {
-  return `${plain(field.description)} (default: ${plain(field.default)})`
+  return field.required ? plain(field.description) : `${plain(field.description)} (default: ${plain(field.default)})`
 }
 
 /** Markdown's code marks, which a terminal shows as they are. */

@@ -194,6 +194,7 @@ function parse<T extends z.ZodObject>(schema: T, input: unknown): z.output<T> {
     const key = String(issue.path[0] ?? '')
     const meta = schema.shape[key] && fieldMeta.get(schema.shape[key])
     if (!meta) return `${key || 'options'}: ${issue.message}`
+    if (given[key] === undefined) return `${meta.name} is required: it takes ${meta.expects}`
     return `${meta.name} takes ${meta.expects} (got ${shown(given[key])})`
   })
   throw new OptionsError([...new Set(reasons)].join('\n'))
@@ -210,6 +211,8 @@ export interface CommandField {
   key: string
   meta: FieldMeta
   description: string
+  /** Whether it must be given: it has no default. */
+  required: boolean
   /** The default, in Markdown. */
   default: string
 }
@@ -219,7 +222,9 @@ export function commandFields(schema: z.ZodObject): CommandField[] {
   return Object.entries(schema.shape).flatMap(([key, value]) => {
     const meta = fieldMeta.get(value)
     if (!meta || (meta.kind !== 'argument' && meta.kind !== 'option')) return []
-    return [{key, meta, description: value.description ?? '', default: meta.shown ?? defaultText(value.parse(undefined))}]
+    const fallback = value.safeParse(undefined)
+    const shown = meta.shown ?? (fallback.success ? defaultText(fallback.data) : 'required')
+    return [{key, meta, description: value.description ?? '', required: !fallback.success, default: shown}]
   })
 }
 

@@ -5,9 +5,12 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
+import {z} from 'zod'
 import {inShard, parseShard, shardOf} from '../../src/build/shard.js'
 import {
   buildCommandSchema,
+  commandFields,
+  fieldMeta,
   optionsTable,
   OptionsError,
   resolveBuildCommand,
@@ -136,6 +139,19 @@ describe('shards', () => {
     const counts = [0, 0, 0, 0]
     for (let index = 0; index < 400; index++) counts[shardOf(`paper-${index}`, 4) - 1]!++
     for (const count of counts) expect(count).toBeGreaterThan(70)
+  })
+})
+
+describe('command fields', () => {
+  it('takes a field without default for a required one', () => {
+    const files = z.array(z.string()).min(1).describe('the files')
+    fieldMeta.add(files, {kind: 'argument', name: 'FILE', expects: 'files'})
+    const slug = z.string().default('paper').describe('the slug')
+    fieldMeta.add(slug, {kind: 'option', name: '--slug', value: 'SLUG', expects: 'a slug'})
+    expect(commandFields(z.object({files, slug})).map((field) => [field.key, field.required, field.default])).toEqual([
+      ['files', true, 'required'],
+      ['slug', false, '`paper`']
+    ])
   })
 })
 
