@@ -3,19 +3,22 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
+import {resolveBuildOptions, type BuildInput, type BuildOptions} from '../config/options.js'
+import {projectFolder} from '../config/project.js'
 import {readManuscript, type Manuscript} from '../manuscript/read.js'
 import {fail, hasErrors} from '../pipeline/messages.js'
 import {readCache, writeCache} from './cache.js'
 import {discoverManuscripts} from './discover.js'
 import {exists, filesUnder, hashFiles, hashRecordedAssets, hashText} from './fingerprint.js'
 import {outputPath, type Format} from './formats.js'
+import {inShard} from './shard.js'
 import {removeLeftovers} from './write.js'
-import type {Renderer} from './render.js'
+import type {Renderer, RendererSettings} from './render.js'
 
 export {formats, type Format} from './formats.js'
+export {projectFolder} from '../config/project.js'
+export type {BuildInput, BuildOptions} from '../config/options.js'
 
-/** The project's own folder: templates/ and fonts/ are found beside src/ (or lib/ once compiled). */
-export const projectFolder = fileURLToPath(new URL('../../', import.meta.url))
 /** The code that is running (src/ under the tests, lib/ once compiled): a change to it rebuilds everything. */
 const codeFolder = fileURLToPath(new URL('../', import.meta.url))
 
@@ -24,9 +27,6 @@ const codeFolder = fileURLToPath(new URL('../', import.meta.url))
  * Deleting it costs a second or two on the next build, nothing more.
  */
 export const cacheFolder = path.join(projectFolder, 'node_modules', '.cache', 'hammurabi-press')
-
-/** Two documents at once: measured on the 2-core machine, see the README's benchmark. */
-export const defaultJobs = 2
 
 /**
  * Browser tabs for so many documents at once: one for every two. A document spends about half its time
@@ -37,29 +37,12 @@ export function tabsFor(jobs: number): number {
   return Math.max(1, Math.ceil(jobs / 2))
 }
 
-export interface BuildOptions {
-  /** Manuscript files or folders; default: the `manuscript/` folder. */
-  paths?: string[]
-  /** Where outputs go; default `dist/`. */
-  out?: string
-  formats?: readonly Format[]
-  /** The template: a folder's name under `templates/`, or a path to a template folder. */
-  template?: string | undefined
-  cwd?: string
-  /** Millimetres of bleed around each printed page, with crop marks (0: none). */
-  bleed?: number | undefined
-  /** Seconds since 1970 used for every date written into outputs (reproducible builds). */
-  sourceDateEpoch?: number | undefined
-  /** Rebuild even what is up to date. */
-  force?: boolean
-  /** Documents built at once. */
-  jobs?: number
-  /** Seconds a document may take in the browser before it counts as hung (then retried once). */
-  timeout?: number | undefined
+/** What a build tells as it goes, and how it is stopped: not options, so not in the options schema. */
+export interface BuildHooks {
   /** Stops the run: documents not started are left, the browser is closed. */
   signal?: AbortSignal | undefined
   /** Told of each step, for progress reports. */
-  onEvent?: (event: BuildEvent) => void
+  onEvent?: ((event: BuildEvent) => void) | undefined
 }
 
 export type BuildEvent =
@@ -87,6 +70,8 @@ export interface BuildResult {
   ok: boolean
   /** Whether a browser was started (an up-to-date build starts none). */
   browserStarted: boolean
+  /** Manuscripts found that belong to other shards (see `--shard`), not built by this run. */
+  elsewhere: number
 }
 
 /**
@@ -94,15 +79,16 @@ export interface BuildResult {
  * and the others are still built. What is up to date (same inputs, same template, fonts, options and
  * code) is skipped without loading the pipeline or starting a browser.
  */
-export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const cwd = options.cwd ?? process.cwd()
-  const out = path.resolve(cwd, options.out ?? 'dist')
-  const wanted = options.formats ?? ['pdf', 'epub']
-  const template = templateFolder(options.template, cwd)
-  const fonts = path.join(projectFolder, 'fonts')
-  const bleed = options.bleed ?? 0
-  const emit = options.onEvent ?? (() => undefined)
-  const manuscripts = await discoverManuscripts((options.paths?.length ? options.paths : ['manuscript']).map((given) => path.resolve(cwd, given)))
+export async function build(input: BuildInput & BuildHooks = {}): Promise<BuildResult> {
+  return buildWith(resolveBuildOptions(input), input)
+}
+
+/** `build` with its options already resolved (as the command line does, to report wrong values first). */
+export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): Promise<BuildResult> {
+  const {cwd, out, template, fonts, bleed, formats: wanted} = options
+  const emit = hooks.onEvent ?? (() => undefined)
+  const found = await discoverManuscripts(options.paths)
+  const manuscripts = found.filter((manuscript) => inShard(manuscript.slug, options.shard))
   emit({type: 'planned', manuscripts})
 
   await removeLeftovers(out)
@@ -125,9 +111,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return {manuscript, text, stale}
   }))
   const staleCount = plans.filter((plan) => plan.stale.length > 0).length
-  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs, staleCount))
+  const jobs = Math.max(1, Math.min(options.jobs, staleCount))
   if (staleCount > 0) {
-    renderer = startRenderer(template, fonts, wanted, tabsFor(jobs))
+    renderer = startRenderer(template, fonts, wanted, {tabs: tabsFor(jobs), timeout: options.timeout * 1000})
     // Awaited by the first document; until then a failure is not unhandled.
     renderer.catch(() => undefined)
   }
@@ -147,8 +133,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const result: ManuscriptResult = {manuscript, file, outputs: [], ok: false, skipped: false, sizes: {}, milliseconds: 0}
     try {
       if (!renderer) throw new Error('No renderer was started')
-      const timeout = (options.timeout ?? 60) * 1000
-      const rendered = await (await renderer).render(manuscript, file, stale, {out, sourceDateEpoch: options.sourceDateEpoch, bleed, cacheFolder, timeout})
+      const rendered = await (await renderer).render(manuscript, file, stale, {out, sourceDateEpoch: options.sourceDateEpoch, bleed, cacheFolder})
       for (const written of rendered?.written ?? []) {
         result.outputs.push(path.relative(cwd, written.path))
         result.sizes[written.format] = written.bytes
@@ -169,7 +154,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     let next = 0
     await Promise.all(Array.from({length: jobs}, async () => {
-      while (next < manuscripts.length && !options.signal?.aborted) await buildOne(next++)
+      while (next < manuscripts.length && !hooks.signal?.aborted) await buildOne(next++)
     }))
   } finally {
     const started = renderer ? await renderer.then((value) => value, () => undefined) : undefined
@@ -179,25 +164,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (renderer) await writeCache(out, cache)
   }
   const finished = results.filter(Boolean)
-  return {results: finished, ok: finished.length === manuscripts.length && finished.every((result) => result.ok), browserStarted}
-}
-
-export function templateFolder(name: string | undefined, cwd: string): string {
-  if (name && /[\\/]/.test(name)) return path.resolve(cwd, name)
-  return path.join(projectFolder, 'templates', name ?? 'hammurabi')
+  const ok = finished.length === manuscripts.length && finished.every((result) => result.ok)
+  return {results: finished, ok, browserStarted, elsewhere: found.length - manuscripts.length}
 }
 
 /**
  * The pipeline and the browser, loaded when the first document is to be built. The browser is launched
  * first and its tabs readied while the pipeline loads: Chromium starts in its own processes meanwhile.
  */
-async function startRenderer(template: string, fonts: string, wanted: readonly Format[], tabs: number): Promise<Renderer> {
+async function startRenderer(template: string, fonts: string, wanted: readonly Format[], settings: RendererSettings): Promise<Renderer> {
   const needsBrowser = wanted.includes('pdf') || wanted.includes('epub')
   const browser = needsBrowser ? (await import('../outputs/pdf/browser.js')).launchBrowser() : undefined
   // Not awaited until a document needs it; a failed launch is reported there.
   browser?.catch(() => undefined)
   const {Renderer} = await import('./render.js')
-  return Renderer.create(template, fonts, browser, tabs)
+  return Renderer.create(template, fonts, browser, settings)
 }
 
 /** What one output is made of: what every output shares, the manuscript's text and the assets it showed. */

@@ -19,8 +19,13 @@ export interface RenderOptions {
   bleed: number
   /** Where work worth keeping between builds goes (font subsets). */
   cacheFolder?: string | undefined
+}
+
+export interface RendererSettings {
+  /** Browser tabs at most. */
+  tabs: number
   /** Milliseconds a document may take in the browser before it counts as hung. */
-  timeout?: number | undefined
+  timeout: number
 }
 
 export interface Written {
@@ -88,16 +93,16 @@ export class Renderer {
   /** Documents each tab has printed. */
   private readonly uses = new WeakMap<Page, number>()
 
-  private constructor(readonly brand: Brand, browser: Promise<Browser> | undefined, private readonly maxTabs: number) {
+  private constructor(readonly brand: Brand, browser: Promise<Browser> | undefined, private readonly settings: RendererSettings) {
     this.browser = browser
   }
 
   /**
    * With `browser`, a launch already under way (started while this module was loading): its tabs (at most
-   * `tabs`) are opened and readied as soon as it is up.
+   * `settings.tabs`) are opened and readied as soon as it is up.
    */
-  static async create(templateFolder: string, fontsFolder: string, browser?: Promise<Browser>, tabs = 1): Promise<Renderer> {
-    const renderer = new Renderer(await loadBrand(templateFolder, fontsFolder), browser, Math.max(1, tabs))
+  static async create(templateFolder: string, fontsFolder: string, browser: Promise<Browser> | undefined, settings: RendererSettings): Promise<Renderer> {
+    const renderer = new Renderer(await loadBrand(templateFolder, fontsFolder), browser, {...settings, tabs: Math.max(1, settings.tabs)})
     if (browser) renderer.ready(browser)
     return renderer
   }
@@ -105,12 +110,12 @@ export class Renderer {
   private ready(starting: Promise<Browser>): void {
     const shell = printShell(this.brand)
     const folders = [this.brand.folder, this.brand.fontsFolder]
-    for (; this.open < this.maxTabs; this.open++) {
+    for (; this.open < this.settings.tabs; this.open++) {
       const first = this.open === 0
       const tab = starting.then(async (browser) => {
         // The browser opens with one blank tab: the first to use.
         const page = (first ? (await browser.pages())[0] : undefined) ?? (await browser.newPage())
-        await loadShell(page, shell, {folders})
+        await loadShell(page, shell, {folders, timeout: this.settings.timeout})
         return page
       })
       // A failure is met, and handled, by the document that takes this tab.
@@ -133,7 +138,7 @@ export class Renderer {
     }
     let page = this.tabs.pop()
     if (!page && this.readying.length > 0) page = await this.readying.shift()!.catch(lost)
-    if (!page && this.open < this.maxTabs) {
+    if (!page && this.open < this.settings.tabs) {
       this.open++
       page = await browser.newPage().catch(lost)
     }
@@ -219,7 +224,7 @@ export class Renderer {
       ? new Date(options.sourceDateEpoch * 1000)
       : new Date(`${document.meta.date}T00:00:00Z`)
     const written: Written[] = []
-    const timeout = options.timeout ?? 60_000
+    const {timeout} = this.settings
     let pages: number | undefined
     let cover: Promise<Uint8Array> | undefined
 

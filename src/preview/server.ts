@@ -1,28 +1,19 @@
 import {watch as watchFiles, type FSWatcher} from 'node:fs'
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
-import type {AddressInfo} from 'node:net'
+import {isIPv6, type AddressInfo} from 'node:net'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {build, projectFolder, templateFolder, type ManuscriptResult} from '../build/build.js'
+import {build, type ManuscriptResult} from '../build/build.js'
 import {discoverManuscripts} from '../build/discover.js'
+import {resolveWatchOptions, type WatchInput} from '../config/options.js'
 import {loadBrand, type Brand} from '../brand/brand.js'
 import {readManuscript, type Manuscript} from '../manuscript/read.js'
 import {htmlEdition, type Files} from '../outputs/html/edition.js'
 import {createDocument} from '../pipeline/document.js'
 import {errorPage, indexPage} from './pages.js'
 
-export interface WatchOptions {
-  paths?: string[]
-  /** 0 picks a free port. */
-  port?: number
-  out?: string | undefined
-  template?: string | undefined
-  cwd?: string
-  /** Milliseconds to wait after a save before rebuilding the PDF and EPUB. */
-  debounce?: number
-  /** Build the PDF and EPUB in the background after each save (default true). */
-  background?: boolean
-  onEvent?: (event: WatchEvent) => void
+export interface WatchHooks {
+  onEvent?: ((event: WatchEvent) => void) | undefined
 }
 
 export type WatchEvent =
@@ -60,14 +51,11 @@ source.onmessage = (event) => { if (slug === '*' || event.data === slug) locatio
  * `press watch`: each manuscript's web edition, served on localhost and rebuilt in memory on every save
  * (tens of milliseconds); the open page reloads itself. The PDF and EPUB follow in the background.
  */
-export async function watch(options: WatchOptions = {}): Promise<Preview> {
-  const cwd = options.cwd ?? process.cwd()
-  const paths = (options.paths?.length ? options.paths : ['manuscript']).map((given) => path.resolve(cwd, given))
-  const template = templateFolder(options.template, cwd)
-  const fonts = path.join(projectFolder, 'fonts')
-  const emit = options.onEvent ?? (() => undefined)
+export async function watch(input: WatchInput & WatchHooks = {}): Promise<Preview> {
+  const options = resolveWatchOptions(input)
+  const {cwd, paths, template, fonts, out} = options
+  const emit = input.onEvent ?? (() => undefined)
   let brand: Brand = await loadBrand(template, fonts)
-  const out = path.resolve(cwd, options.out ?? 'dist')
   const editions = new Map<string, Edition>()
   /** Counts every change of any edition: the version the list of manuscripts shows. */
   let generation = 0
@@ -123,7 +111,7 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
       const batch = [...pending]
       pending.clear()
       try {
-        const result = await build({paths: batch, out, cwd, template: options.template})
+        const result = await build({paths: batch, out, cwd, template})
         for (const entry of result.results) emit({type: 'built', result: entry})
       } catch (error) {
         emit({type: 'build-failed', message: error instanceof Error ? error.message : String(error)})
@@ -138,10 +126,10 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
     })
   }
   const scheduleBuild = (manuscripts: Manuscript[]) => {
-    if (options.background === false || manuscripts.length === 0) return
+    if (!options.background || manuscripts.length === 0) return
     for (const manuscript of manuscripts) pending.add(manuscript.path)
     clearTimeout(timer)
-    timer = setTimeout(startBuilding, options.debounce ?? 400)
+    timer = setTimeout(startBuilding, options.debounce)
   }
 
   let changeTimer: NodeJS.Timeout | undefined
@@ -208,10 +196,10 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
     return send(200, contentType(name), content)
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 4000, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve))
   const {port} = server.address() as AddressInfo
   return {
-    url: `http://localhost:${port}/`,
+    url: pageAddress(options.host, port),
     async close() {
       clearTimeout(timer)
       clearTimeout(changeTimer)
@@ -221,6 +209,15 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
       await building
     }
   }
+}
+
+/** The address to open: `localhost` when only this machine is served. */
+function pageAddress(host: string, port: number): string {
+  const url = new URL('http://localhost/')
+  const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.')
+  if (!loopback) url.hostname = isIPv6(host) ? `[${host}]` : host
+  url.port = String(port)
+  return url.href
 }
 
 function withReload(html: string, slug: string, version: string): string {

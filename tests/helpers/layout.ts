@@ -2,6 +2,7 @@ import {writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {loadBrand} from '../../src/brand/brand.js'
 import {projectFolder} from '../../src/build/build.js'
+import {resolveBuildOptions} from '../../src/config/options.js'
 import {manuscriptAt, readManuscript} from '../../src/manuscript/read.js'
 import {launchBrowser} from '../../src/outputs/pdf/browser.js'
 import {geometryOf} from '../../src/outputs/pdf/geometry.js'
@@ -82,7 +83,10 @@ export async function layOut(manuscriptFile: string, pdfFile: string, options: L
     const page = await browser.newPage()
     const publication = printPage(document, brand, geometry)
     if (options.body !== undefined) publication.parts.body = options.body
-    const printed = await printPdf(page, publication, geometry, {folders: [document.folder, brand.folder, brand.fontsFolder]})
+    const printed = await printPdf(page, publication, geometry, {
+      folders: [document.folder, brand.folder, brand.fontsFolder],
+      timeout: resolveBuildOptions({}).timeout * 1000
+    })
     writeFileSync(pdfFile, printed.pdf)
     const pages = await page.evaluate(describePages)
     const contents = await page.evaluate(describeContents)

@@ -146,7 +146,7 @@ export interface LoadOptions {
   /** The only folders the page may read from: the manuscript's, the template's, the fonts'. */
   folders: string[]
   /** Milliseconds a document may take to load. */
-  timeout?: number | undefined
+  timeout: number
 }
 
 export interface PrintOptions extends LoadOptions {
@@ -184,7 +184,7 @@ export async function loadShell(page: Page, shell: Shell, options: LoadOptions):
     await isolate(page)
     allowOnly(page, [folder, ...options.folders])
     await page.emulateMediaType('print')
-    await page.goto(pathToFileURL(file).href, {waitUntil: 'load', timeout: options.timeout ?? 60_000})
+    await page.goto(pathToFileURL(file).href, {waitUntil: 'load', timeout: options.timeout})
     await page.evaluate(async (faces: string[]) => {
       await Promise.all(faces.map((face) => window.document.fonts.load(face, 'م a 1')))
     }, shell.faces)
@@ -200,7 +200,7 @@ export async function loadShell(page: Page, shell: Shell, options: LoadOptions):
  * parses and sanitizes every font again and takes about twice as long to print.
  */
 export async function loadPublication(page: Page, publication: PrintPage, geometry: Geometry, options: LoadOptions): Promise<{shell: number}> {
-  const timeout = options.timeout ?? 60_000
+  const {timeout} = options
   const start = performance.now()
   // The viewport is the trim size: the width the text is laid out at on screen, as in print.
   const viewport = {width: Math.round(geometry.trimWidth * 96 / 25.4), height: Math.round(geometry.trimHeight * 96 / 25.4), deviceScaleFactor: 1}
@@ -231,7 +231,7 @@ async function fillPage(parts: PageParts): Promise<void> {
 
 /** Prints a publication: load, paginate, print. */
 export async function printPdf(page: Page, publication: PrintPage, geometry: Geometry, options: PrintOptions): Promise<Printed> {
-  const timeout = options.timeout ?? 60_000
+  const {timeout} = options
   let time = performance.now()
   const lap = () => {
     const now = performance.now()
