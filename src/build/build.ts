@@ -10,6 +10,7 @@ import {discoverManuscripts} from './discover.js'
 import {exists, filesUnder, hashFiles, manuscriptInputs} from './fingerprint.js'
 import {outputPath, type Format} from './formats.js'
 import {removeLeftovers} from './write.js'
+import type {BrowserPool} from '../outputs/pdf/pool.js'
 import type {Renderer} from './render.js'
 
 export {formats, type Format} from './formats.js'
@@ -56,6 +57,11 @@ export interface BuildOptions {
   jobs?: number
   /** Seconds a document may take in the browser before it counts as hung (then retried once). */
   timeout?: number | undefined
+  /**
+   * A browser kept from one build to the next (`press watch`): this build's documents use its tabs, and
+   * it is left running. Without it, a build starts its own browser, if it needs one, and closes it.
+   */
+  pool?: BrowserPool | undefined
   /** Stops the run: documents not started are left, the browser is closed. */
   signal?: AbortSignal | undefined
   /** Told of each step, for progress reports. */
@@ -108,6 +114,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   await removeLeftovers(out)
   const shared = await sharedFingerprint(template, fonts, {bleed, sourceDateEpoch: options.sourceDateEpoch ?? null})
   const cache = await readCache(out)
+  let starting: Promise<{renderer: Renderer; pool: BrowserPool}> | undefined
   let renderer: Promise<Renderer> | undefined
   const results: ManuscriptResult[] = new Array(manuscripts.length)
 
@@ -124,7 +131,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const staleCount = plans.filter((plan) => plan.stale.length > 0).length
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs, staleCount))
   if (staleCount > 0) {
-    renderer = startRenderer(template, fonts, wanted, tabsFor(jobs))
+    starting = startRenderer(template, fonts, wanted, options.pool ?? tabsFor(jobs))
+    renderer = starting.then((started) => started.renderer)
     // Awaited by the first document; until then a failure is not unhandled.
     renderer.catch(() => undefined)
   }
@@ -168,10 +176,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       while (next < manuscripts.length && !options.signal?.aborted) await buildOne(next++)
     }))
   } finally {
-    const started = renderer ? await renderer.then((value) => value, () => undefined) : undefined
+    const pool = starting ? (await starting.then((started) => started, () => undefined))?.pool : undefined
     // Asked before closing: an HTML-only build loads the pipeline but starts no browser.
-    browserStarted = started?.browserStarted ?? false
-    await started?.close()
+    browserStarted = pool?.browserStarted ?? false
+    if (pool !== options.pool) await pool?.close()
     if (renderer) await writeCache(out, cache)
   }
   const finished = results.filter(Boolean)
@@ -186,14 +194,21 @@ export function templateFolder(name: string | undefined, cwd: string): string {
 /**
  * The pipeline and the browser, loaded when the first document is to be built. The browser is launched
  * first and its tabs readied while the pipeline loads: Chromium starts in its own processes meanwhile.
+ * `pool`: a browser kept between builds, or how many tabs this build's own may open.
  */
-async function startRenderer(template: string, fonts: string, wanted: readonly Format[], tabs: number): Promise<Renderer> {
+async function startRenderer(template: string, fonts: string, wanted: readonly Format[], pool: BrowserPool | number): Promise<{renderer: Renderer; pool: BrowserPool}> {
   const needsBrowser = wanted.includes('pdf') || wanted.includes('epub')
-  const browser = needsBrowser ? (await import('../outputs/pdf/browser.js')).launchBrowser() : undefined
+  const browsers = typeof pool === 'number' ? new (await import('../outputs/pdf/pool.js')).BrowserPool({tabs: pool}) : pool
   // Not awaited until a document needs it; a failed launch is reported there.
-  browser?.catch(() => undefined)
-  const {Renderer} = await import('./render.js')
-  return Renderer.create(template, fonts, browser, tabs)
+  if (needsBrowser) browsers.start().catch(() => undefined)
+  try {
+    const {Renderer} = await import('./render.js')
+    return {renderer: await Renderer.create(template, fonts, browsers), pool: browsers}
+  } catch (error) {
+    // A template that does not load: the browser started for it is not left running.
+    if (browsers !== pool) await browsers.close()
+    throw error
+  }
 }
 
 /** What every output shares: the template, the fonts, the options and the code that builds. */

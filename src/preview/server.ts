@@ -5,9 +5,11 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {build, projectFolder, templateFolder, type ManuscriptResult} from '../build/build.js'
 import {discoverManuscripts} from '../build/discover.js'
+import {Renderer} from '../build/render.js'
 import {loadBrand, type Brand} from '../brand/brand.js'
 import {readManuscript, type Manuscript} from '../manuscript/read.js'
 import {htmlEdition, type Files} from '../outputs/html/edition.js'
+import {BrowserPool} from '../outputs/pdf/pool.js'
 import {createDocument} from '../pipeline/document.js'
 import {errorPage, indexPage} from './pages.js'
 
@@ -33,6 +35,8 @@ export type WatchEvent =
 
 export interface Preview {
   url: string
+  /** The browser the PDF and EPUB are built in, kept from one save to the next. */
+  readonly browser: {launches: number; pid: number | undefined}
   close(): Promise<void>
 }
 
@@ -114,6 +118,9 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
   }
   for (const manuscript of await discover()) await render(manuscript)
 
+  // One browser for every background build, started now and kept warm (its tab holding the brand's
+  // shell, the writers loaded) so that a save costs only its own document's work.
+  const pool = options.background === false ? undefined : new BrowserPool({tabs: 1})
   // Background builds run one at a time; a save during one is built after it.
   const pending = new Set<string>()
   let building: Promise<void> | undefined
@@ -123,7 +130,7 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
       const batch = [...pending]
       pending.clear()
       try {
-        const result = await build({paths: batch, out, cwd, template: options.template})
+        const result = await build({paths: batch, out, cwd, template: options.template, jobs: 1, pool})
         for (const entry of result.results) emit({type: 'built', result: entry})
       } catch (error) {
         emit({type: 'build-failed', message: error instanceof Error ? error.message : String(error)})
@@ -210,8 +217,16 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 4000, '127.0.0.1', resolve))
   const {port} = server.address() as AddressInfo
+  if (pool) {
+    pool.start().catch(() => undefined)
+    // A failure to start is reported by the first build, which tries again.
+    Renderer.create(template, fonts, pool).catch(() => undefined)
+  }
   return {
     url: `http://localhost:${port}/`,
+    get browser() {
+      return {launches: pool?.launches ?? 0, pid: pool?.pid}
+    },
     async close() {
       clearTimeout(timer)
       clearTimeout(changeTimer)
@@ -219,6 +234,7 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
       for (const client of clients) client.end()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await building
+      await pool?.close()
     }
   }
 }
