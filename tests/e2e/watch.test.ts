@@ -104,6 +104,17 @@ describe('press watch', () => {
     const sections = await Promise.all(Object.values(epub.files).filter((entry) => entry.name.endsWith('.xhtml')).map((entry) => entry.async('string')))
     expect(sections.join('')).toContain('النص في الطبعة الثانية.')
   })
+
+  it('builds the next save in the same browser process, kept running between saves', async () => {
+    const before = preview.browser
+    expect(before.launches).toBe(1)
+    expect(before.pid).toBeGreaterThan(0)
+    expect(isAlive(before.pid!)).toBe(true)
+    writeFileSync(manuscript, text('النص في الطبعة الثالثة.'))
+    await builtWith('الثالثة')
+    expect(preview.browser).toEqual(before)
+    expect(isAlive(before.pid!)).toBe(true)
+  })
 })
 
 /** Waits for `check` to give something (polling, up to 90 s). */
@@ -124,6 +135,16 @@ async function builtWith(words: string) {
     const built = await until(() => events.slice(from).find((event) => event.type === 'built' && event.result.ok && event.result.manuscript.slug === 'paper'))
     if (built.type === 'built' && pdfText(path.join(folder, 'dist', 'paper.pdf')).includes(words)) return built
     from = events.indexOf(built) + 1
+  }
+}
+
+/** Whether a process runs (a zombie waiting for its parent does not). */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+  } catch {
+    return false
   }
 }
 

@@ -101,7 +101,7 @@ export class BrowserPool {
    */
   async inBrowser<T>(work: (page: Page) => Promise<T>, timeout: number): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const broken = this.browser
+      const broken = this.start()
       try {
         return await this.withTab(work, timeout)
       } catch (error) {
