@@ -148,7 +148,7 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
     if (options.background === false || manuscripts.length === 0) return
     for (const manuscript of manuscripts) pending.add(manuscript.path)
     clearTimeout(timer)
-    timer = setTimeout(startBuilding, options.debounce ?? 400)
+    timer = setTimeout(startBuilding, options.debounce ?? 0)
   }
 
   let changeTimer: NodeJS.Timeout | undefined
