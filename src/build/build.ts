@@ -62,6 +62,12 @@ export interface BuildOptions {
    * it is left running. Without it, a build starts its own browser, if it needs one, and closes it.
    */
   pool?: BrowserPool | undefined
+  /**
+   * The hashes of the template, fonts and code folders, kept from one build to the next by a caller that
+   * watches those folders and clears it when they change (`press watch`): hashing them is a good part of
+   * a single paper's rebuild.
+   */
+  folderHashes?: Map<string, Promise<string>> | undefined
   /** Stops the run: documents not started are left, the browser is closed. */
   signal?: AbortSignal | undefined
   /** Told of each step, for progress reports. */
@@ -112,7 +118,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   emit({type: 'planned', manuscripts})
 
   await removeLeftovers(out)
-  const shared = await sharedFingerprint(template, fonts, {bleed, sourceDateEpoch: options.sourceDateEpoch ?? null})
+  const shared = await sharedFingerprint(template, fonts, {bleed, sourceDateEpoch: options.sourceDateEpoch ?? null}, options.folderHashes)
   const cache = await readCache(out)
   let starting: Promise<{renderer: Renderer; pool: BrowserPool}> | undefined
   let renderer: Promise<Renderer> | undefined
@@ -212,12 +218,19 @@ async function startRenderer(template: string, fonts: string, wanted: readonly F
 }
 
 /** What every output shares: the template, the fonts, the options and the code that builds. */
-async function sharedFingerprint(template: string, fonts: string, settings: Record<string, unknown>): Promise<string> {
+async function sharedFingerprint(template: string, fonts: string, settings: Record<string, unknown>, known = new Map<string, Promise<string>>()): Promise<string> {
   const pkg = await readFile(path.join(projectFolder, 'package.json'), 'utf8').catch(() => '')
   const hash = createHash('sha256')
-  hash.update(await hashFiles(await filesUnder(template), template))
-  hash.update(await hashFiles(await filesUnder(fonts), fonts))
-  hash.update(await hashFiles(await filesUnder(codeFolder), codeFolder))
+  for (const folder of [template, fonts, codeFolder]) {
+    let folderHash = known.get(folder)
+    if (!folderHash) {
+      folderHash = filesUnder(folder).then((files) => hashFiles(files, folder))
+      known.set(folder, folderHash)
+      // A folder that could not be read is read again next time.
+      folderHash.catch(() => known.delete(folder))
+    }
+    hash.update(await folderHash)
+  }
   hash.update(JSON.stringify({version: JSON.parse(pkg || '{}').version, template: path.basename(template), ...settings}))
   return hash.digest('hex')
 }

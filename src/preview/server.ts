@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {watch as watchFiles, type FSWatcher} from 'node:fs'
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
@@ -12,6 +13,7 @@ import {htmlEdition, type Files} from '../outputs/html/edition.js'
 import {BrowserPool} from '../outputs/pdf/pool.js'
 import {createDocument} from '../pipeline/document.js'
 import {errorPage, indexPage} from './pages.js'
+import {Reloads} from './reloads.js'
 
 export interface WatchOptions {
   paths?: string[]
@@ -49,6 +51,9 @@ interface Edition {
   version: number
 }
 
+/** Milliseconds the background build waits at most for the pages told to reload to ask for their new version. */
+const reloadGrace = 300
+
 /** Only the page may load; it may talk back to its own origin, for the reload signal. */
 const policy = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'"
 /**
@@ -76,11 +81,14 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
   /** Counts every change of any edition: the version the list of manuscripts shows. */
   let generation = 0
   const versionOf = (slug: string) => String(slug === '*' ? generation : editions.get(slug)?.version)
-  const clients = new Set<ServerResponse>()
+  /** The open pages' connections for the reload signal, with the manuscript each shows ('*': the list). */
+  const clients = new Map<ServerResponse, string>()
+  const reloads = new Reloads()
   /** Tells the open pages that `slug` changed; the list of manuscripts changes with it. */
   const announce = (slug: string) => {
     generation++
-    for (const client of clients) client.write(`data: ${slug}\n\n`)
+    for (const client of clients.keys()) client.write(`data: ${slug}\n\n`)
+    reloads.told([...clients.values()].filter((shown) => shown === slug || shown === '*').length)
   }
 
   const render = async (manuscript: Manuscript): Promise<void> => {
@@ -92,7 +100,7 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
     try {
       const document = await createDocument(manuscript, file, brand.data.labels)
       if (document) {
-        edition.files = await htmlEdition(document, brand)
+        edition.files = sameFilesKept(await htmlEdition(document, brand), previous?.files)
         edition.title = document.meta.title
       } else {
         edition.error = file
@@ -121,16 +129,20 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
   // One browser for every background build, started now and kept warm (its tab holding the brand's
   // shell, the writers loaded) so that a save costs only its own document's work.
   const pool = options.background === false ? undefined : new BrowserPool({tabs: 1})
+  /** The template's, fonts' and code's hashes for the builds' cache, kept until the template or fonts change. */
+  const folderHashes = new Map<string, Promise<string>>()
   // Background builds run one at a time; a save during one is built after it.
   const pending = new Set<string>()
   let building: Promise<void> | undefined
   let timer: NodeJS.Timeout | undefined
   const buildPending = async () => {
     while (pending.size > 0) {
+      // The pages reloading come first: they are served by this process, on the same cores.
+      await reloads.settled(reloadGrace)
       const batch = [...pending]
       pending.clear()
       try {
-        const result = await build({paths: batch, out, cwd, template: options.template, jobs: 1, pool})
+        const result = await build({paths: batch, out, cwd, template: options.template, jobs: 1, pool, folderHashes})
         for (const entry of result.results) emit({type: 'built', result: entry})
       } catch (error) {
         emit({type: 'build-failed', message: error instanceof Error ? error.message : String(error)})
@@ -160,7 +172,10 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
       const files = [...changed]
       changed.clear()
       const templateChanged = files.some((name) => name.startsWith(template + path.sep) || name.startsWith(fonts + path.sep))
-      if (templateChanged) brand = await loadBrand(template, fonts).catch(() => brand)
+      if (templateChanged) {
+        folderHashes.clear()
+        brand = await loadBrand(template, fonts).catch(() => brand)
+      }
       const manuscripts = await discover().catch(() => [])
       const affected = templateChanged ? manuscripts : manuscripts.filter((manuscript) => files.some((name) => name === manuscript.path || name.startsWith(manuscript.folder + path.sep)) || !editions.has(manuscript.slug))
       for (const manuscript of affected) await render(manuscript)
@@ -179,6 +194,14 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
     }))
   }
 
+  /** The files' tags for the browser's cache, each computed once. */
+  const tags = new WeakMap<Uint8Array, string>()
+  const tagOf = (content: Uint8Array | string) => {
+    if (typeof content === 'string') return `"${createHash('sha256').update(content).digest('base64url')}"`
+    let tag = tags.get(content)
+    if (!tag) tags.set(content, (tag = `"${createHash('sha256').update(content).digest('base64url')}"`))
+    return tag
+  }
   const server = createServer((request, response) => serve(request, response))
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
@@ -189,14 +212,17 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
     if (url.pathname === '/__press/events') {
       response.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive'})
       response.write(': connected\n\n')
-      clients.add(response)
-      request.on('close', () => clients.delete(response))
       const slug = url.searchParams.get('slug') ?? '*'
+      clients.set(response, slug)
+      request.on('close', () => clients.delete(response))
       if (url.searchParams.get('version') !== versionOf(slug)) response.write(`data: ${slug}\n\n`)
       return
     }
     if (url.pathname === '/__press/reload.js') return send(200, 'text/javascript; charset=utf-8', reloadScript)
-    if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', indexPage([...editions.values()].map((edition) => ({slug: edition.manuscript.slug, title: edition.title, ok: !edition.error})), versionOf('*')))
+    if (url.pathname === '/') {
+      reloads.served()
+      return send(200, 'text/html; charset=utf-8', indexPage([...editions.values()].map((edition) => ({slug: edition.manuscript.slug, title: edition.title, ok: !edition.error})), versionOf('*')))
+    }
     const [, slug = '', ...rest] = decodeURIComponent(url.pathname).split('/')
     const edition = editions.get(slug)
     if (!edition) return send(404, 'text/plain; charset=utf-8', 'Not found')
@@ -206,13 +232,22 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
     }
     const name = rest.join('/') || 'index.html'
     if (name === 'index.html') {
+      reloads.served()
       const version = versionOf(slug)
       const page = edition.error ? errorPage(edition.error, slug, version) : withReload(String(edition.files!.get('index.html')), slug, version)
       return send(200, 'text/html; charset=utf-8', page)
     }
     const content = edition.files?.get(name)
     if (content === undefined) return send(404, 'text/plain; charset=utf-8', 'Not found')
-    return send(200, contentType(name), content)
+    // Fonts, stylesheets and images: a reloading page asks again and keeps its copy (fonts decoded) when
+    // they have not changed.
+    const tag = tagOf(content)
+    if (request.headers['if-none-match'] === tag) {
+      response.writeHead(304, {etag: tag, 'cache-control': 'no-cache'})
+      return response.end()
+    }
+    response.writeHead(200, {'content-type': contentType(name), 'cache-control': 'no-cache', etag: tag, 'content-security-policy': policy})
+    return response.end(content)
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 4000, '127.0.0.1', resolve))
@@ -231,12 +266,21 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
       clearTimeout(timer)
       clearTimeout(changeTimer)
       for (const watcher of watchers) watcher.close()
-      for (const client of clients) client.end()
+      for (const client of clients.keys()) client.end()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await building
       await pool?.close()
     }
   }
+}
+
+/** The files unchanged since the previous edition, kept as they were: their tags for the browser's cache are known. */
+function sameFilesKept(files: Files, previous: Files | undefined): Files {
+  for (const [name, content] of files) {
+    const before = previous?.get(name)
+    if (before instanceof Uint8Array && content instanceof Uint8Array && Buffer.compare(before, content) === 0) files.set(name, before)
+  }
+  return files
 }
 
 function withReload(html: string, slug: string, version: string): string {

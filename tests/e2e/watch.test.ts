@@ -53,6 +53,18 @@ describe('press watch', () => {
     await page.close()
   }, 120_000)
 
+  it('answers a reloading page\'s request for a font unchanged by a save with "not modified"', async () => {
+    const first = await fetch(`${preview.url}paper/fonts/NotoNaskhArabic-Regular.ttf`)
+    const tag = first.headers.get('etag')
+    expect(first.status).toBe(200)
+    expect(tag).toBeTruthy()
+    const before = events.length
+    writeFileSync(manuscript, text('نص لا يغير الخطوط.'))
+    await until(() => events.slice(before).some((event) => event.type === 'updated' && event.ok))
+    const again = await fetch(`${preview.url}paper/fonts/NotoNaskhArabic-Regular.ttf`, {headers: {'if-none-match': tag!}})
+    expect(again.status).toBe(304)
+  })
+
   it('reloads a page that was still loading when a save came', async () => {
     // The page's connection for the reload signal is held back until the server has shown a save: the
     // signal is sent before the page listens, as on a slow machine, and the page must still catch up.
