@@ -73,16 +73,23 @@ export class Renderer {
    */
   static async create(templateFolder: string, fontsFolder: string, pool: BrowserPool): Promise<Renderer> {
     const renderer = new Renderer(await loadBrand(templateFolder, fontsFolder), pool)
-    if (pool.browserStarted) renderer.warm()
+    if (pool.browserStarted) renderer.readyTabs()
     return renderer
   }
 
-  /** Starts the browser, readies its tabs with the brand's shell and loads the writers, ahead of any document. */
+  /**
+   * Starts the browser, readies its tabs and loads the writers, ahead of any document: for a server that
+   * waits for saves (`press watch`). A build loads the writers while its first document prints instead.
+   */
   warm(): void {
+    this.readyTabs()
+    loadWriters().catch(() => undefined)
+  }
+
+  private readyTabs(): void {
     const shell = printShell(this.brand)
     const folders = [this.brand.folder, this.brand.fontsFolder]
     this.pool.warm((page) => loadShell(page, shell, {folders}))
-    loadWriters().catch(() => undefined)
   }
 
   /** Builds the formats asked of one manuscript; the messages go on `file`. */

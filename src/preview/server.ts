@@ -22,7 +22,7 @@ export interface WatchOptions {
   out?: string | undefined
   template?: string | undefined
   cwd?: string
-  /** Milliseconds to wait after a save before rebuilding the PDF and EPUB. */
+  /** Milliseconds to wait after a save before rebuilding the PDF and EPUB (default 0: saves are already gathered for 60 ms, and builds run one at a time). */
   debounce?: number
   /** Build the PDF and EPUB in the background after each save (default true). */
   background?: boolean
@@ -142,7 +142,7 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
       const batch = [...pending]
       pending.clear()
       try {
-        const result = await build({paths: batch, out, cwd, template: options.template, jobs: 1, pool, folderHashes})
+        const result = await build({paths: batch, out, cwd, template: options.template, pool, folderHashes})
         for (const entry of result.results) emit({type: 'built', result: entry})
       } catch (error) {
         emit({type: 'build-failed', message: error instanceof Error ? error.message : String(error)})
@@ -197,9 +197,9 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
   /** The files' tags for the browser's cache, each computed once. */
   const tags = new WeakMap<Uint8Array, string>()
   const tagOf = (content: Uint8Array | string) => {
-    if (typeof content === 'string') return `"${createHash('sha256').update(content).digest('base64url')}"`
+    if (typeof content === 'string') return digest(content)
     let tag = tags.get(content)
-    if (!tag) tags.set(content, (tag = `"${createHash('sha256').update(content).digest('base64url')}"`))
+    if (!tag) tags.set(content, (tag = digest(content)))
     return tag
   }
   const server = createServer((request, response) => serve(request, response))
@@ -255,7 +255,7 @@ export async function watch(options: WatchOptions = {}): Promise<Preview> {
   if (pool) {
     pool.start().catch(() => undefined)
     // A failure to start is reported by the first build, which tries again.
-    Renderer.create(template, fonts, pool).catch(() => undefined)
+    Renderer.create(template, fonts, pool).then((renderer) => renderer.warm(), () => undefined)
   }
   return {
     url: `http://localhost:${port}/`,
@@ -281,6 +281,10 @@ function sameFilesKept(files: Files, previous: Files | undefined): Files {
     if (before instanceof Uint8Array && content instanceof Uint8Array && Buffer.compare(before, content) === 0) files.set(name, before)
   }
   return files
+}
+
+function digest(content: Uint8Array | string): string {
+  return `"${createHash('sha256').update(content).digest('base64url')}"`
 }
 
 function withReload(html: string, slug: string, version: string): string {
