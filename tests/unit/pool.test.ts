@@ -73,6 +73,18 @@ describe('BrowserPool', () => {
     expect(readied.sort()).toEqual([1, 2])
   })
 
+  it('readies a fresh tab in place of one retired after many documents', async () => {
+    const {pool} = poolOfFakes()
+    const readied: number[] = []
+    pool.warm(async (page) => {
+      readied.push(fake(page).number)
+    })
+    const used = new Set<number>()
+    for (let document = 0; document < 41; document++) used.add(await pool.inBrowser(async (page) => fake(page).number, 1000))
+    expect([...used]).toEqual([1, 2])
+    expect(readied).toEqual([1, 2])
+  })
+
   it('starts a new browser and tries the document once more when the browser crashes', async () => {
     const {pool, browsers} = poolOfFakes()
     let attempts = 0

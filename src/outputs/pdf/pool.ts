@@ -34,6 +34,8 @@ export class BrowserPool {
   private readonly maxTabs: number
   private readonly launch: () => Promise<Browser>
   private launched = 0
+  /** What readies a tab, once `warm` was given it: tabs opened to replace retired ones are readied too. */
+  private prepare: ((page: Page) => Promise<void>) | undefined
   private pidOfCurrent: number | undefined
 
   constructor(options: PoolOptions = {}) {
@@ -80,6 +82,7 @@ export class BrowserPool {
    * while there is nothing to print yet; the first documents take them.
    */
   warm(prepare: (page: Page) => Promise<void>): void {
+    this.prepare = prepare
     const starting = this.start()
     for (; this.open < this.maxTabs; this.open++) {
       const first = this.open === 0
@@ -161,9 +164,10 @@ export class BrowserPool {
     } else if (uses < tabLifetime) {
       this.tabs.push(page)
     } else {
-      // Retired: its renderer process, and all it kept, goes; the next document opens a fresh tab.
+      // Retired: its renderer process, and all it kept, goes; a fresh tab is readied for the next document.
       this.open--
       page.close().catch(() => undefined)
+      if (this.prepare) this.warm(this.prepare)
     }
   }
 
