@@ -4,11 +4,15 @@
 //   B. the command line on generated manuscripts of realistic size (copies of the seed paper, and one of
 //      about 60 pages): one paper from a cold start, a batch of 20, a no-op rebuild, an edit of one,
 //      the floor (the same final HTML printed by a bare Puppeteer loop in one warm browser), and the peak
-//      memory of a batch of 100, browser included.
+//      memory of a batch of 100, browser included;
+//   C. the edit loop on the seed paper: a cold `press build`, then, with `press watch` running, a save until
+//      the open page has reloaded (a real browser on the preview page) and until the PDF and EPUB are on disk.
 // Medians of BENCH_RUNS runs (default 3; the seed steps 5); each batch run is compared with a floor run
-// made just before it, as the machine's speed drifts. BENCH_QUICK=1 skips the batch of 100.
+// made just before it, as the machine's speed drifts. BENCH_QUICK=1 skips the batch of 100; BENCH_ONLY=C
+// runs part C alone.
 import {execFileSync, spawn} from 'node:child_process'
-import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch as watchFolder, writeFileSync} from 'node:fs'
+import {createServer} from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -127,6 +131,109 @@ function corpus(folder, count, {long = false} = {}) {
     const text = long && index === 1 ? Array.from({length: 9}, () => body).join('\n\n') : body
     writeFileSync(path.join(folder, slug, 'index.md'), `---\n${front.replace(/title: .*/, title)}\n---\n${text}`)
   }
+}
+
+/** Now, in milliseconds since 1970, as precisely as the browser's own clock gives it. */
+const now = () => performance.timeOrigin + performance.now()
+
+/** A port free on this machine (`press watch` is given one; it does not report the one it picked). */
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const {port} = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** When each of `names` has been renamed into `folder` (outputs are written aside and renamed into place). */
+function renamedInto(folder, names) {
+  const times = new Map()
+  let done
+  const finished = new Promise((resolve) => (done = resolve))
+  const watcher = watchFolder(folder, (event, name) => {
+    if (event !== 'rename' || !names.includes(String(name)) || times.has(String(name))) return
+    times.set(String(name), now())
+    if (times.size === names.length) done(Math.max(...times.values()))
+  })
+  return finished.finally(() => watcher.close())
+}
+
+/**
+ * C. The edit loop on the seed paper: a cold build of it, then `press watch` on a copy, with a browser on
+ * its page; each save appends a sentence. Timed from the file's write to the reloaded page's load event
+ * (the page's own navigation timing), and to the renaming of both the PDF and the EPUB into place.
+ */
+async function editLoop() {
+  const saves = 5
+  const folder = path.join(work, 'edit')
+  cpSync(path.dirname(seedFile), path.join(folder, 'paper'), {recursive: true})
+  const file = path.join(folder, 'paper', 'index.md')
+  const coldOut = path.join(work, 'out-edit-cold')
+  const cold = []
+  for (let run = 0; run < Math.max(runs, 3); run++) {
+    rmSync(coldOut, {recursive: true, force: true})
+    cold.push((await runPress(['build', folder, '--out', coldOut])).ms)
+  }
+
+  const out = path.join(work, 'out-edit')
+  mkdirSync(out, {recursive: true})
+  const port = await freePort()
+  const url = `http://localhost:${port}/paper/`
+  const server = spawn(process.execPath, [press, 'watch', folder, '--port', String(port), '--out', out], {stdio: ['ignore', 'ignore', 'inherit'], env: {...process.env, CI: 'true'}})
+  const exited = new Promise((resolve) => server.once('exit', resolve))
+  for (let tries = 0; !(await fetch(url).then((response) => response.ok, () => false)); tries++) {
+    if (tries > 300) throw new Error('press watch did not start')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  const client = await launchBrowser()
+  const tab = (await client.pages())[0] ?? (await client.newPage())
+  await tab.goto(url, {waitUntil: 'load'})
+  const load = []
+  const outputs = []
+  const loadBefore = os.loadavg()[0]
+  const original = readFileSync(file, 'utf8')
+  // One save more than measured, first: what a user's first save after starting the server costs.
+  for (let save = 0; save <= saves; save++) {
+    const reloaded = tab.waitForNavigation({waitUntil: 'load', timeout: 60_000})
+    const written = renamedInto(out, ['paper.pdf', 'paper.epub'])
+    const start = now()
+    writeFileSync(file, `${original}\n\nتعديل رقم ${save + 1}.\n`)
+    await reloaded
+    const loadedAt = await tab.evaluate(() => performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventStart)
+    const builtAt = await written
+    if (save > 0) {
+      load.push(loadedAt - start)
+      outputs.push(builtAt - start)
+    }
+    // The server settles (the cache written, the tab given back) before the next save.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  const loadAfter = os.loadavg()[0]
+  await client.close()
+  server.kill('SIGINT')
+  await exited
+  return {cold: median(cold), colds: cold, load: median(load), loads: load, outputs: median(outputs), outputsAll: outputs, loadBefore, loadAfter}
+}
+
+function reportEditLoop(result) {
+  const ms = (value) => `${value.toFixed(0)} ms`
+  console.log('')
+  console.log(`C. The edit loop on the seed paper (medians; \`press watch\` timed from the file's write; machine load average ${result.loadBefore.toFixed(1)} before, ${result.loadAfter.toFixed(1)} after, on ${os.cpus().length} cores)`)
+  console.log('')
+  console.log('| what | time | × cold build | target |')
+  console.log('| --- | --- | --- | --- |')
+  console.log(`| cold \`press build\`, PDF + EPUB (${result.colds.length} runs) | ${seconds(result.cold)} | 1.00× | |`)
+  console.log(`| save → page reloaded (load event in a browser on the preview page) | ${ms(result.load)} | ${(result.load / result.cold).toFixed(2)}× | < 0.10× |`)
+  console.log(`| save → PDF and EPUB both renamed into place | ${ms(result.outputs)} | ${(result.outputs / result.cold).toFixed(2)}× | ≤ 0.25× |`)
+  console.log('')
+  console.log(`Runs: cold ${result.colds.map(seconds).join(', ')}; reload ${result.loads.map(ms).join(', ')}; PDF and EPUB ${result.outputsAll.map(ms).join(', ')}.`)
+}
+
+if (process.env.BENCH_ONLY === 'C') {
+  reportEditLoop(await editLoop())
+  rmSync(work, {recursive: true, force: true})
+  process.exit(0)
 }
 
 // A. The seed paper, step by step.
@@ -273,4 +380,5 @@ if (!process.env.BENCH_QUICK) {
   const {peak} = await runPress(['build', hundred, '--out', path.join(work, 'out-hundred')], {sample: true})
   console.log(`Batch of 100 papers, PDF + EPUB: ${seconds(ms)}, peak memory ${(peak / 2 ** 20).toFixed(0)} MiB (Node and Chromium together).`)
 }
+reportEditLoop(await editLoop())
 rmSync(work, {recursive: true, force: true})

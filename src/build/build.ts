@@ -13,6 +13,7 @@ import {exists, filesUnder, hashFiles, hashRecordedAssets, hashText} from './fin
 import {outputPath, type Format} from './formats.js'
 import {inShard} from './shard.js'
 import {removeLeftovers} from './write.js'
+import type {BrowserPool} from '../outputs/pdf/pool.js'
 import type {Renderer, RendererSettings} from './render.js'
 
 export {formats, type Format} from './formats.js'
@@ -39,6 +40,17 @@ export function tabsFor(jobs: number): number {
 
 /** What a build tells as it goes, and how it is stopped: not options, so not in the options schema. */
 export interface BuildHooks {
+  /**
+   * A browser kept from one build to the next (`press watch`): this build's documents use its tabs, and
+   * it is left running. Without it, a build starts its own browser, if it needs one, and closes it.
+   */
+  pool?: BrowserPool | undefined
+  /**
+   * The hashes of the template, fonts and code folders, kept from one build to the next by a caller that
+   * watches those folders and clears it when they change (`press watch`): hashing them is a good part of
+   * a single paper's rebuild.
+   */
+  folderHashes?: Map<string, Promise<string>> | undefined
   /** Stops the run: documents not started are left, the browser is closed. */
   signal?: AbortSignal | undefined
   /** Told of each step, for progress reports. */
@@ -92,8 +104,9 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
   emit({type: 'planned', manuscripts})
 
   await removeLeftovers(out)
-  const shared = await sharedFingerprint(template, fonts, {bleed, sourceDateEpoch: options.sourceDateEpoch ?? null})
+  const shared = await sharedFingerprint(template, fonts, {bleed, sourceDateEpoch: options.sourceDateEpoch ?? null}, hooks.folderHashes)
   const cache = await readCache(out)
+  let starting: Promise<{renderer: Renderer; pool: BrowserPool}> | undefined
   let renderer: Promise<Renderer> | undefined
   const results: ManuscriptResult[] = new Array(manuscripts.length)
 
@@ -113,7 +126,8 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
   const staleCount = plans.filter((plan) => plan.stale.length > 0).length
   const jobs = Math.max(1, Math.min(options.jobs, staleCount))
   if (staleCount > 0) {
-    renderer = startRenderer(template, fonts, wanted, {tabs: tabsFor(jobs), timeout: options.timeout * 1000})
+    starting = startRenderer(template, fonts, wanted, hooks.pool ?? tabsFor(jobs), {timeout: options.timeout * 1000})
+    renderer = starting.then((started) => started.renderer)
     // Awaited by the first document; until then a failure is not unhandled.
     renderer.catch(() => undefined)
   }
@@ -157,10 +171,10 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
       while (next < manuscripts.length && !hooks.signal?.aborted) await buildOne(next++)
     }))
   } finally {
-    const started = renderer ? await renderer.then((value) => value, () => undefined) : undefined
+    const pool = starting ? (await starting.then((started) => started, () => undefined))?.pool : undefined
     // Asked before closing: an HTML-only build loads the pipeline but starts no browser.
-    browserStarted = started?.browserStarted ?? false
-    await started?.close()
+    browserStarted = pool?.browserStarted ?? false
+    if (pool !== hooks.pool) await pool?.close()
     if (renderer) await writeCache(out, cache)
   }
   const finished = results.filter(Boolean)
@@ -171,14 +185,23 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
 /**
  * The pipeline and the browser, loaded when the first document is to be built. The browser is launched
  * first and its tabs readied while the pipeline loads: Chromium starts in its own processes meanwhile.
+ * `pool`: a browser kept between builds, or how many tabs this build's own may open.
  */
-async function startRenderer(template: string, fonts: string, wanted: readonly Format[], settings: RendererSettings): Promise<Renderer> {
+async function startRenderer(
+  template: string, fonts: string, wanted: readonly Format[], pool: BrowserPool | number, settings: RendererSettings
+): Promise<{renderer: Renderer; pool: BrowserPool}> {
   const needsBrowser = wanted.includes('pdf') || wanted.includes('epub')
-  const browser = needsBrowser ? (await import('../outputs/pdf/browser.js')).launchBrowser() : undefined
+  const browsers = typeof pool === 'number' ? new (await import('../outputs/pdf/pool.js')).BrowserPool({tabs: pool}) : pool
   // Not awaited until a document needs it; a failed launch is reported there.
-  browser?.catch(() => undefined)
-  const {Renderer} = await import('./render.js')
-  return Renderer.create(template, fonts, browser, settings)
+  if (needsBrowser) browsers.start().catch(() => undefined)
+  try {
+    const {Renderer} = await import('./render.js')
+    return {renderer: await Renderer.create(template, fonts, browsers, settings), pool: browsers}
+  } catch (error) {
+    // A template that does not load: the browser started for it is not left running.
+    if (browsers !== pool) await browsers.close()
+    throw error
+  }
 }
 
 /** What one output is made of: what every output shares, the manuscript's text and the assets it showed. */
@@ -187,12 +210,19 @@ function inputsOf(format: Format, shared: string, text: string, assets: string):
 }
 
 /** What every output shares: the template, the fonts, the options and the code that builds. */
-async function sharedFingerprint(template: string, fonts: string, settings: Record<string, unknown>): Promise<string> {
+async function sharedFingerprint(template: string, fonts: string, settings: Record<string, unknown>, known = new Map<string, Promise<string>>()): Promise<string> {
   const pkg = await readFile(path.join(projectFolder, 'package.json'), 'utf8').catch(() => '')
   const hash = createHash('sha256')
-  hash.update(await hashFiles(await filesUnder(template), template))
-  hash.update(await hashFiles(await filesUnder(fonts), fonts))
-  hash.update(await hashFiles(await filesUnder(codeFolder), codeFolder))
+  for (const folder of [template, fonts, codeFolder]) {
+    let folderHash = known.get(folder)
+    if (!folderHash) {
+      folderHash = filesUnder(folder).then((files) => hashFiles(files, folder))
+      known.set(folder, folderHash)
+      // A folder that could not be read is read again next time.
+      folderHash.catch(() => known.delete(folder))
+    }
+    hash.update(await folderHash)
+  }
   hash.update(JSON.stringify({version: JSON.parse(pkg || '{}').version, template: path.basename(template), ...settings}))
   return hash.digest('hex')
 }

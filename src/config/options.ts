@@ -132,7 +132,8 @@ export const watchSchema = z.object({
   ),
   out: out('where the background builds write'),
   template,
-  debounce: field(wholeNumber(0, 60_000).default(400), 'milliseconds after a save before the PDF and EPUB are rebuilt', {kind: 'api', name: 'debounce', expects: 'milliseconds'}),
+  timeout,
+  debounce: field(wholeNumber(0, 60_000).default(0), 'milliseconds after a save before the PDF and EPUB are rebuilt (saves are already gathered for 60 ms, and builds run one at a time)', {kind: 'api', name: 'debounce', expects: 'milliseconds'}),
   background: field(z.boolean().default(true), 'rebuild the PDF and EPUB in the background after each save', {kind: 'api', name: 'background', expects: 'true or false'}),
   cwd
 })

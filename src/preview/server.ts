@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {watch as watchFiles, type FSWatcher} from 'node:fs'
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import {isIPv6, type AddressInfo} from 'node:net'
@@ -6,11 +7,14 @@ import {VFile} from 'vfile'
 import {build, type ManuscriptResult} from '../build/build.js'
 import {discoverManuscripts} from '../build/discover.js'
 import {resolveWatchOptions, type WatchInput} from '../config/options.js'
+import {Renderer} from '../build/render.js'
 import {loadBrand, type Brand} from '../brand/brand.js'
 import {readManuscript, type Manuscript} from '../manuscript/read.js'
 import {htmlEdition, type Files} from '../outputs/html/edition.js'
+import {BrowserPool} from '../outputs/pdf/pool.js'
 import {createDocument} from '../pipeline/document.js'
 import {errorPage, indexPage} from './pages.js'
+import {Reloads} from './reloads.js'
 
 export interface WatchHooks {
   onEvent?: ((event: WatchEvent) => void) | undefined
@@ -24,6 +28,8 @@ export type WatchEvent =
 
 export interface Preview {
   url: string
+  /** The browser the PDF and EPUB are built in, kept from one save to the next. */
+  readonly browser: {launches: number; pid: number | undefined}
   close(): Promise<void>
 }
 
@@ -35,6 +41,9 @@ interface Edition {
   error?: VFile
   version: number
 }
+
+/** Milliseconds the background build waits at most for the pages told to reload to ask for their new version. */
+const reloadGrace = 300
 
 /** Only the page may load; it may talk back to its own origin, for the reload signal. */
 const policy = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'"
@@ -60,11 +69,14 @@ export async function watch(input: WatchInput & WatchHooks = {}): Promise<Previe
   /** Counts every change of any edition: the version the list of manuscripts shows. */
   let generation = 0
   const versionOf = (slug: string) => String(slug === '*' ? generation : editions.get(slug)?.version)
-  const clients = new Set<ServerResponse>()
+  /** The open pages' connections for the reload signal, with the manuscript each shows ('*': the list). */
+  const clients = new Map<ServerResponse, string>()
+  const reloads = new Reloads()
   /** Tells the open pages that `slug` changed; the list of manuscripts changes with it. */
   const announce = (slug: string) => {
     generation++
-    for (const client of clients) client.write(`data: ${slug}\n\n`)
+    for (const client of clients.keys()) client.write(`data: ${slug}\n\n`)
+    reloads.told([...clients.values()].filter((shown) => shown === slug || shown === '*').length)
   }
 
   const render = async (manuscript: Manuscript): Promise<void> => {
@@ -76,7 +88,7 @@ export async function watch(input: WatchInput & WatchHooks = {}): Promise<Previe
     try {
       const document = await createDocument(manuscript, file, brand.data.labels)
       if (document) {
-        edition.files = await htmlEdition(document, brand)
+        edition.files = sameFilesKept(await htmlEdition(document, brand), previous?.files)
         edition.title = document.meta.title
       } else {
         edition.error = file
@@ -102,16 +114,23 @@ export async function watch(input: WatchInput & WatchHooks = {}): Promise<Previe
   }
   for (const manuscript of await discover()) await render(manuscript)
 
+  // One browser for every background build, started now and kept warm (its tab holding the brand's
+  // shell, the writers loaded) so that a save costs only its own document's work.
+  const pool = options.background === false ? undefined : new BrowserPool({tabs: 1})
+  /** The template's, fonts' and code's hashes for the builds' cache, kept until the template or fonts change. */
+  const folderHashes = new Map<string, Promise<string>>()
   // Background builds run one at a time; a save during one is built after it.
   const pending = new Set<string>()
   let building: Promise<void> | undefined
   let timer: NodeJS.Timeout | undefined
   const buildPending = async () => {
     while (pending.size > 0) {
+      // The pages reloading come first: they are served by this process, on the same cores.
+      await reloads.settled(reloadGrace)
       const batch = [...pending]
       pending.clear()
       try {
-        const result = await build({paths: batch, out, cwd, template})
+        const result = await build({paths: batch, out, cwd, template, pool, folderHashes})
         for (const entry of result.results) emit({type: 'built', result: entry})
       } catch (error) {
         emit({type: 'build-failed', message: error instanceof Error ? error.message : String(error)})
@@ -141,7 +160,10 @@ export async function watch(input: WatchInput & WatchHooks = {}): Promise<Previe
       const files = [...changed]
       changed.clear()
       const templateChanged = files.some((name) => name.startsWith(template + path.sep) || name.startsWith(fonts + path.sep))
-      if (templateChanged) brand = await loadBrand(template, fonts).catch(() => brand)
+      if (templateChanged) {
+        folderHashes.clear()
+        brand = await loadBrand(template, fonts).catch(() => brand)
+      }
       const manuscripts = await discover().catch(() => [])
       const affected = templateChanged ? manuscripts : manuscripts.filter((manuscript) => files.some((name) => name === manuscript.path || name.startsWith(manuscript.folder + path.sep)) || !editions.has(manuscript.slug))
       for (const manuscript of affected) await render(manuscript)
@@ -160,6 +182,14 @@ export async function watch(input: WatchInput & WatchHooks = {}): Promise<Previe
     }))
   }
 
+  /** The files' tags for the browser's cache, each computed once. */
+  const tags = new WeakMap<Uint8Array, string>()
+  const tagOf = (content: Uint8Array | string) => {
+    if (typeof content === 'string') return digest(content)
+    let tag = tags.get(content)
+    if (!tag) tags.set(content, (tag = digest(content)))
+    return tag
+  }
   const server = createServer((request, response) => serve(request, response))
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
@@ -170,14 +200,17 @@ export async function watch(input: WatchInput & WatchHooks = {}): Promise<Previe
     if (url.pathname === '/__press/events') {
       response.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive'})
       response.write(': connected\n\n')
-      clients.add(response)
-      request.on('close', () => clients.delete(response))
       const slug = url.searchParams.get('slug') ?? '*'
+      clients.set(response, slug)
+      request.on('close', () => clients.delete(response))
       if (url.searchParams.get('version') !== versionOf(slug)) response.write(`data: ${slug}\n\n`)
       return
     }
     if (url.pathname === '/__press/reload.js') return send(200, 'text/javascript; charset=utf-8', reloadScript)
-    if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', indexPage([...editions.values()].map((edition) => ({slug: edition.manuscript.slug, title: edition.title, ok: !edition.error})), versionOf('*')))
+    if (url.pathname === '/') {
+      reloads.served()
+      return send(200, 'text/html; charset=utf-8', indexPage([...editions.values()].map((edition) => ({slug: edition.manuscript.slug, title: edition.title, ok: !edition.error})), versionOf('*')))
+    }
     const [, slug = '', ...rest] = decodeURIComponent(url.pathname).split('/')
     const edition = editions.get(slug)
     if (!edition) return send(404, 'text/plain; charset=utf-8', 'Not found')
@@ -187,26 +220,44 @@ export async function watch(input: WatchInput & WatchHooks = {}): Promise<Previe
     }
     const name = rest.join('/') || 'index.html'
     if (name === 'index.html') {
+      reloads.served()
       const version = versionOf(slug)
       const page = edition.error ? errorPage(edition.error, slug, version) : withReload(String(edition.files!.get('index.html')), slug, version)
       return send(200, 'text/html; charset=utf-8', page)
     }
     const content = edition.files?.get(name)
     if (content === undefined) return send(404, 'text/plain; charset=utf-8', 'Not found')
-    return send(200, contentType(name), content)
+    // Fonts, stylesheets and images: a reloading page asks again and keeps its copy (fonts decoded) when
+    // they have not changed.
+    const tag = tagOf(content)
+    if (request.headers['if-none-match'] === tag) {
+      response.writeHead(304, {etag: tag, 'cache-control': 'no-cache'})
+      return response.end()
+    }
+    response.writeHead(200, {'content-type': contentType(name), 'cache-control': 'no-cache', etag: tag, 'content-security-policy': policy})
+    return response.end(content)
   }
 
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve))
   const {port} = server.address() as AddressInfo
+  if (pool) {
+    pool.start().catch(() => undefined)
+    // A failure to start is reported by the first build, which tries again.
+    Renderer.create(template, fonts, pool, {timeout: options.timeout * 1000}).then((renderer) => renderer.warm(), () => undefined)
+  }
   return {
     url: pageAddress(options.host, port),
+    get browser() {
+      return {launches: pool?.launches ?? 0, pid: pool?.pid}
+    },
     async close() {
       clearTimeout(timer)
       clearTimeout(changeTimer)
       for (const watcher of watchers) watcher.close()
-      for (const client of clients) client.end()
+      for (const client of clients.keys()) client.end()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await building
+      await pool?.close()
     }
   }
 }
@@ -218,6 +269,19 @@ function pageAddress(host: string, port: number): string {
   if (!loopback) url.hostname = isIPv6(host) ? `[${host}]` : host
   url.port = String(port)
   return url.href
+}
+
+/** The files unchanged since the previous edition, kept as they were: their tags for the browser's cache are known. */
+function sameFilesKept(files: Files, previous: Files | undefined): Files {
+  for (const [name, content] of files) {
+    const before = previous?.get(name)
+    if (before instanceof Uint8Array && content instanceof Uint8Array && Buffer.compare(before, content) === 0) files.set(name, before)
+  }
+  return files
+}
+
+function digest(content: Uint8Array | string): string {
+  return `"${createHash('sha256').update(content).digest('base64url')}"`
 }
 
 function withReload(html: string, slug: string, version: string): string {

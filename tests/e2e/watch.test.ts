@@ -53,6 +53,18 @@ describe('press watch', () => {
     await page.close()
   }, 120_000)
 
+  it('answers a reloading page\'s request for a font unchanged by a save with "not modified"', async () => {
+    const first = await fetch(`${preview.url}paper/fonts/NotoNaskhArabic-Regular.ttf`)
+    const tag = first.headers.get('etag')
+    expect(first.status).toBe(200)
+    expect(tag).toBeTruthy()
+    const before = events.length
+    writeFileSync(manuscript, text('نص لا يغير الخطوط.'))
+    await until(() => events.slice(before).some((event) => event.type === 'updated' && event.ok))
+    const again = await fetch(`${preview.url}paper/fonts/NotoNaskhArabic-Regular.ttf`, {headers: {'if-none-match': tag!}})
+    expect(again.status).toBe(304)
+  })
+
   it('reloads a page that was still loading when a save came', async () => {
     // The page's connection for the reload signal is held back until the server has shown a save: the
     // signal is sent before the page listens, as on a slow machine, and the page must still catch up.
@@ -104,6 +116,17 @@ describe('press watch', () => {
     const sections = await Promise.all(Object.values(epub.files).filter((entry) => entry.name.endsWith('.xhtml')).map((entry) => entry.async('string')))
     expect(sections.join('')).toContain('النص في الطبعة الثانية.')
   })
+
+  it('builds the next save in the same browser process, kept running between saves', async () => {
+    const before = preview.browser
+    expect(before.launches).toBe(1)
+    expect(before.pid).toBeGreaterThan(0)
+    expect(isAlive(before.pid!)).toBe(true)
+    writeFileSync(manuscript, text('النص في الطبعة الثالثة.'))
+    await builtWith('الثالثة')
+    expect(preview.browser).toEqual(before)
+    expect(isAlive(before.pid!)).toBe(true)
+  })
 })
 
 /** Waits for `check` to give something (polling, up to 90 s). */
@@ -124,6 +147,16 @@ async function builtWith(words: string) {
     const built = await until(() => events.slice(from).find((event) => event.type === 'built' && event.result.ok && event.result.manuscript.slug === 'paper'))
     if (built.type === 'built' && pdfText(path.join(folder, 'dist', 'paper.pdf')).includes(words)) return built
     from = events.indexOf(built) + 1
+  }
+}
+
+/** Whether a process runs (a zombie waiting for its parent does not). */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+  } catch {
+    return false
   }
 }
 
