@@ -91,7 +91,7 @@ describe('build options', () => {
 
 describe('watch options', () => {
   it('fills every default', () => {
-    expect(resolveWatchOptions({cwd: '/work'})).toMatchObject({paths: ['/work/manuscript'], out: '/work/dist', port: 4000, host: '127.0.0.1', debounce: 400, background: true})
+    expect(resolveWatchOptions({cwd: '/work'})).toMatchObject({paths: ['/work/manuscript'], out: '/work/dist', port: 4000, host: '127.0.0.1', debounce: 0, background: true})
   })
 
   it('refuses a port out of range', () => {
