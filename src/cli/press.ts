@@ -6,6 +6,7 @@ import {jsonResults, progressReporter, summaryTable} from './progress.js'
 
 const usage = `Usage: press build [PATH...] [options]
        press watch [PATH] [--port N]
+       press import FILE.docx... [--out DIR] [--slug SLUG] [--force] [--quiet] [--json]
 
 press build: builds each manuscript (a folder with index.md, a .md file, or a folder of them; default:
 manuscript/) into DIR (default: dist/): <slug>.pdf, <slug>.epub and, with html, <slug>/index.html.
@@ -27,6 +28,13 @@ every save, and rebuilds the PDF and EPUB in the background.
   --port N          the port (default 4000)
   --out DIR         where the background builds write (default dist)
 
+press import: turns Word files into manuscripts: DIR/<slug>/index.md (default DIR: manuscript) with the
+images in media/ beside it. An existing manuscript is replaced only with --force.
+
+  --out DIR         where manuscripts go (default manuscript)
+  --slug SLUG       the manuscript's folder name (one file only; default: from the title)
+  --force           replace a manuscript of the same slug
+
   -h, --help        this help`
 
 type Values = Record<string, string | boolean | undefined>
@@ -37,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage)
     return command === undefined ? 2 : 0
   }
+  if (command === 'import') return importCommand(rest)
   if (command !== 'build' && command !== 'watch') {
     console.error(`press: unknown command \`${command}\`\n\n${usage}`)
     return 2
@@ -151,6 +160,39 @@ async function main(argv: string[]): Promise<number> {
   if (result.results.length === 0 && !stop.signal.aborted) console.error('press: no manuscripts found')
   if (stop.signal.aborted) return 130
   return result.ok && result.results.length > 0 ? 0 : 1
+}
+
+/** `press import`, parsed on its own: its options are not the build's. */
+async function importCommand(args: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: {type: 'string'},
+        slug: {type: 'string'},
+        force: {type: 'boolean'},
+        quiet: {type: 'boolean'},
+        json: {type: 'boolean'},
+        help: {type: 'boolean', short: 'h'}
+      }
+    })
+  } catch (error) {
+    console.error(`press: ${(error as Error).message}\n\n${usage}`)
+    return 2
+  }
+  const {values, positionals} = parsed
+  if (values.help) {
+    console.log(usage)
+    return 0
+  }
+  if (positionals.length === 0 || (values.slug !== undefined && positionals.length > 1)) {
+    console.error(`press: ${positionals.length === 0 ? 'import needs a Word file' : '--slug names one manuscript: import one file with it'}\n\n${usage}`)
+    return 2
+  }
+  const {runImport} = await import('../import/run.js')
+  return runImport({files: positionals, out: values.out, slug: values.slug, force: values.force === true, quiet: values.quiet === true, json: values.json === true})
 }
 
 main(process.argv.slice(2)).then(

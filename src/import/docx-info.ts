@@ -35,3 +35,10 @@ declare module 'mdast' {
     docx?: DocxParagraphInfo
   }
 }
+
+declare module 'mdast' {
+  interface ListData {
+    /** The Word numbering instance a list was made from, so that its neighbours are not merged into it. */
+    numId?: string
+  }
+}
