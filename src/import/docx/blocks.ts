@@ -6,7 +6,7 @@ import {isOrdered, letterFormats} from './numbering.js'
 import {headingLevel} from './styles.js'
 import {readTable} from './table.js'
 import {collapseSpaces} from './text.js'
-import {element, elements, textOf, toggle, value, type XmlElement} from './xml.js'
+import {element, elements, toggle, value, type XmlElement} from './xml.js'
 
 /** A block, or a paragraph Word numbers, waiting to be grouped into lists. */
 type Flat = {node: BlockContent} | {item: Paragraph; numId: string; ilvl: number}
@@ -33,7 +33,7 @@ function readParagraph(paragraph: XmlElement, context: Context, part: Part, page
   const pPr = element(paragraph, 'w:pPr')
   const styleId = value(pPr, 'w:pStyle')
   const style = styleId === undefined ? undefined : context.styles.get(styleId)
-  const where: Where = {paragraph: number, words: textOf(paragraph)}
+  const where: Where = {paragraph: number, words: visibleText(paragraph)}
   const runs = readRuns(paragraph, context, part, where, style)
   reportChanges(runs, context, where)
   const content = trim(runs.content)
@@ -107,6 +107,13 @@ function reportChanges(runs: Runs, context: Context, where: Where): void {
   if (comments > 0) report(context, where, `${comments === 1 ? 'a comment' : `${comments} comments`} dropped`, 'docx-comment')
 }
 
+/** The text a reader of the accepted document sees: no deleted text, no field instructions. */
+function visibleText(node: XmlElement): string {
+  return node.children
+    .map((child) => (typeof child === 'string' ? child : ['w:del', 'w:delText', 'w:instrText', 'w:moveFrom'].includes(child.name) ? '' : visibleText(child)))
+    .join('')
+}
+
 /** Spaces made single and taken off the ends, breaks at the ends dropped. */
 function trim(content: PhrasingContent[]): PhrasingContent[] {
   const nodes = content.map((node) => (node.type === 'text' ? {...node, value: collapseSpaces(node.value)} : node))
@@ -144,7 +151,7 @@ function groupLists(flat: Flat[], context: Context): BlockContent[] {
     stack = stack.slice(0, depth + 1)
     let list = stack[depth]
     if (!list || list.ordered !== ordered || list.data?.numId !== entry.numId) {
-      list = newList(ordered, number, entry.numId, context, level?.format)
+      list = newList(ordered, number, entry.numId, context, level?.format, entry.item.data?.docx?.paragraph)
       if (depth === 0) blocks.push(list)
       else lastItem(stack[depth - 1]!).children.push(list)
       stack[depth] = list
@@ -154,10 +161,10 @@ function groupLists(flat: Flat[], context: Context): BlockContent[] {
   return blocks
 }
 
-function newList(ordered: boolean, start: number, numId: string, context: Context, format: string | undefined): List {
+function newList(ordered: boolean, start: number, numId: string, context: Context, format: string | undefined, paragraph: number | undefined): List {
   context.counts.lists++
   if (format && letterFormats.has(format)) {
-    report(context, undefined, `a list numbered in Word with letters (${format}) is numbered with digits in Markdown`, 'docx-list-format')
+    report(context, paragraph === undefined ? undefined : {paragraph, words: ''}, `a list numbered in Word with letters (${format}) is numbered with digits in Markdown`, 'docx-list-format')
   }
   return {type: 'list', ordered, start: ordered ? start : undefined, spread: false, children: [], data: {numId}}
 }

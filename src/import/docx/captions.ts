@@ -20,12 +20,12 @@ export function placeCaptions(blocks: BlockContent[]): BlockContent[] {
 }
 
 function isTableStart(block: BlockContent): boolean {
-  return block.type === 'table' || (block.type === 'html' && block.value === '<table>')
+  return block.type === 'table' || (block.type === 'html' && block.value.startsWith('<table>'))
 }
 
 function tableEnd(blocks: BlockContent[], start: number): number {
   if (blocks[start]!.type === 'table') return start
-  const end = blocks.findIndex((block, index) => index > start && block.type === 'html' && block.value === '</table>')
+  const end = blocks.findIndex((block, index) => index > start && block.type === 'html' && block.value.endsWith('</table>'))
   return end === -1 ? start : end
 }
 

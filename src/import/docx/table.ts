@@ -87,7 +87,18 @@ function htmlTable(rows: Cell[][]): BlockContent[] {
     blocks.push({type: 'html', value: '</tr>'})
   })
   blocks.push({type: 'html', value: '</table>'})
-  return blocks
+  return joinHtml(blocks)
+}
+
+/** Tags in a row written as one HTML block, so the table stays readable in the Markdown. */
+function joinHtml(blocks: BlockContent[]): BlockContent[] {
+  const joined: BlockContent[] = []
+  for (const block of blocks) {
+    const last = joined.at(-1)
+    if (last?.type === 'html' && block.type === 'html') joined[joined.length - 1] = {type: 'html', value: `${last.value}\n${block.value}`}
+    else joined.push(block)
+  }
+  return joined
 }
 
 function openTag(name: string, cell: Cell): string {
