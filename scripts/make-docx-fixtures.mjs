@@ -8,7 +8,7 @@
  *   an image with a description and its caption, tracked changes, a comment, a text box, direction marks,
  *   tatweel, odd spaces, Persian digits, a hyperlink, superscript and strike-through, an Arabic-named style
  *   with an outline level.
- * - pandoc-*.docx: manuscripts of the corpus through Pandoc (`##` sections made Heading 1, as the centre's
+ * - pandoc-*.docx: manuscripts of the corpus through Pandoc, without its typographic quotes (`##` sections made Heading 1, as the centre's
  *   Word papers have them), when Pandoc is installed.
  * - libreoffice-*.docx: one of those opened and saved again by LibreOffice, when it is installed.
  */
@@ -121,7 +121,7 @@ function pandoc() {
   const manuscripts = readdirSync(corpus, {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => [entry.name, path.join(corpus, entry.name)])
   manuscripts.push(['seed', path.join(root, 'manuscript/russia-dprk-partnership')])
   for (const [name, folder] of manuscripts) {
-    execFileSync('pandoc', ['index.md', '--from', 'markdown', '--shift-heading-level-by=-1', '--resource-path', folder, '-o', path.join(out, `pandoc-${name}.docx`)], {cwd: folder})
+    execFileSync('pandoc', ['index.md', '--from', 'markdown-smart', '--shift-heading-level-by=-1', '--resource-path', folder, '-o', path.join(out, `pandoc-${name}.docx`)], {cwd: folder})
   }
 }
 
