@@ -39,7 +39,7 @@ async function features() {
     creator: 'قالب المركز',
     title: 'عنوان الخصائص',
     styles: {
-      paragraphStyles: [{id: 'ArabicSection', name: 'عنوان قسم', basedOn: 'Normal', next: 'Normal', paragraph: {outlineLevel: 0}, run: {bold: true, size: 32}}]
+      paragraphStyles: [{id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: {size: 28}}, {id: 'ArabicSection', name: 'عنوان قسم', basedOn: 'Normal', next: 'Normal', paragraph: {outlineLevel: 0}, run: {bold: true, size: 32}}]
     },
     numbering: {
       config: [
@@ -62,7 +62,7 @@ async function features() {
       properties: {},
       children: [
         para('عنوان الورقة', {heading: HeadingLevel.TITLE}),
-        para('العنوان الفرعي', {heading: HeadingLevel.SUBTITLE}),
+        para('العنوان الفرعي', {style: 'Subtitle'}),
         para(''),
         para([new PageBreak()]),
         para('المقدمة', {heading: HeadingLevel.HEADING_1}),

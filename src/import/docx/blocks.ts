@@ -48,7 +48,7 @@ function readParagraph(paragraph: XmlElement, context: Context, part: Part, page
   }
   const outline = value(pPr, 'w:outlineLvl')
   const paragraphLevel = outline === undefined ? undefined : Number(outline)
-  const info = paragraphInfo(number, style?.name, paragraphLevel ?? style?.outlineLevel, runs, value(pPr, 'w:jc') ?? style?.align, toggle(pPr, 'w:bidi') === true, pageBreak || toggle(pPr, 'w:pageBreakBefore') === true)
+  const info = paragraphInfo(number, style?.name ?? styleId, paragraphLevel ?? style?.outlineLevel, runs, value(pPr, 'w:jc') ?? style?.align, toggle(pPr, 'w:bidi') === true, pageBreak || toggle(pPr, 'w:pageBreakBefore') === true)
   const numPr = element(pPr, 'w:numPr')
   const numId = value(numPr, 'w:numId') ?? style?.numId
   const level = headingLevel(style, paragraphLevel)
