@@ -61,7 +61,7 @@ function readEntries(zip: ZipFile, limits: Readonly<ZipLimits>): Promise<Map<str
   return new Promise((resolve, reject) => {
     const fail = (error: unknown) => {
       zip.close()
-      reject(error instanceof DocxError ? error : new DocxError(`the archive is damaged: ${(error as Error).message}`, 'docx-damaged'))
+      reject(error instanceof DocxError ? error : damaged(error as Error))
     }
     zip.on('error', fail)
     zip.on('end', () => resolve(entries))
@@ -77,6 +77,14 @@ function readEntries(zip: ZipFile, limits: Readonly<ZipLimits>): Promise<Map<str
     })
     zip.readEntry()
   })
+}
+
+/** yauzl's own checks: a name leading out of the archive gets a message of its own. */
+function damaged(error: Error): DocxError {
+  if (/^(invalid relative path|absolute path|invalid characters in fileName)/.test(error.message)) {
+    return new DocxError(`an entry's name leads outside the archive (${error.message}): refused, nothing is unpacked`, 'docx-unsafe-name')
+  }
+  return new DocxError(`the archive is damaged: ${error.message}`, 'docx-damaged')
 }
 
 function refusal(entry: Entry, total: number, limits: Readonly<ZipLimits>): DocxError | undefined {
