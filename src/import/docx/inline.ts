@@ -29,6 +29,13 @@ export interface Runs {
   changes: {inserted: number; deleted: number; comments: number}
 }
 
+interface Field {
+  instruction: string
+  /** Between `begin` and `separate`: text read is the instruction's, not content. */
+  inInstruction: boolean
+  start: number
+}
+
 interface State {
   context: Context
   part: Part
@@ -36,15 +43,15 @@ interface State {
   style: StyleProperties | undefined
   tokens: Token[]
   runs: Runs
-  /** Inside a field's instruction (between `begin` and `separate`): its text is code, not content. */
-  inInstruction: boolean
+  /** Open fields, innermost last: their instruction, and where their result starts among the tokens. */
+  fields: Field[]
   textRuns: number
   boldRuns: number
 }
 
 export function readRuns(paragraph: XmlElement, context: Context, part: Part, where: Where, style: StyleProperties | undefined): Runs {
   const runs: Runs = {content: [], bold: false, pageBreak: false, textBoxes: [], changes: {inserted: 0, deleted: 0, comments: 0}}
-  const state: State = {context, part, where, style, tokens: [], runs, inInstruction: false, textRuns: 0, boldRuns: 0}
+  const state: State = {context, part, where, style, tokens: [], runs, fields: [], textRuns: 0, boldRuns: 0}
   walk(paragraph.children, state)
   runs.content = phrasing(state.tokens)
   runs.bold = state.textRuns > 0 && state.boldRuns === state.textRuns
@@ -101,7 +108,11 @@ function run(node: XmlElement, state: State): void {
 /** A run's child as text, a node (a break, a note call, an image), or nothing. */
 function runChild(child: XmlElement, state: State): string | PhrasingContent | undefined {
   switch (child.name) {
-    case 'w:t': return state.inInstruction ? '' : textOfT(child)
+    case 'w:t': return state.fields.at(-1)?.inInstruction ? '' : textOfT(child)
+    case 'w:instrText':
+      if (state.fields.at(-1)?.inInstruction) state.fields.at(-1)!.instruction += textOfT(child)
+      return undefined
+    case 'w:sym': return symbol(child)
     case 'w:tab': case 'w:ptab': return ' '
     case 'w:noBreakHyphen': return '-'
     case 'w:cr': return {type: 'break'}
@@ -112,8 +123,7 @@ function runChild(child: XmlElement, state: State): string | PhrasingContent | u
       }
       return {type: 'break'}
     case 'w:fldChar':
-      state.inInstruction = child.attributes['w:fldCharType'] === 'begin'
-      if (child.attributes['w:fldCharType'] === 'separate' || child.attributes['w:fldCharType'] === 'end') state.inInstruction = false
+      fieldCharacter(child.attributes['w:fldCharType'], state)
       return undefined
     case 'w:footnoteReference': return noteCall(child, 'footnote', state)
     case 'w:endnoteReference': return noteCall(child, 'endnote', state)
@@ -123,6 +133,47 @@ function runChild(child: XmlElement, state: State): string | PhrasingContent | u
     case 'w:commentReference': return undefined
     default: return undefined
   }
+}
+
+/**
+ * Word's complex fields: `begin`, the instruction, `separate`, the result, `end`. The result is the text;
+ * a `HYPERLINK` field's result becomes a link (older Word files write links this way).
+ */
+function fieldCharacter(type: string | undefined, state: State): void {
+  if (type === 'begin') {
+    state.fields.push({instruction: '', inInstruction: true, start: state.tokens.length})
+    return
+  }
+  const field = state.fields.at(-1)
+  if (!field) return
+  if (type === 'separate') {
+    field.inInstruction = false
+    field.start = state.tokens.length
+  } else if (type === 'end') {
+    state.fields.pop()
+    const url = hyperlinkTarget(field.instruction)
+    if (url === undefined) return
+    const children = phrasing(state.tokens.splice(field.start))
+    if (children.length > 0) state.tokens.push({node: {type: 'link', url, children: children as never}})
+  }
+}
+
+/** The address of a `HYPERLINK "url"` or `HYPERLINK \l "bookmark"` instruction. */
+export function hyperlinkTarget(instruction: string): string | undefined {
+  const words: string[] = instruction.trim().match(/"[^"]*"|\S+/g) ?? []
+  if (words[0]?.toUpperCase() !== 'HYPERLINK') return undefined
+  const unquote = (word: string) => word.replace(/^"|"$/g, '')
+  const local = words.indexOf('\\l')
+  if (local !== -1 && words[local + 1]) return `#${unquote(words[local + 1]!)}`
+  const target = words.slice(1).find((word) => !word.startsWith('\\'))
+  return target ? unquote(target) : undefined
+}
+
+/** `<w:sym w:font="Symbol" w:char="F0B7"/>`: a character from a symbol font, kept when it is Unicode. */
+function symbol(node: XmlElement): string {
+  const code = Number.parseInt(node.attributes['w:char'] ?? '', 16)
+  // Symbol fonts map their glyphs to the private-use area F000–F0FF, which no other font shows.
+  return Number.isNaN(code) || (code >= 0xf000 && code <= 0xf0ff) ? '' : String.fromCodePoint(code)
 }
 
 function textOfT(node: XmlElement): string {

@@ -1,0 +1,48 @@
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {hyperlinkTarget} from '../../src/import/docx/inline.js'
+import {readDocx} from '../../src/import/docx/read.js'
+import {toManuscript} from '../../src/import/markdown.js'
+import {docxWith, documentXml} from '../helpers/docx.js'
+
+/** The Markdown of a hand-written body. */
+async function markdownOf(body: string): Promise<string> {
+  const docx = await readDocx(await docxWith({'word/document.xml': documentXml(body)}), new VFile())
+  return toManuscript(docx!.tree, {}).replace(/^---\n\{\}\n---\n\n/, '')
+}
+
+const run = (inner: string) => `<w:r>${inner}</w:r>`
+
+describe('fields and symbols', () => {
+  it('makes a link of a HYPERLINK field, its instruction not read as text', async () => {
+    const body = `<w:p>${run('<w:t xml:space="preserve">انظر </w:t>')}${run('<w:fldChar w:fldCharType="begin"/>')}${run('<w:instrText xml:space="preserve"> HYPERLINK "https://example.org/a" \\o "tip" </w:instrText>')}${run('<w:fldChar w:fldCharType="separate"/>')}${run('<w:rPr><w:bCs/></w:rPr><w:t>الموقع</w:t>')}${run('<w:fldChar w:fldCharType="end"/>')}${run('<w:t>.</w:t>')}</w:p>`
+    expect(await markdownOf(body)).toBe('انظر [**الموقع**](https://example.org/a).\n')
+  })
+
+  it('keeps the result of another field as text', async () => {
+    const body = `<w:p>${run('<w:fldChar w:fldCharType="begin"/>')}${run('<w:instrText>PAGE</w:instrText>')}${run('<w:fldChar w:fldCharType="separate"/>')}${run('<w:t>7</w:t>')}${run('<w:fldChar w:fldCharType="end"/>')}</w:p>`
+    expect(await markdownOf(body)).toBe('7\n')
+  })
+
+  it('reads a bookmark link of a field', () => {
+    expect(hyperlinkTarget(' HYPERLINK \\l "_Toc1" ')).toBe('#_Toc1')
+  })
+
+  it('keeps a Unicode symbol and leaves out a symbol font’s private glyph', async () => {
+    expect(await markdownOf(`<w:p>${run('<w:t>أ</w:t><w:sym w:font="Arial" w:char="2192"/><w:sym w:font="Symbol" w:char="F0B7"/><w:t>ب</w:t>')}</w:p>`)).toBe('أ→ب\n')
+  })
+})
+
+describe('runs', () => {
+  it('keeps spaces at the edges of bold outside its marks', async () => {
+    expect(await markdownOf(`<w:p>${run('<w:t>قبل</w:t>')}${run('<w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> غامق </w:t>')}${run('<w:t>بعد</w:t>')}</w:p>`)).toBe('قبل **غامق** بعد\n')
+  })
+
+  it('takes bold switched off by w:val="0" as not bold', async () => {
+    expect(await markdownOf(`<w:p>${run('<w:rPr><w:b w:val="0"/><w:bCs w:val="false"/></w:rPr><w:t>عادي</w:t>')}</w:p>`)).toBe('عادي\n')
+  })
+
+  it('escapes Markdown typed as text', async () => {
+    expect(await markdownOf(`<w:p>${run('<w:t>1. ليس قائمة و*نجمة*</w:t>')}</w:p>`)).toBe('1\\. ليس قائمة و\\*نجمة\\*\n')
+  })
+})
