@@ -46,3 +46,12 @@ describe('runs', () => {
     expect(await markdownOf(`<w:p>${run('<w:t>1. ليس قائمة و*نجمة*</w:t>')}</w:p>`)).toBe('1\\. ليس قائمة و\\*نجمة\\*\n')
   })
 })
+
+describe('tables', () => {
+  const cell = (text: string, jc = '') => `<w:tc><w:p>${jc ? `<w:pPr><w:jc w:val="${jc}"/></w:pPr>` : ''}${run(`<w:t>${text}</w:t>`)}</w:p></w:tc>`
+  it('centres a GFM column whose body cells Word centres', async () => {
+    const body = `<w:tbl><w:tr>${cell('البلد')}${cell('القيمة')}</w:tr><w:tr>${cell('العراق')}${cell('٥', 'center')}</w:tr><w:tr>${cell('مصر', 'right')}${cell('٧', 'center')}</w:tr></w:tbl>`
+    const [, delimiter] = (await markdownOf(body)).split('\n')
+    expect(delimiter).toMatch(/^\| -+ \| :-+: \|$/)
+  })
+})

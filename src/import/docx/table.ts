@@ -57,12 +57,20 @@ function gfmTable(rows: Cell[][]): Table {
   const width = Math.max(...rows.map((row) => row.length))
   return {
     type: 'table',
-    align: Array.from({length: width}, () => null),
+    align: Array.from({length: width}, (_, index) => (rows.slice(1).every((row) => firstAlign(row[index]) === 'center') && rows.length > 1 ? 'center' : null)),
     children: rows.map((row) => ({
       type: 'tableRow',
       children: Array.from({length: width}, (_, index): TableCell => ({type: 'tableCell', children: cellPhrasing(row[index])}))
     }))
   }
+}
+
+/**
+ * Only centring carries over: Word's start and end are logical, GFM's left and right physical, and the
+ * build aligns a cell to its text's start anyway.
+ */
+function firstAlign(cell: Cell | undefined): string | undefined {
+  return cell?.blocks[0]?.data?.docx?.align
 }
 
 /** A cell's paragraphs on one Markdown line, separated by `<br>`. */
