@@ -5,6 +5,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {readDocx, type Docx} from '../../src/import/docx/read.js'
 import {cleanText} from '../../src/import/docx/text.js'
 import {toManuscript} from '../../src/import/markdown.js'
+import {documentOf} from '../helpers/pipeline.js'
 
 /** tests/fixtures/docx/features.docx, made with the `docx` library by scripts/make-docx-fixtures.mjs. */
 let docx: Docx
@@ -100,6 +101,13 @@ describe('reading features.docx', () => {
       'docx-text-box: paragraph 39 («نص في مربع»): the text of a text box is placed after this paragraph: check where it belongs',
       'docx-list-format: paragraph 10: a list numbered in Word with letters (arabicAbjad) is numbered with digits in Markdown'
     ])
+  })
+
+  it('gives a manuscript the pipeline reads with no error, its merged cells and notes intact', async () => {
+    const {document, file: built} = await documentOf(toManuscript(docx.tree, {title: 'ورقة', authors: ['كاتب'], date: '2024-10-31'}), Object.fromEntries(docx.media))
+    expect(built.messages.filter((message) => message.fatal).map(String)).toEqual([])
+    expect(document!.notes).toHaveLength(3)
+    expect(document!.assets.map((asset) => asset.src)).toEqual(['media/image-1.png'])
   })
 
   it('reads the document properties', () => {
