@@ -3,7 +3,10 @@
  * recognition (front matter, boilerplate, headings from bold lines) can judge blocks by their looks.
  */
 export interface DocxParagraphInfo {
-  /** 1-based index of the paragraph in the body (tables' paragraphs counted too), for messages. */
+  /**
+   * 1-based index of the paragraph in the body (paragraphs in tables and text boxes counted too), for
+   * messages; in a note's definition, within that note.
+   */
   paragraph: number
   /** The paragraph style's name as Word shows it (`Title`, `Subtitle`, `heading 1`, or an Arabic name). */
   style?: string

@@ -55,3 +55,15 @@ describe('tables', () => {
     expect(delimiter).toMatch(/^\| -+ \| :-+: \|$/)
   })
 })
+
+describe('messages in notes', () => {
+  it('name the note and the paragraph within it', async () => {
+    const notes = '<?xml version="1.0" encoding="UTF-8"?><w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:id="1"><w:p><w:r><w:t>هامش</w:t></w:r></w:p><w:p><w:ins w:id="9"><w:r><w:t>مضاف</w:t></w:r></w:ins></w:p></w:footnote></w:footnotes>'
+    const relationships = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>'
+    const body = `<w:p>${run('<w:t>نص</w:t>')}${run('<w:footnoteReference w:id="1"/>')}</w:p>`
+    const file = new VFile()
+    const docx = await readDocx(await docxWith({'word/document.xml': documentXml(body), 'word/footnotes.xml': notes, 'word/_rels/document.xml.rels': relationships}), file)
+    expect(toManuscript(docx!.tree, {})).toContain('نص[^1]\n\n[^1]: هامش\n\n    مضاف\n')
+    expect(file.messages.map((message) => message.reason)).toEqual(['note 1, paragraph 2 («مضاف»): tracked changes accepted (1 insertion kept, 0 deletions dropped)'])
+  })
+})

@@ -37,6 +37,8 @@ export interface Context {
   /** Images written beside the manuscript: their name under `media/` → bytes; archive name → that name. */
   media: Map<string, Uint8Array>
   mediaNames: Map<string, string>
+  /** The note being read, if any: its paragraphs are named by it in messages. */
+  note?: string
   /** The next paragraph's number, counting every `w:p` of the body, in tables and text boxes too. */
   paragraphs: number
   /** Word's count of each numbering instance, by level. */
@@ -53,7 +55,8 @@ export interface Where {
 }
 
 export function report(context: Context, where: Where | undefined, reason: string, ruleId: string): void {
-  const place = where ? `paragraph ${where.paragraph}${where.words ? ` («${firstWords(where.words)}»)` : ''}: ` : ''
+  const note = context.note === undefined ? '' : `note ${context.note}, `
+  const place = where ? `${note}paragraph ${where.paragraph}${where.words ? ` («${firstWords(where.words)}»)` : ''}: ` : ''
   warn(context.file, `${place}${reason}`, undefined, ruleId)
 }
 

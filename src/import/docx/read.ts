@@ -74,13 +74,21 @@ function read(entries: Map<string, Buffer>, file: VFile): Docx {
   return {tree: {type: 'root', children: [...blocks, ...context.definitions]}, media: context.media, core, counts: context.counts, headingNumbering: context.headingNumbering}
 }
 
-/** The bodies of the notes called, read in call order (a note may call another). */
+/**
+ * The bodies of the notes called, read in call order (a note may call another). A note's paragraphs are
+ * counted from 1 within it, so that a message names them as an author finds them.
+ */
 function readNotes(context: Context, fallback: Part): void {
+  const bodyParagraphs = context.paragraphs
   for (let pending = context.pendingNotes.shift(); pending; pending = context.pendingNotes.shift()) {
     const definition = context.definitions.find((candidate) => candidate.identifier === pending!.label)!
+    context.note = pending.label
+    context.paragraphs = 0
     definition.children = placeCaptions(readBlocks(pending.body, context, context.noteParts[pending.kind] ?? fallback))
     context.counts.notes++
   }
+  context.note = undefined
+  context.paragraphs = bodyParagraphs
 }
 
 function notesOf(root: XmlElement | undefined, name: string): Map<string, XmlElement> {
