@@ -67,3 +67,21 @@ describe('messages in notes', () => {
     expect(file.messages.map((message) => message.reason)).toEqual(['note 1, paragraph 2 («مضاف»): tracked changes accepted (1 insertion kept, 0 deletions dropped)'])
   })
 })
+
+describe('images', () => {
+  const drawing = (blip: string, descr: string) =>
+    `<w:p>${run(`<w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:docPr id="1" name="p" descr="${descr}"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:blipFill><a:blip ${blip}/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>`)}</w:p>`
+  const relationships = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/a.png"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/b.emf"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="https://example.org/c.png" TargetMode="External"/></Relationships>'
+
+  it('writes an embedded picture once however often it is used, reports EMF and linked pictures and leaves them out', async () => {
+    const body = [drawing('r:embed="rId1"', 'خريطة'), drawing('r:embed="rId1"', 'مرة ثانية'), drawing('r:embed="rId2"', 'رسم'), drawing('r:link="rId3"', 'مربوطة')].join('')
+    const file = new VFile()
+    const docx = await readDocx(await docxWith({'word/document.xml': documentXml(body), 'word/_rels/document.xml.rels': relationships, 'word/media/a.png': new Uint8Array([137, 80, 78, 71]), 'word/media/b.emf': 'x'}), file)
+    expect(toManuscript(docx!.tree, {})).toContain('![خريطة](media/image-1.png)\n\n![مرة ثانية](media/image-1.png)\n')
+    expect([...docx!.media.keys()]).toEqual(['media/image-1.png'])
+    expect(file.messages.map((message) => `${message.ruleId}: ${message.reason}`)).toEqual([
+      'docx-image-format: paragraph 3: an image in EMF format (`b.emf`) was left out: no converter to PNG is available here; save it from Word as PNG and insert that',
+      'docx-image-linked: paragraph 4: a linked image (`https://example.org/c.png`) is not in the file and was left out: insert the picture itself'
+    ])
+  })
+})

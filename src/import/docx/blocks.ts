@@ -182,7 +182,7 @@ function lastItem(list: List): ListItem {
 function count(context: Context, numId: string, ilvl: number): number {
   const counters = context.listCounters.get(numId) ?? []
   const start = context.numbering.levels.get(numId)?.get(ilvl)?.start ?? 1
-  const value = (counters[ilvl] ?? start - 1) + 1
-  context.listCounters.set(numId, [...counters.slice(0, ilvl), ...Array(Math.max(0, ilvl - counters.length)).fill(undefined), value])
-  return value
+  const next = (counters[ilvl] ?? start - 1) + 1
+  context.listCounters.set(numId, [...counters.slice(0, ilvl), ...Array(Math.max(0, ilvl - counters.length)).fill(undefined), next])
+  return next
 }
