@@ -31,6 +31,8 @@ export interface CoreProperties {
   /** `dcterms:created`, as written (W3CDTF). */
   created?: string
   modified?: string
+  /** `dc:language`, a language tag (`ar-IQ`). */
+  language?: string
 }
 
 declare module 'mdast' {

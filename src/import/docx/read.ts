@@ -107,7 +107,7 @@ function related(relationships: ReturnType<typeof readRelationships>, typeEnding
 
 function readCore(root: XmlElement | undefined): CoreProperties {
   const core: CoreProperties = {}
-  const fields = {title: 'dc:title', subject: 'dc:subject', creator: 'dc:creator', description: 'dc:description', keywords: 'cp:keywords', created: 'dcterms:created', modified: 'dcterms:modified'} as const
+  const fields = {title: 'dc:title', subject: 'dc:subject', creator: 'dc:creator', description: 'dc:description', keywords: 'cp:keywords', created: 'dcterms:created', modified: 'dcterms:modified', language: 'dc:language'} as const
   for (const [key, name] of Object.entries(fields) as [keyof CoreProperties, string][]) {
     const text = cleanText(textOf(element(root, name))).trim()
     if (text) core[key] = text
