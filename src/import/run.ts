@@ -1,5 +1,7 @@
 import {stat, readFile} from 'node:fs/promises'
 import path from 'node:path'
+import type {Root} from 'mdast'
+import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {writeFolderAtomically} from '../build/write.js'
@@ -66,7 +68,20 @@ async function importFile(name: string, options: Readonly<ImportOptions>): Promi
     fail(file, `\`${target}\` could not be written: ${(error as Error).message}`, undefined, 'import-write')
     return {file, ok: false}
   }
-  return {file, ok: true, manuscript: target, counts: docx.counts, frontMatter}
+  return {file, ok: true, manuscript: target, counts: countsOf(tree), frontMatter}
+}
+
+/** What the manuscript holds once recognition has had its say (it makes headings and lists of typed text). */
+function countsOf(tree: Root): Docx['counts'] {
+  const counts: Docx['counts'] = {tables: 0, images: 0, notes: 0, lists: 0, headings: 0}
+  visit(tree, (node, _, parent) => {
+    if (node.type === 'heading') counts.headings++
+    else if (node.type === 'footnoteDefinition') counts.notes++
+    else if (node.type === 'image') counts.images++
+    else if (node.type === 'table' || (node.type === 'html' && node.value.startsWith('<table>'))) counts.tables++
+    else if (node.type === 'list' && parent?.type !== 'listItem') counts.lists++
+  })
+  return counts
 }
 
 async function readInput(name: string, file: VFile): Promise<Uint8Array | undefined> {
