@@ -138,9 +138,27 @@ export const watchSchema = z.object({
   cwd
 })
 
+/** `press import`: Word files into manuscripts. */
+export const importSchema = z.object({
+  files: field(z.array(z.string().min(1)).min(1).readonly(), 'the Word files (`.docx`) to import', {
+    kind: 'argument', name: 'FILE.docx', expects: 'one Word file or more'
+  }),
+  out: field(z.string().trim().min(1).default('manuscript'), 'where manuscripts go: `DIR/<slug>/index.md`, images in `media/` beside it', {
+    kind: 'option', name: '--out', value: 'DIR', expects: 'a folder', shown: '`manuscript/`'
+  }),
+  slug: field(z.string().trim().min(1).optional(), "the manuscript's folder name, for one file only", {
+    kind: 'option', name: '--slug', value: 'SLUG', expects: 'a folder name', shown: 'from the title'
+  }),
+  force: aSwitch('--force', 'replace a manuscript of the same slug'),
+  quiet: aSwitch('--quiet', 'print errors only'),
+  json: aSwitch('--json', 'print the results as JSON, for programs'),
+  cwd
+})
+
 export type BuildInput = z.input<typeof buildSchema>
 export type BuildCommandInput = z.input<typeof buildCommandSchema>
 export type WatchInput = z.input<typeof watchSchema>
+export type ImportInput = z.input<typeof importSchema>
 
 /** Folders, made absolute against `cwd`, and the template found by name. */
 interface Located {
@@ -153,6 +171,8 @@ interface Located {
 export type BuildOptions = Omit<z.output<typeof buildSchema>, keyof Located> & Located
 export type BuildCommandOptions = Omit<z.output<typeof buildCommandSchema>, keyof Located> & Located
 export type WatchOptions = Omit<z.output<typeof watchSchema>, keyof Located> & Located
+/** The Word files and the output folder made absolute against `cwd`. */
+export type ImportOptions = Omit<z.output<typeof importSchema>, 'files'> & {files: string[]}
 export type Shard = NonNullable<BuildOptions['shard']>
 
 export function resolveBuildOptions(input: BuildInput): BuildOptions {
@@ -168,6 +188,12 @@ export function resolveBuildCommand(input: BuildCommandInput): BuildCommandOptio
 export function resolveWatchOptions(input: WatchInput): WatchOptions {
   const options = parse(watchSchema, input)
   return {...options, ...locate(options)}
+}
+
+export function resolveImportOptions(input: ImportInput): ImportOptions {
+  const options = parse(importSchema, input)
+  if (options.slug !== undefined && options.files.length > 1) throw new OptionsError('--slug names one manuscript: import one file with it')
+  return {...options, files: options.files.map((file) => path.resolve(options.cwd, file)), out: path.resolve(options.cwd, options.out)}
 }
 
 function locate(options: {cwd: string; paths: readonly string[]; out: string; template: string}): Located {

@@ -1,4 +1,4 @@
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -20,7 +20,10 @@ export async function documentOf(markdown: string, files: Record<string, string 
   const folder = mkdtempSync(path.join(os.tmpdir(), 'press-test-'))
   const manuscriptPath = path.join(folder, 'index.md')
   writeFileSync(manuscriptPath, markdown)
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(folder, name), content)
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(folder, name)), {recursive: true})
+    writeFileSync(path.join(folder, name), content)
+  }
   const file = new VFile({path: 'index.md', value: markdown})
   const document = await createDocument(manuscriptAt(manuscriptPath), file, labels)
   return {document, file}

@@ -11,6 +11,7 @@ import {
   buildCommandSchema,
   commandFields,
   fieldMeta,
+  importSchema,
   optionsTable,
   OptionsError,
   resolveBuildCommand,
@@ -164,6 +165,12 @@ describe('the README', () => {
 
   it('documents the options of press watch as the schema does', () => {
     expect(tableAfter(readme, 'Live preview')).toEqual(tableAfter(parse(`# Live preview\n\n${optionsTable(watchSchema)}`), 'Live preview'))
+  })
+
+  it('documents the options of press import as the schema does', () => {
+    expect(tableAfter(readme, 'Importing Word files')).toEqual(
+      tableAfter(parse(`# Importing Word files\n\n${optionsTable(importSchema)}`), 'Importing Word files')
+    )
   })
 })
 
