@@ -42,7 +42,7 @@ function transliterate(word: string): string {
   const letterString = article ? word.slice(2) : word
   // Folding made the final tāʾ marbūṭa a hā'; it is read `a`.
   const chars = [...letterString]
-  const latin = chars.map((char, index) => latinOf(chars, index)).join('')
+  const latin = chars.map((_char, index) => latinOf(chars, index)).join('')
   return (article ? 'al-' : '') + latin.normalize('NFKD').replace(/[^a-z0-9-]/g, '')
 }
 
