@@ -59,12 +59,14 @@ export interface BoilerplateMatch {
 }
 
 /**
- * Whether the blocks from `start` on are one of the template's texts, the text split over up to
- * `maximumBlocks` paragraphs (Word users break a notice into lines): the longest run whose words are
- * at least `threshold` similar to a text, each of its blocks belonging to that text.
+ * Whether the blocks from `start` on are one of the template's texts: the block alone, or else the
+ * text split over up to `maximumBlocks` paragraphs (Word users break a notice into lines), the longest
+ * run whose words are at least `threshold` similar to a text, each of its blocks belonging to that text.
  */
 export function matchBoilerplate(blocks: ReadonlyArray<readonly string[]>, start: number, texts: readonly BoilerplateText[], threshold: number, maximumBlocks = 3): BoilerplateMatch | undefined {
-  for (let count = Math.min(maximumBlocks, blocks.length - start); count >= 1; count--) {
+  // A block that is a text by itself is reported as that text, not as the start of a longer one.
+  const counts = [1, ...Array.from({length: Math.min(maximumBlocks, blocks.length - start) - 1}, (_, index) => Math.min(maximumBlocks, blocks.length - start) - index)]
+  for (const count of counts) {
     const run = blocks.slice(start, start + count)
     const words = run.flat()
     let best: BoilerplateMatch | undefined
