@@ -27,11 +27,6 @@ export function toAsciiDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String(digit.charCodeAt(0) & 0xF))
 }
 
-/** Persian digits (U+06F0…) as the Arabic-Indic ones (U+0660…) an Arabic text uses. */
-export function persianToArabicIndicDigits(text: string): string {
-  return text.replace(/[\u06F0-\u06F9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0x90))
-}
-
 /**
  * The words of a text for comparison: folded, punctuation and dashes dropped, and the conjunction «و»
  * written apart («و الدراسات») joined to its word as it is usually written.

@@ -4,7 +4,10 @@ import {toMarkdown} from 'mdast-util-to-markdown'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import type {CoreProperties, DocxParagraphInfo} from '../../src/import/docx-info.js'
+import {foldedWords} from '../../src/arabic/fold.js'
+import {similarity} from '../../src/import/boilerplate.js'
 import {recognise} from '../../src/import/recognise.js'
+import {typedNumber} from '../../src/import/typed-numbers.js'
 
 type Info = Partial<Omit<DocxParagraphInfo, 'paragraph'>>
 type Block = (number: number) => RootContent
@@ -203,7 +206,51 @@ describe('recognise, boilerplate', () => {
   })
 })
 
+describe('typedNumber', () => {
+  it('reads the ordinals the build prints, with or without tanween and hamza, and their separators', () => {
+    expect(typedNumber('أولاً: خلفية')).toEqual({kind: 'ordinal', value: 1, length: 7})
+    expect(typedNumber('ثانيا - الدوافع')).toEqual({kind: 'ordinal', value: 2, length: 8})
+    expect(typedNumber('اولا. المقدمة')?.kind).toBe('ordinal')
+    expect(typedNumber('حادي عشر: الملاحق')).toMatchObject({kind: 'ordinal', value: 11})
+  })
+
+  it('does not take a word that starts like an ordinal for one', () => {
+    expect(typedNumber('أولاد الشوارع')).toBeUndefined()
+    expect(typedNumber('أولاً')).toBeUndefined()
+  })
+
+  it('reads decimal numbers in any digits, levels and brackets', () => {
+    expect(typedNumber('1. الأول')).toEqual({kind: 'decimal', value: [1], digits: 'latin', length: 3})
+    expect(typedNumber('١- الأول')).toEqual({kind: 'decimal', value: [1], digits: 'arabic-indic', length: 3})
+    expect(typedNumber('۲) الثاني')).toMatchObject({kind: 'decimal', value: [2], digits: 'arabic-indic'})
+    expect(typedNumber('2.3 فرع')).toMatchObject({kind: 'decimal', value: [2, 3]})
+    expect(typedNumber('(4) الرابع')).toMatchObject({kind: 'decimal', value: [4]})
+    expect(typedNumber('2024 عام التحولات')).toBeUndefined()
+  })
+
+  it('reads abjad letters and bullets', () => {
+    expect(typedNumber('ب- الثاني')).toMatchObject({kind: 'abjad', value: 2})
+    expect(typedNumber('• بند')).toMatchObject({kind: 'bullet'})
+  })
+})
+
+describe('similarity', () => {
+  it('is 1 for the same words however they are spelled, spaced and punctuated', () => {
+    expect(similarity(foldedWords('مركز حمورابي للبحوث و الدراسات الإستراتيجية'), foldedWords('مركز حمورابي للبحوث والدراسات الاستراتيجية'))).toBe(1)
+  })
+
+  it('stays under the threshold of 0.9 for a role line that names the centre', () => {
+    expect(similarity(foldedWords(role), foldedWords('مركز حمورابي للبحوث والدراسات الاستراتيجية'))).toBeCloseTo(0.83, 2)
+  })
+})
+
 describe('recognise, headings', () => {
+  it('removes ordinals typed in headings of Word styles and sets ordinal numbering', () => {
+    const result = run(doc(b('العنوان', {size: 40}), p(long), h(1, 'أولاً: الأول'), p(long), h(2, 'فرع'), p(long), h(1, 'ثانياً - الثاني'), p(long), h(1, 'المصادر'), p(long)))
+    expect(result.frontMatter.numbering).toBe('ordinal')
+    expect(result.markdown).toBe(`${long}\n\n## الأول\n\n${long}\n\n### فرع\n\n${long}\n\n## الثاني\n\n${long}\n\n## المصادر {-}\n\n${long}\n`)
+  })
+
   it('moves Word heading levels so that sections are `##`', () => {
     const result = run(doc(b('العنوان', {size: 40}), p(long), h(1, 'قسم'), p(long), h(2, 'فرع'), p(long)))
     expect(result.markdown).toBe(`${long}\n\n## قسم\n\n${long}\n\n### فرع\n\n${long}\n`)
