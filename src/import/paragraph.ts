@@ -26,6 +26,7 @@ export interface ImportedMeta {
   date?: string
   keywords?: string[]
   numbering?: 'ordinal' | 'decimal'
+  digits?: 'arabic-indic'
   abstract?: string
 }
 

@@ -8,6 +8,7 @@ import {brandSchema, type BrandData} from '../brand/brand.js'
 import {boilerplateTexts} from './boilerplate.js'
 import type {CoreProperties} from './docx-info.js'
 import {importedMeta, note, type ImportedMeta} from './paragraph.js'
+import remarkDigitsKey from './remark-digits-key.js'
 import remarkDropBoilerplate from './remark-drop-boilerplate.js'
 import remarkTitlePages from './remark-title-pages.js'
 import remarkTypedHeadings from './remark-typed-headings.js'
@@ -32,6 +33,7 @@ export function recognise(tree: Root, file: VFile, core: CoreProperties, options
     .use(remarkTitlePages, {labels: brand.labels})
     .use(remarkTypedHeadings)
     .use(remarkTypedLists)
+    .use(remarkDigitsKey)
   const result = processor.runSync(tree, file) as Root
   const meta = importedMeta(file)
   fallBackOnProperties(meta, core, file)
@@ -71,7 +73,7 @@ function reportMissing(meta: ImportedMeta, file: VFile): void {
 
 /** The keys in the order the README's example writes them. */
 function frontMatterOf(meta: ImportedMeta): Record<string, unknown> {
-  const order: Array<keyof ImportedMeta> = ['title', 'subtitle', 'series', 'authors', 'date', 'keywords', 'numbering', 'abstract']
+  const order: Array<keyof ImportedMeta> = ['title', 'subtitle', 'series', 'authors', 'date', 'keywords', 'numbering', 'digits', 'abstract']
   const frontMatter: Record<string, unknown> = {}
   for (const key of order) if (meta[key] !== undefined) frontMatter[key] = meta[key]
   return frontMatter

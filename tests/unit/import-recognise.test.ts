@@ -289,6 +289,12 @@ describe('recognise, lists typed by hand', () => {
     expect(result.messages.some((message) => message.includes('Arabic-Indic digits'))).toBe(true)
   })
 
+  it('sets Arabic-Indic digits for a paper typed with them', () => {
+    const typed = run(doc(b('العنوان', {size: 40}), p(long), item('١-', 'في عام ٢٠٢٤'), item('٢-', 'في عام ٢٠٢٥')))
+    expect(typed.frontMatter.digits).toBe('arabic-indic')
+    expect(run(doc(b('العنوان', {size: 40}), p(long), p('في عام 2024 وفي ١٩٩٠'))).frontMatter.digits).toBeUndefined()
+  })
+
   it('goes on with a list interrupted by a paragraph', () => {
     const result = run(doc(b('العنوان', {size: 40}), p(long), item('1)', 'أ'), item('2)', 'ب'), p('فقرة بينهما.'), item('3)', 'ج'), item('4)', 'د')))
     expect(result.markdown).toContain('فقرة بينهما.\n\n3. ج\n4. د')
