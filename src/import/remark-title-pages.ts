@@ -32,6 +32,7 @@ export default function remarkTitlePages(options?: Readonly<Options> | null) {
 
   return function (tree: Root, file: VFile): undefined {
     const meta = importedMeta(file)
+    headingAsTitle(tree, file)
     const front = frontBlocks(tree.children, abstract, longParagraph)
     if (front.abstract.length > 0) {
       meta.abstract = toMarkdown({type: 'root', children: front.abstract}, {extensions: [gfmToMarkdown()]}).trim()
@@ -40,6 +41,19 @@ export default function remarkTitlePages(options?: Readonly<Options> | null) {
     const kept = readTitlePages(front.page, words, meta, file)
     tree.children = [...kept, ...tree.children.slice(front.end)]
   }
+}
+
+/**
+ * A heading that opens the document, shallower than every other, is its title typed in a heading
+ * style (Word users often give the title «Heading 1»): read as a paragraph in the Title style.
+ */
+function headingAsTitle(tree: Root, file: VFile): void {
+  const first = tree.children[0]
+  if (first?.type !== 'heading') return
+  if (tree.children.slice(1).some((block) => block.type === 'heading' && block.depth <= first.depth)) return
+  const info = first.data?.docx ?? {paragraph: 0, bold: true, pageBreakBefore: false}
+  tree.children[0] = {type: 'paragraph', children: first.children, data: {...first.data, docx: {...info, style: 'Title'}}}
+  note(file, first, 'the only heading of its level, and the first block: read as the title', 'import-title')
 }
 
 interface Front {

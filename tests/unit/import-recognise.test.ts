@@ -137,6 +137,13 @@ describe('recognise, front matter', () => {
     expect(frontMatter.subtitle).toBe('العنوان الفرعي')
   })
 
+  it('reads a heading that opens the document, shallower than every other, as the title', () => {
+    const result = run(doc(h(1, 'العنوان'), p('بقلم: أحمد علي حسن'), p(long), h(2, 'قسم'), p(long)))
+    expect(result.frontMatter.title).toBe('العنوان')
+    expect(result.markdown).toBe(`${long}\n\n## قسم\n\n${long}\n`)
+    expect(run(doc(h(1, 'قسم أول'), p(long), h(1, 'قسم ثان'), p(long))).frontMatter.title).toBeUndefined()
+  })
+
   it('reads an author after «بقلم» on the same line, and several authors with roles', () => {
     expect(run(doc(b('العنوان', {size: 40}), p('بقلم: أحمد علي حسن'), p(long))).frontMatter.authors).toEqual([{name: 'أحمد علي حسن'}])
     expect(run(doc(b('العنوان', {size: 40}), p('إعداد'), p('أحمد علي'), p('أستاذ في جامعة بغداد'), p('سارة محمود'), p('باحثة في المركز'), p(long))).frontMatter.authors)
