@@ -4,7 +4,7 @@ import {toMarkdown} from 'mdast-util-to-markdown'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {afterMarker, isOneOf} from './markers.js'
-import {importedMeta, infoOf, note, wordsOf} from './paragraph.js'
+import {importedMeta, infoOf, isBold, note, wordsOf} from './paragraph.js'
 import {readTitlePages} from './title-pages.js'
 import {typedNumber} from './typed-numbers.js'
 import {abstractMarkers, authorMarkers, introductionNames, keywordMarkers} from './vocabulary.js'
@@ -65,7 +65,8 @@ interface Front {
 }
 
 /**
- * Where the text starts: at the first heading, list or table, paragraph numbered as a section («أولاً:»),
+ * Where the text starts: at the first heading, list or table, paragraph numbered as a section («أولاً:»,
+ * or a bold «1.»),
  * introduction («المقدمة»), or long paragraph, except the paragraphs of a marked abstract.
  */
 function frontBlocks(blocks: readonly RootContent[], abstractWords: readonly string[], longParagraph: number): Front {
@@ -86,15 +87,16 @@ function frontBlocks(blocks: readonly RootContent[], abstractWords: readonly str
       continue
     }
     inAbstract = false
-    if (opensText(text, longParagraph)) return {...front, end: index}
+    if (opensText(block, longParagraph)) return {...front, end: index}
     front.page.push(block)
   }
   return front
 }
 
-function opensText(text: string, longParagraph: number): boolean {
+function opensText(block: Paragraph, longParagraph: number): boolean {
+  const text = toString(block)
   const number = typedNumber(text)
-  return wordsOf(text).length >= longParagraph || number?.kind === 'ordinal' || isOneOf(text, introductionNames)
+  return wordsOf(text).length >= longParagraph || number?.kind === 'ordinal' || (number?.kind === 'decimal' && isBold(block)) || isOneOf(text, introductionNames)
 }
 
 function withLabel(words: readonly string[], label: string | undefined): string[] {
