@@ -82,7 +82,7 @@ function frontBlocks(blocks: readonly RootContent[], abstractWords: readonly str
       continue
     }
     if (block.type !== 'paragraph') return {...front, end: index}
-    if (inAbstract && !infoOf(block)?.pageBreakBefore && !isOneOf(text, keywordMarkers) && afterMarker(text, keywordMarkers) === undefined) {
+    if (inAbstract && goesOnAbstract(block)) {
       front.abstract.push(block)
       continue
     }
@@ -91,6 +91,13 @@ function frontBlocks(blocks: readonly RootContent[], abstractWords: readonly str
     front.page.push(block)
   }
   return front
+}
+
+/** The abstract ends at a page, the keywords, or a heading typed as a bold line or numbered. */
+function goesOnAbstract(block: Paragraph): boolean {
+  const text = toString(block)
+  const heading = (isBold(block) && wordsOf(text).length <= 15) || typedNumber(text)?.kind === 'ordinal' || isOneOf(text, introductionNames)
+  return !infoOf(block)?.pageBreakBefore && afterMarker(text, keywordMarkers) === undefined && !heading
 }
 
 function opensText(block: Paragraph, longParagraph: number): boolean {

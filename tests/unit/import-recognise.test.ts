@@ -189,6 +189,12 @@ describe('recognise, front matter', () => {
     expect(result.markdown).toBe(`## المقدمة\n\n${long}\n`)
   })
 
+  it('ends an abstract marked by a bold line at the next bold line standing alone', () => {
+    const result = run(doc(b('العنوان', {size: 40}), b('ملخص:'), p(abstract), b('المقدمة'), p(long)))
+    expect(result.frontMatter.abstract).toBe(abstract)
+    expect(result.markdown).toBe(`## المقدمة\n\n${long}\n`)
+  })
+
   it('keeps what it does not recognise on the title pages at the start of the text, with a warning', () => {
     const result = run(doc(b('العنوان', {size: 40}), p('نسخة أولية للمراجعة'), p(long)))
     expect(result.markdown.startsWith('نسخة أولية للمراجعة\n\n')).toBe(true)
