@@ -2,14 +2,8 @@ import type {Nodes, PhrasingContent, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {warn} from '../pipeline/messages.js'
 import type {DocxParagraphInfo} from './docx-info.js'
-
-declare module 'mdast' {
-  interface Data {
-    /** Set by the .docx reader on each block made from a Word paragraph. */
-    docx?: DocxParagraphInfo | undefined
-  }
-}
 
 /** An author as the front matter writes one. */
 export interface ImportedAuthor {
@@ -46,19 +40,19 @@ export function wordsOf(text: string): string[] {
 }
 
 /**
- * Where a block is, for a message: a .docx has no lines, so its paragraph number and first words
- * («Paragraph 12 (أولاً: خلفية تاريخية…)»).
+ * Where a block is, for a message: a .docx has no lines, so its paragraph number and first words, as
+ * the reader names paragraphs («paragraph 12 («أولاً: خلفية تاريخية للعلاقات الروسية-الكورية…»)»).
  */
 export function placeOf(node: Nodes): string {
   const words = wordsOf(toString(node))
-  const start = words.slice(0, 6).join(' ') + (words.length > 6 ? '…' : '')
+  const start = words.slice(0, 5).join(' ') + (words.length > 5 ? '…' : '')
   const paragraph = infoOf(node)?.paragraph
-  return `${paragraph === undefined ? 'Block' : `Paragraph ${paragraph}`} (${start})`
+  return `${paragraph === undefined ? 'block' : `paragraph ${paragraph}`} («${start}»)`
 }
 
 /** A guess or a drop, reported where it happened. */
 export function note(file: VFile, node: Nodes | undefined, reason: string, ruleId: string): VFileMessage {
-  return file.message(node ? `${placeOf(node)}: ${reason}` : reason, {ruleId, source: 'hammurabi-press'})
+  return warn(file, node ? `${placeOf(node)}: ${reason}` : reason, undefined, ruleId)
 }
 
 /** The front matter found so far, created on first use. */

@@ -114,18 +114,18 @@ describe('recognise, on the seed paper as the centre lays it out', () => {
 
   it('drops the boilerplate and reports each drop with its paragraph', () => {
     const drops = result.messages.filter((message) => message.startsWith('import-boilerplate'))
-    expect(drops).toContain('import-boilerplate: Paragraph 1 (مركز حمورابي): the centre’s short name, which the template prints, dropped')
-    expect(drops).toContain('import-boilerplate: Paragraph 10 (مركز حمورابي للبحوث والدراسات الإستراتيجية): the centre’s name, which the template prints, dropped')
-    expect(drops).toContain('import-boilerplate: Paragraph 12 (حقوق النشر محفوظة لمركز حمورابي): the rights notice and disclaimer, which the template prints, dropped (with the 2 paragraphs after it)')
-    expect(drops).toContain('import-boilerplate: Paragraph 38 (العراق - بغداد - الكرادة): the centre’s contact (العنوان), which the template prints, dropped')
-    expect(drops).toContain('import-boilerplate: Paragraph 31 (مركز حمورابي للبحوث و الدراسات الاستراتيجية): the centre’s name, which the template prints, dropped')
-    expect(drops.some((message) => message.startsWith('import-boilerplate: Paragraph 32 (أسس مركز حمورابي للبحوث والدراسات الاستراتيجية…): the centre’s description'))).toBe(true)
+    expect(drops).toContain('import-boilerplate: paragraph 1 («مركز حمورابي»): the centre’s short name, which the template prints, dropped')
+    expect(drops).toContain('import-boilerplate: paragraph 10 («مركز حمورابي للبحوث والدراسات الإستراتيجية»): the centre’s name, which the template prints, dropped')
+    expect(drops).toContain('import-boilerplate: paragraph 12 («حقوق النشر محفوظة لمركز حمورابي»): the rights notice and disclaimer, which the template prints, dropped (with the 2 paragraphs after it)')
+    expect(drops).toContain('import-boilerplate: paragraph 38 («العراق - بغداد - الكرادة»): the centre’s contact (العنوان), which the template prints, dropped')
+    expect(drops).toContain('import-boilerplate: paragraph 31 («مركز حمورابي للبحوث و الدراسات…»): the centre’s name, which the template prints, dropped')
+    expect(drops.some((message) => message.startsWith('import-boilerplate: paragraph 32 («أسس مركز حمورابي للبحوث والدراسات…»): the centre’s description'))).toBe(true)
     expect(drops).toHaveLength(11)
   })
 
   it('reports the repeated title and where the front matter came from', () => {
-    expect(result.messages).toContain('import-title: Paragraph 2 (معاهدة الشراكة الاستراتيجية بين روسيا وكوريا…): the title, from its size (20 pt), the largest on the title pages')
-    expect(result.messages).toContain('import-date: Paragraph 11 (31 تشرين الاول 2024): the date 2024-10-31, from «31 تشرين الاول 2024»')
+    expect(result.messages).toContain('import-title: paragraph 2 («معاهدة الشراكة الاستراتيجية بين روسيا…»): the title, from its size (20 pt), the largest on the title pages')
+    expect(result.messages).toContain('import-date: paragraph 11 («31 تشرين الاول 2024»): the date 2024-10-31, from «31 تشرين الاول 2024»')
     expect(result.messages.filter((message) => message.includes('the title repeated on the title page'))).toHaveLength(2)
   })
 })
@@ -153,7 +153,7 @@ describe('recognise, front matter', () => {
   it('guesses the author from a name and the line under it that says what the author is', () => {
     const result = run(doc(b('العنوان', {size: 40}), p('نور نبيه جميل'), p(role), p(long)))
     expect(result.frontMatter.authors).toEqual([{name: 'نور نبيه جميل', role}])
-    expect(result.messages).toContain(`import-author: Paragraph 2 (نور نبيه جميل): the author «نور نبيه جميل» (${role}), guessed from a name and the line under it`)
+    expect(result.messages).toContain(`import-author: paragraph 2 («نور نبيه جميل»): the author «نور نبيه جميل» (${role}), guessed from a name and the line under it`)
   })
 
   it('reads dates in the forms people write them', () => {
@@ -167,7 +167,7 @@ describe('recognise, front matter', () => {
   it('leaves a Hijri date or a date without a day out, with a warning, and the build will ask for it', () => {
     const hijri = run(doc(b('العنوان', {size: 40}), p('1447 هـ'), p(long)))
     expect(hijri.frontMatter.date).toBeUndefined()
-    expect(hijri.messages).toContain('import-hijri-date: Paragraph 2 (1447 هـ): a Hijri date, not converted: write the Gregorian date as `date: YYYY-MM-DD`')
+    expect(hijri.messages).toContain('import-hijri-date: paragraph 2 («1447 هـ»): a Hijri date, not converted: write the Gregorian date as `date: YYYY-MM-DD`')
     expect(hijri.messages).toContain('import-missing: No date found: `date` is left out of the front matter, and the build will ask for it')
     const partial = run(doc(b('العنوان', {size: 40}), p('تشرين الأول 2025'), p(long)))
     expect(partial.frontMatter.date).toBeUndefined()
@@ -198,7 +198,7 @@ describe('recognise, front matter', () => {
   it('keeps what it does not recognise on the title pages at the start of the text, with a warning', () => {
     const result = run(doc(b('العنوان', {size: 40}), p('نسخة أولية للمراجعة'), p(long)))
     expect(result.markdown.startsWith('نسخة أولية للمراجعة\n\n')).toBe(true)
-    expect(result.messages).toContain('import-title-page: Paragraph 2 (نسخة أولية للمراجعة): not recognised on the title pages: kept at the start of the text')
+    expect(result.messages).toContain('import-title-page: paragraph 2 («نسخة أولية للمراجعة»): not recognised on the title pages: kept at the start of the text')
   })
 })
 
