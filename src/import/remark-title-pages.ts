@@ -36,7 +36,7 @@ export default function remarkTitlePages(options?: Readonly<Options> | null) {
     const front = frontBlocks(tree.children, abstract, longParagraph)
     if (front.abstract.length > 0) {
       meta.abstract = toMarkdown({type: 'root', children: front.abstract}, {extensions: [gfmToMarkdown()]}).trim()
-      note(file, front.abstract[0], `the abstract (${front.abstract.length} paragraph${front.abstract.length > 1 ? 's' : ''}), after «${front.abstractMarker ?? ''}»`, 'import-abstract')
+      note(file, front.abstract[0], `the abstract (${front.abstract.length} paragraph${front.abstract.length > 1 ? 's' : ''}), ${front.abstractFrom ?? ''}`, 'import-abstract')
     }
     const kept = readTitlePages(front.page, words, meta, file)
     tree.children = [...kept, ...tree.children.slice(front.end)]
@@ -61,13 +61,15 @@ interface Front {
   end: number
   page: Paragraph[]
   abstract: Paragraph[]
-  abstractMarker?: string
+  /** How the abstract was known: «after «الملخص»», «from the Abstract style». */
+  abstractFrom?: string
 }
 
 /**
  * Where the text starts: at the first heading, list or table, paragraph numbered as a section («أولاً:»,
  * or a bold «1.»),
- * introduction («المقدمة»), or long paragraph, except the paragraphs of a marked abstract.
+ * introduction («المقدمة»), or long paragraph, except the paragraphs of an abstract (marked, or in the
+ * Abstract style, as Pandoc writes it).
  */
 function frontBlocks(blocks: readonly RootContent[], abstractWords: readonly string[], longParagraph: number): Front {
   const front: Front = {end: blocks.length, page: [], abstract: []}
@@ -77,11 +79,16 @@ function frontBlocks(blocks: readonly RootContent[], abstractWords: readonly str
     const marker = block.type === 'paragraph' || block.type === 'heading' ? afterMarker(text, abstractWords) : undefined
     if (marker !== undefined && front.abstract.length === 0) {
       inAbstract = true
-      front.abstractMarker = wordsOf(text)[0]?.replace(/[:：]$/u, '')
+      front.abstractFrom = `after «${wordsOf(text)[0]?.replace(/[:：]$/u, '')}»`
       if (marker) front.abstract.push({type: 'paragraph', children: [{type: 'text', value: marker}], data: block.data})
       continue
     }
     if (block.type !== 'paragraph') return {...front, end: index}
+    if (infoOf(block)?.style?.toLowerCase() === 'abstract') {
+      front.abstract.push(block)
+      front.abstractFrom ??= 'from the Abstract style'
+      continue
+    }
     if (inAbstract && goesOnAbstract(block)) {
       front.abstract.push(block)
       continue

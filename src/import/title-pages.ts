@@ -29,7 +29,8 @@ export function readTitlePages(page: readonly Paragraph[], words: TitlePageWords
       take(node)
     } else if (!meta.keywords && readKeywords(node, words, meta, file)) take(node)
   }
-  readMarkedAuthors([...left], words, meta, file).forEach(take)
+  readStyledAuthors([...left], meta, file).forEach(take)
+  if (!meta.authors) readMarkedAuthors([...left], words, meta, file).forEach(take)
   readTitle([...left], meta, file).forEach(take)
   if (!meta.authors) readNameAndRole([...left], meta, file).forEach(take)
   for (const node of left) {
@@ -87,6 +88,27 @@ function readMarkedAuthors(page: readonly Paragraph[], words: TitlePageWords, me
   if (authors.length === 0) return []
   meta.authors = authors
   note(file, page[start]!, `${authors.length === 1 ? 'the author' : `${authors.length} authors`} ${authors.map(describe).join('، ')}, after «${wordsOf(toString(page[start]!))[0]}»`, 'import-author')
+  return taken
+}
+
+/** Paragraphs in the Author style (Pandoc writes one per author), each with the role under it if there is one. */
+function readStyledAuthors(page: readonly Paragraph[], meta: ImportedMeta, file: VFile): Paragraph[] {
+  const taken: Paragraph[] = []
+  const authors: ImportedAuthor[] = []
+  page.forEach((node, index) => {
+    if (styleOf(node) !== 'author') return
+    const author: ImportedAuthor = {name: toString(node).trim()}
+    const next = page[index + 1]
+    if (next && styleOf(next) !== 'author' && isRole(toString(next))) {
+      author.role = toString(next).trim()
+      taken.push(next)
+    }
+    authors.push(author)
+    taken.push(node)
+  })
+  if (authors.length === 0) return []
+  meta.authors = authors
+  note(file, taken[0], `${authors.length === 1 ? 'the author' : `${authors.length} authors`} ${authors.map(describe).join('، ')}, from the Author style`, 'import-author')
   return taken
 }
 

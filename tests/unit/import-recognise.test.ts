@@ -137,6 +137,12 @@ describe('recognise, front matter', () => {
     expect(frontMatter.subtitle).toBe('العنوان الفرعي')
   })
 
+  it('reads the Author, Date and Abstract styles Pandoc writes', () => {
+    const result = run(doc(p('العنوان', {style: 'Title'}), p('أحمد علي', {style: 'Author'}), p('سارة محمود', {style: 'Author'}), p('2024-12-01', {style: 'Date'}), p(abstract, {style: 'Abstract'}), p(long)))
+    expect(result.frontMatter).toEqual({title: 'العنوان', authors: [{name: 'أحمد علي'}, {name: 'سارة محمود'}], date: '2024-12-01', abstract})
+    expect(result.markdown).toBe(`${long}\n`)
+  })
+
   it('reads a heading that opens the document, shallower than every other, as the title', () => {
     const result = run(doc(h(1, 'العنوان'), p('بقلم: أحمد علي حسن'), p(long), h(2, 'قسم'), p(long)))
     expect(result.frontMatter.title).toBe('العنوان')
