@@ -21,8 +21,10 @@ export interface TitlePageWords {
 export function readTitlePages(page: readonly Paragraph[], words: TitlePageWords, meta: ImportedMeta, file: VFile): Paragraph[] {
   const left = new Set(page)
   const take = (node: Paragraph) => left.delete(node)
+  // A title may hold a date («أحداث 9 نيسان 2003»): the title's paragraph is never the date line.
+  const title = page.find((node) => styleOf(node) === 'title') ?? largest(page)
   for (const node of page) {
-    if (!meta.date && left.has(node) && readDate(node, meta, file)) take(node)
+    if (!meta.date && node !== title && readDate(node, meta, file)) take(node)
     else if (!meta.series && isOneOf(toString(node), seriesNames)) {
       meta.series = toString(node).trim().replace(/[:：]$/u, '')
       note(file, node, `the series «${meta.series}», from its name`, 'import-series')

@@ -170,6 +170,11 @@ describe('recognise, front matter', () => {
     expect(date('10 ربيع الآخر 1447 هـ - 3 تشرين الأول 2025 م')).toBe('2025-10-03')
   })
 
+  it('does not take a date in the title for the date of the paper', () => {
+    const result = run(doc(b('أحداث 9 نيسان 2003', {size: 40}), p('بغداد، 1 أيار 2024'), p(long)))
+    expect(result.frontMatter).toMatchObject({title: 'أحداث 9 نيسان 2003', date: '2024-05-01'})
+  })
+
   it('leaves a Hijri date or a date without a day out, with a warning, and the build will ask for it', () => {
     const hijri = run(doc(b('العنوان', {size: 40}), p('1447 هـ'), p(long)))
     expect(hijri.frontMatter.date).toBeUndefined()
