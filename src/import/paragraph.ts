@@ -2,7 +2,7 @@ import type {Nodes, PhrasingContent, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {warn} from '../pipeline/messages.js'
+import {warn} from '../core/messages.js'
 import type {DocxParagraphInfo} from './docx-info.js'
 
 /** An author as the front matter writes one. */

@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {fail} from '../pipeline/messages.js'
+import {fail} from '../core/messages.js'
 
 /** Larger than any paper; large enough to make the browser work for minutes. */
 export const maximumBytes = 4 * 2 ** 20

@@ -3,7 +3,7 @@ import {VFile} from 'vfile'
 import type {Document} from '../document/model.js'
 import {directionOf} from '../manuscript/meta.js'
 import type {Manuscript} from '../manuscript/read.js'
-import {hasErrors} from './messages.js'
+import {hasErrors} from '../core/messages.js'
 import {idsOf} from './plugins/rehype-check-links.js'
 import {collectHeadings, extractNotes, parseFragment, parseManuscript, toHast, type Labels} from './processor.js'
 

@@ -30,7 +30,7 @@ import remarkContainers from './plugins/remark-containers.js'
 import remarkDialectLeftovers from './plugins/remark-dialect-leftovers.js'
 import remarkMeta from './plugins/remark-meta.js'
 import remarkSectionHeadings from './plugins/remark-section-headings.js'
-import {hasErrors} from './messages.js'
+import {hasErrors} from '../core/messages.js'
 import {sanitizeSchema} from './sanitize-schema.js'
 
 export interface Labels {

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type {FootnoteDefinition} from 'mdast'
 import type {VFile} from 'vfile'
-import {warn} from '../../pipeline/messages.js'
+import {warn} from '../../core/messages.js'
 import type {Numbering} from './numbering.js'
 import type {Styles} from './styles.js'
 import {firstWords} from './text.js'

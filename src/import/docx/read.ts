@@ -1,6 +1,6 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {fail} from '../../pipeline/messages.js'
+import {fail} from '../../core/messages.js'
 import type {CoreProperties} from '../docx-info.js'
 import {readBlocks} from './blocks.js'
 import {placeCaptions} from './captions.js'

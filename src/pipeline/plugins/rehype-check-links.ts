@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import type {VFile} from 'vfile'
 import {SKIP, visit} from 'unist-util-visit'
-import {warn} from '../messages.js'
+import {warn} from '../../core/messages.js'
 import {safeDecode} from './rehype-unique-ids.js'
 
 export interface Options {

@@ -4,7 +4,7 @@ import {closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, s
 import path from 'node:path'
 import {visit} from 'unist-util-visit'
 import type {Asset} from '../../document/model.js'
-import {fail, warn} from '../messages.js'
+import {fail, warn} from '../../core/messages.js'
 
 export interface Options {
   /** The manuscript's folder: images must be inside it. */

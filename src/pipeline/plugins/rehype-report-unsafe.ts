@@ -1,7 +1,7 @@
 import type {Element, Root} from 'hast'
 import type {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
-import {warn} from '../messages.js'
+import {warn} from '../../core/messages.js'
 
 /**
  * Says what the sanitizer is about to take out of raw HTML, and why, so that a pasted `<script>` or

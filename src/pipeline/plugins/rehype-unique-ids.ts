@@ -2,7 +2,7 @@ import type {Element, Root} from 'hast'
 import type {VFile} from 'vfile'
 import {SKIP, visit} from 'unist-util-visit'
 import {isValidId} from '../attributes.js'
-import {warn} from '../messages.js'
+import {warn} from '../../core/messages.js'
 
 /**
  * Every id of the document unique and a valid XML name (the EPUB's XHTML requires both, and a link to a

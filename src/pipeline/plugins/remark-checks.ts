@@ -2,7 +2,7 @@ import type {FootnoteDefinition, Heading, Node, Root, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
-import {fail, warn} from '../messages.js'
+import {fail, warn} from '../../core/messages.js'
 
 export interface Options {
   /** Lists and quotes nested deeper than this are refused: no paper needs it, and it breaks the page. */

@@ -5,7 +5,7 @@ import type {Processor} from 'unified'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
-import {warn} from '../messages.js'
+import {warn} from '../../core/messages.js'
 
 type Container = Extract<RootContent, {type: 'containerDirective'}>
 type Extension = ReturnType<typeof directive>

@@ -3,7 +3,7 @@ import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {SKIP, visit} from 'unist-util-visit'
 import {parseAttributes} from '../attributes.js'
-import {warn} from '../messages.js'
+import {warn} from '../../core/messages.js'
 
 interface Leftover {
   start: number

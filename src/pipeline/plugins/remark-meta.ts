@@ -3,7 +3,7 @@ import type {VFile} from 'vfile'
 import {LineCounter, parseDocument, isMap, isScalar, type Document as YamlDocument, type Node as YamlNode} from 'yaml'
 import type {z} from 'zod'
 import {metaKeys, metaSchema} from '../../manuscript/meta.js'
-import {fail, warn} from '../messages.js'
+import {fail, warn} from '../../core/messages.js'
 
 /**
  * Reads the YAML front matter (left by remark-frontmatter), validates it against the schema and puts the

@@ -3,7 +3,7 @@ import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
 import {isValidId, trailingAttributeBlock, type AttributeBlock} from '../attributes.js'
-import {warn} from '../messages.js'
+import {warn} from '../../core/messages.js'
 
 /**
  * Sections are `##` headings: the title comes from the front matter and is the only level-1 heading.
