@@ -10,7 +10,7 @@
 import path from 'node:path'
 import {readFileSync} from 'node:fs'
 import {runnerImport} from 'vite'
-import {build, projectFolder} from '../lib/build/build.js'
+import {build, projectFolder} from '../lib/run/build.js'
 
 const {module: measure} = await runnerImport(path.join(projectFolder, 'tests', 'helpers', 'text-measure.ts'), {configFile: false, logLevel: 'error'})
 

@@ -1,4 +1,4 @@
-import type {BuildEvent, BuildResult, ManuscriptResult} from '../build/build.js'
+import type {BuildEvent, BuildResult, ManuscriptResult} from '../run/build.js'
 
 /** Sizes as people read them. */
 export function formatBytes(bytes: number | undefined): string {

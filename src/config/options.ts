@@ -1,7 +1,7 @@
 import path from 'node:path'
 import {z} from 'zod'
-import {formats} from '../build/formats.js'
-import {parseShard} from '../build/shard.js'
+import {formats} from './formats.js'
+import {parseShard} from './shard.js'
 import {fontsFolder, projectFolder} from './project.js'
 
 /**

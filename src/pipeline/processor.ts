@@ -10,7 +10,7 @@ import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import type {Heading, Note} from '../document/model.js'
+import type {Heading, Note} from '../model/types.js'
 import {directionOf, type Meta} from '../manuscript/meta.js'
 import rehypeBreakUrls from './plugins/rehype-break-urls.js'
 import rehypeCalloutTitles from './plugins/rehype-callout-titles.js'
@@ -71,7 +71,7 @@ export async function parseFragment(file: VFile): Promise<MdastRoot> {
   return (await markdown.run(markdown.parse(file), file)) as MdastRoot
 }
 
-/** The ids of the parts the writers add around the text (src/document/pages.ts): no author's id may take them. */
+/** The ids of the parts the writers add around the text (src/parts/pages.ts): no author's id may take them. */
 const partIds = ['title', 'text', 'abstract-heading', 'contents-heading', 'notes-heading']
 
 export interface HastOptions {

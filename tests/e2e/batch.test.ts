@@ -3,7 +3,7 @@ import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSy
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {build, projectFolder} from '../../src/build/build.js'
+import {build, projectFolder} from '../../src/run/build.js'
 
 const paper = (title: string) => ['---', `title: ${title}`, 'authors: [كاتب]', 'date: 2024-10-31', '---', '', `نص ${title}.`, ''].join('\n')
 

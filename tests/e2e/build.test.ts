@@ -2,7 +2,7 @@ import {mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {build, projectFolder, type BuildResult} from '../../src/build/build.js'
+import {build, projectFolder, type BuildResult} from '../../src/run/build.js'
 import {epubcheck, epubEntries, pdfFonts, pdfPageCount, pdfText, plainArabic} from '../helpers/tools.js'
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path'
 import JSZip from 'jszip'
 import sharp from 'sharp'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {build, projectFolder} from '../../src/build/build.js'
+import {build, projectFolder} from '../../src/run/build.js'
 import {findBrowser} from '../../src/outputs/pdf/browser.js'
 import {ace, epubcheck, epubEntries} from '../helpers/tools.js'
 

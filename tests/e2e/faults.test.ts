@@ -4,7 +4,7 @@ import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSyn
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {build, projectFolder} from '../../src/build/build.js'
+import {build, projectFolder} from '../../src/run/build.js'
 
 const seed = path.join(projectFolder, 'manuscript', 'russia-dprk-partnership')
 const press = path.join(projectFolder, 'lib', 'cli', 'press.js')
@@ -68,7 +68,7 @@ describe('faults', () => {
     }
 
     // The build kills itself once its first output's temporary file is written, before renaming it (a test
-    // hook in src/build/write.ts). Its processes, the browser's included, carry a mark in their environment.
+    // hook in src/run/write.ts). Its processes, the browser's included, carry a mark in their environment.
     const mark = randomUUID()
     const child = spawn(process.execPath, [press, 'build', corpus, '--out', out, '--quiet', '--jobs', '1'], {
       cwd: folder,

@@ -5,7 +5,7 @@ import type {AddressInfo} from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {build, type BuildResult} from '../../src/build/build.js'
+import {build, type BuildResult} from '../../src/run/build.js'
 import {epubEntries} from '../helpers/tools.js'
 
 /**

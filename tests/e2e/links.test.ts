@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {VFile} from 'vfile'
-import {build, projectFolder} from '../../src/build/build.js'
+import {build, projectFolder} from '../../src/run/build.js'
 import {destinationPages, internalLinks, loadPdf, outline} from '../helpers/pdf.js'
 import {epubcheck, epubEntries, pdfText} from '../helpers/tools.js'
 

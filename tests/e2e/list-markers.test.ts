@@ -3,7 +3,7 @@ import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {build} from '../../src/build/build.js'
+import {build} from '../../src/run/build.js'
 
 /**
  * The numbers of ordered lists in the PDF's text: a right-to-left mark after the number of an item read

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {build, projectFolder} from '../../src/build/build.js'
+import {build, projectFolder} from '../../src/run/build.js'
 import {box, destinationPages, flatten, loadPdf, outline} from '../helpers/pdf.js'
 import {pdfPageCount, pdfText, plainArabic} from '../helpers/tools.js'
 

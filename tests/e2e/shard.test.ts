@@ -3,7 +3,7 @@ import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync
 import os from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {projectFolder} from '../../src/build/build.js'
+import {projectFolder} from '../../src/run/build.js'
 
 const paper = (slug: string) =>
   ['---', `title: ورقة ${slug}`, 'authors: [كاتب]', 'date: 2024-10-31', '---', '', '## مقدمة', '', `نص الورقة ${slug}، وفيه عبارة Latin text و 2024.`, ''].join('\n')

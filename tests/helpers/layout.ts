@@ -1,13 +1,13 @@
 import {writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {loadBrand} from '../../src/brand/brand.js'
-import {projectFolder} from '../../src/build/build.js'
+import {projectFolder} from '../../src/run/build.js'
 import {resolveBuildOptions} from '../../src/config/options.js'
 import {manuscriptAt, readManuscript} from '../../src/manuscript/read.js'
 import {launchBrowser} from '../../src/outputs/pdf/browser.js'
 import {geometryOf} from '../../src/outputs/pdf/geometry.js'
 import {printPage, printPdf} from '../../src/outputs/pdf/print.js'
-import {createDocument} from '../../src/pipeline/document.js'
+import {createDocument} from '../../src/pipeline/create-document.js'
 
 /** A block of a page as laid out: what the pagination tests look at. */
 export interface LaidOutBlock {

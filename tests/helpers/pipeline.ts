@@ -2,9 +2,9 @@ import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import type {Document} from '../../src/document/model.js'
+import type {Document} from '../../src/model/types.js'
 import {manuscriptAt} from '../../src/manuscript/read.js'
-import {createDocument} from '../../src/pipeline/document.js'
+import {createDocument} from '../../src/pipeline/create-document.js'
 
 export const labels = {notes: 'الهوامش', noteBack: 'العودة'}
 

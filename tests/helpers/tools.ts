@@ -3,7 +3,7 @@ import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import JSZip from 'jszip'
-import {projectFolder} from '../../src/build/build.js'
+import {projectFolder} from '../../src/run/build.js'
 
 /** The text of a PDF as `pdftotext` gives it (what search, copy and screen readers get), bidi marks removed. */
 export function pdfText(file: string, options: {first?: number; last?: number; layout?: boolean} = {}): string {

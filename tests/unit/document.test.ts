@@ -6,8 +6,8 @@ import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
 import {parse as parseYaml} from 'yaml'
 import {brandSchema, loadBrand, type Brand} from '../../src/brand/brand.js'
-import {projectFolder} from '../../src/build/build.js'
-import {composeParts, contentsList} from '../../src/document/pages.js'
+import {projectFolder} from '../../src/run/build.js'
+import {composeParts, contentsList} from '../../src/parts/pages.js'
 import {documentOf, frontMatter, frontMatterWith} from '../helpers/pipeline.js'
 
 // The smallest valid PNG: one transparent pixel.

@@ -5,7 +5,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {EPub} from 'epub-gen-memory'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {projectFolder} from '../../src/build/build.js'
+import {projectFolder} from '../../src/run/build.js'
 import {makeReproducible, renderedEntries, withManifestId, withTemplateData} from '../../src/outputs/epub/epub-gen-internals.js'
 import {chapterXhtml, contentOpf, tocXhtml} from '../../src/outputs/epub/templates.js'
 

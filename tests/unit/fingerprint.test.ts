@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, symlinkSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {hashRecordedAssets, recordAssets} from '../../src/build/fingerprint.js'
+import {hashRecordedAssets, recordAssets} from '../../src/run/fingerprint.js'
 
 function folderWithImage() {
   const root = mkdtempSync(path.join(os.tmpdir(), 'press-fingerprint-'))

@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {z} from 'zod'
-import {inShard, parseShard, shardOf} from '../../src/build/shard.js'
+import {inShard, parseShard, shardOf} from '../../src/config/shard.js'
 import {
   buildCommandSchema,
   commandFields,

@@ -2,7 +2,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {toHtml} from 'hast-util-to-html'
 import type {Element} from 'hast'
 import {describe, expect, it} from 'vitest'
-import {scopeIds} from '../../src/document/scope-ids.js'
+import {scopeIds} from '../../src/parts/scope-ids.js'
 
 describe('scopeIds', () => {
   it('prefixes ids and the references to them, and leaves other references alone', () => {

@@ -1,5 +1,5 @@
 import {reporter} from 'vfile-reporter'
-import {buildWith, type BuildResult} from '../../build/build.js'
+import {buildWith, type BuildResult} from '../../run/build.js'
 import {resolveBuildCommand, type BuildCommandOptions} from '../../config/options.js'
 import {jsonResults, progressReporter, summaryTable} from '../progress.js'
 import type {RawOptions} from '../schema-options.js'

@@ -1,9 +1,9 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {brandCss, stylesheetsFor, type Brand} from '../../brand/brand.js'
-import type {Document} from '../../document/model.js'
-import {composeParts, publication} from '../../document/pages.js'
-import {htmlPage} from './page.js'
+import type {Document} from '../../model/types.js'
+import {composeParts, publication} from '../../parts/pages.js'
+import {htmlPage} from '../shared/page.js'
 
 /** Files of the web edition, by path relative to its folder. */
 export type Files = Map<string, Uint8Array | string>

@@ -1,5 +1,5 @@
 import type {Brand} from '../../brand/brand.js'
-import type {Document} from '../../document/model.js'
+import type {Document} from '../../model/types.js'
 
 /** Trim sizes in millimetres, width × height. */
 export const pageSizes = {

@@ -12,7 +12,7 @@ import {
   PDFString
 } from 'pdf-lib'
 import {isolateText} from '../../arabic/direction.js'
-import type {Document} from '../../document/model.js'
+import type {Document} from '../../model/types.js'
 import {authorsOf} from '../../manuscript/meta.js'
 import {wholeWordsIn} from './actual-text.js'
 import {baseLetterMaps} from './to-unicode.js'

@@ -3,7 +3,7 @@ import type {VFile} from 'vfile'
 import {closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {visit} from 'unist-util-visit'
-import type {Asset} from '../../document/model.js'
+import type {Asset} from '../../model/types.js'
 import {fail, warn} from '../../core/messages.js'
 
 export interface Options {

@@ -57,7 +57,7 @@ describe('containers', () => {
 
 describe('container titles', () => {
   it('come from the labels when none is written', async () => {
-    const {createDocument} = await import('../../../src/pipeline/document.js')
+    const {createDocument} = await import('../../../src/pipeline/create-document.js')
     const {manuscriptAt} = await import('../../../src/manuscript/read.js')
     const {VFile} = await import('vfile')
     const {mkdtempSync, writeFileSync} = await import('node:fs')

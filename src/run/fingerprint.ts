@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import {readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
-import type {Asset} from '../document/model.js'
+import type {Asset} from '../model/types.js'
 import type {Manuscript} from '../manuscript/read.js'
 
 /**

@@ -1,6 +1,6 @@
 import type {Root} from 'hast'
 import {VFile} from 'vfile'
-import type {Document} from '../document/model.js'
+import type {Document} from '../model/types.js'
 import {directionOf} from '../manuscript/meta.js'
 import type {Manuscript} from '../manuscript/read.js'
 import {hasErrors} from '../core/messages.js'

@@ -2,7 +2,7 @@ import type {Element, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {visit} from 'unist-util-visit'
-import type {Document} from '../../document/model.js'
+import type {Document} from '../../model/types.js'
 
 export interface PageOptions {
   /** Stylesheet URLs, in order. */

@@ -2,13 +2,13 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {loadBrand, type Brand} from '../brand/brand.js'
 import type {Manuscript} from '../manuscript/read.js'
-import {createDocument} from '../pipeline/document.js'
+import {createDocument} from '../pipeline/create-document.js'
 import {warn} from '../core/messages.js'
 import {geometryOf} from '../outputs/pdf/geometry.js'
 import type {BrowserPool} from '../outputs/pdf/pool.js'
 import {loadShell, printPage, printPdf, printShell} from '../outputs/pdf/print.js'
 import {recordAssets, type RecordedAssets} from './fingerprint.js'
-import type {Format} from './formats.js'
+import type {Format} from '../config/formats.js'
 import {writeAtomically, writeFolderAtomically} from './write.js'
 
 export interface RenderOptions {
@@ -45,7 +45,7 @@ export interface Rendered {
 let writers: Promise<{
   postprocess: typeof import('../outputs/pdf/postprocess.js')
   epub: typeof import('../outputs/epub/epub.js')
-  cover: typeof import('../outputs/epub/cover.js')
+  cover: typeof import('../outputs/cover/cover.js')
   html: typeof import('../outputs/html/edition.js')
 }> | undefined
 
@@ -54,7 +54,7 @@ function loadWriters(): NonNullable<typeof writers> {
     // One at a time, letting the event loop turn in between: the browser, starting meanwhile, waits on
     // this thread for every step of its start-up and for each file its first tab reads.
     const turn = () => new Promise((resolve) => setImmediate(resolve))
-    const cover = await import('../outputs/epub/cover.js')
+    const cover = await import('../outputs/cover/cover.js')
     await turn()
     const postprocess = await import('../outputs/pdf/postprocess.js')
     await turn()

@@ -6,7 +6,7 @@ import {applyDirection, type DirectionOptions} from '../arabic/direction-tree.js
 import {localizeDigits} from '../arabic/digits.js'
 import type {Brand, Contact} from '../brand/brand.js'
 import {authorsOf} from '../manuscript/meta.js'
-import type {Document, Heading, Note} from './model.js'
+import type {Document, Heading, Note} from '../model/types.js'
 import {scopeIds} from './scope-ids.js'
 
 /**
