@@ -72,10 +72,19 @@ export function wholeCodeLinesIn(pdf: PDFDocument, lines: readonly string[]): vo
     const parsed = streams.map(({ref, text}) => ({ref, operations: parseContent(text)}))
     const leftToRight = popplerPageDirection(parsed.flatMap(({operations}) => readGlyphs(operations ?? [], toUnicode).map((glyph) => glyph.read)).join('')) === 'ltr'
     for (const {ref, operations} of parsed) {
-      const roles = operations && codeLineRoles(readGlyphs(operations, toUnicode), left, leftToRight)
-      if (roles && roles.size > 0) pdf.context.assign(ref, deflatedStream(pdf, operations!.map((operation, index) => spanned(operation.source, roles.get(index))).join('\n')))
+      const rewritten = operations && wholeCodeLines(operations, toUnicode, left, leftToRight)
+      if (rewritten) pdf.context.assign(ref, deflatedStream(pdf, rewritten))
     }
   }
+}
+
+/**
+ * A stream's operations written back with the spans of the marked lines found whole in it (taken out of
+ * `left`), or undefined when none is. `leftToRight`: the page's direction as poppler finds it.
+ */
+export function wholeCodeLines(operations: Operation[], toUnicode: (font: string) => Map<number, string> | undefined, left: string[], leftToRight: boolean): string | undefined {
+  const roles = codeLineRoles(readGlyphs(operations, toUnicode), left, leftToRight)
+  return roles.size > 0 ? operations.map((operation, index) => spanned(operation.source, roles.get(index))).join('\n') : undefined
 }
 
 /** A glyph drawn: its operation, the letters of its font's ToUnicode, what readers take it for (its span's text, once). */
