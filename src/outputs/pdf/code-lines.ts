@@ -27,11 +27,30 @@ export function markCodeLines(nodes: Array<Root | ElementContent>): void {
 
 function mark(node: Root | ElementContent): void {
   if (node.type !== 'root' && node.type !== 'element') return
-  if (node.type === 'element' && isCodeLine(node)) {
-    if (arabicLetter.test(toString(node))) node.children = [{type: 'text', value: codeLineMark}, ...node.children]
+  if (node.type === 'element' && (isCodeLine(node) || isFormula(node))) {
+    if (isWhole(node)) node.children = [{type: 'text', value: codeLineMark}, ...node.children]
     return
   }
   for (const child of node.children as ElementContent[]) mark(child)
+}
+
+/**
+ * A left-to-right paragraph with a letter raised or lowered in it, a formula set apart
+ * («P<sub>t</sub> = P<sub>0</sub> × (1 + r)<sup>t</sup>»), is made whole the same way: PDFium took the
+ * raised letters for a line of their own («Pt = P0 × (1 + r)» then «t»). Formulas paper, PDFium: its
+ * three formulas in written order (0 of 3 before), 97.5% → 98.4% of words intact; poppler 99.3% → 99.8%.
+ */
+function isFormula(element: Element): boolean {
+  return element.tagName === 'p' && element.properties.dir === 'ltr' && hasScript(element)
+}
+
+function hasScript(node: ElementContent | Root): boolean {
+  return node.type === 'element' && (node.tagName === 'sub' || node.tagName === 'sup') ? true : 'children' in node && node.children.some((child) => hasScript(child as ElementContent))
+}
+
+/** A code line with an Arabic letter in it, or a formula. */
+function isWhole(element: Element): boolean {
+  return isFormula(element) || arabicLetter.test(toString(element))
 }
 
 /** A line of a code block, as `rehype-code` writes it. */
@@ -44,9 +63,8 @@ function isCodeLine(element: Element): boolean {
 export function codeLinesOf(nodes: Array<Root | ElementContent>): string[] {
   const lines: string[] = []
   const visit = (node: Root | ElementContent) => {
-    if (node.type === 'element' && isCodeLine(node)) {
-      const text = toString(node).replace(/\n$/, '')
-      if (arabicLetter.test(text)) lines.push(text)
+    if (node.type === 'element' && (isCodeLine(node) || isFormula(node))) {
+      if (isWhole(node)) lines.push(toString(node).replace(/\n$/, ''))
     } else if (node.type === 'root' || node.type === 'element') for (const child of node.children as ElementContent[]) visit(child)
   }
   for (const node of nodes) visit(node)
