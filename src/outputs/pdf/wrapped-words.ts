@@ -64,13 +64,15 @@ function isNoteCall(element: Element): boolean {
  * the same way. PDFium cuts a right-to-left line into runs of letters, of digits and separators and of
  * the rest and turns their order round (see `pdfiumOrder`): it gave «[0]array», «translate.str». Code
  * blocks are not entered (see `code-lines.ts`), nor code with a space (the scan passes over spaces) or
- * an Arabic letter (drawn right to left), nor code of letters alone (one run, read as written). Code
+ * an Arabic letter (drawn right to left), nor code of letters alone (one run, read as written). A Latin
+ * phrase set apart (`dir="ltr"`) of one such word too («CO<sub>2</sub>e», PDFium: «e2CO»). Only a word
+ * starting with a letter, the case `pdfiumOrder` orders. Code
  * tutorial, words intact in PDFium: 98.7% → 100%.
  */
 function isCodeWord(element: Element): boolean {
   if (element.tagName !== 'code' && !(element.tagName === 'span' && element.properties.dir === 'ltr')) return false
   const text = toString(element)
-  return !/\s/.test(text) && !arabicLetter.test(text) && /[^\p{L}]/u.test(text)
+  return /^\p{L}\S*$/u.test(text) && !arabicLetter.test(text) && /[^\p{L}]/u.test(text)
 }
 
 /** The text a made-whole word's first glyph reads as: a note call's number (digits only) with a space. */
