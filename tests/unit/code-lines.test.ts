@@ -58,6 +58,26 @@ describe('markCodeLines', () => {
   })
 })
 
+describe('formulas', () => {
+  const formula = (): Element => ({
+    type: 'element',
+    tagName: 'p',
+    properties: {dir: 'ltr'},
+    children: [{type: 'text', value: 'P = x'}, {type: 'element', tagName: 'sup', properties: {}, children: [{type: 'text', value: '2'}]}]
+  })
+
+  it('marks a left-to-right paragraph with a raised letter, and not one without', () => {
+    const raised = formula()
+    const plain: Element = {type: 'element', tagName: 'p', properties: {dir: 'ltr'}, children: [{type: 'text', value: 'P = x'}]}
+    markCodeLines([{type: 'root', children: [raised, plain]}])
+    expect([raised.children[0], plain.children.length]).toEqual([{type: 'text', value: codeLineMark}, 1])
+  })
+
+  it('gives its text among the lines to make whole', () => {
+    expect(codeLinesOf([{type: 'root', children: [formula()]}])).toEqual(['P = x2'])
+  })
+})
+
 describe('codeLinesOf', () => {
   it('gives the code lines that hold an Arabic letter, without their line break', () => {
     expect(codeLinesOf([block('x = 1\n', 'y = "نعم"\n')])).toEqual(['y = "نعم"'])
