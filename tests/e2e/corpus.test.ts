@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {VFileMessage} from 'vfile-message'
 import {build, projectFolder, type ManuscriptResult} from '../../src/run/build.js'
 import {leftToRightBlocks} from '../helpers/latin-blocks.js'
-import {elementsWhere, expectedWords, inWrittenOrder, intactShare, isPhrasing, manuscriptParts, pdfiumText, popplerText, textOf, words} from '../helpers/text-measure.js'
+import {elementsWhere, expectedWords, inWrittenOrder, intactShare, isPhrasing, manuscriptParts, pdfiumText, popplerText, textOf, words, wordsRead} from '../helpers/text-measure.js'
 import {epubcheck} from '../helpers/tools.js'
 
 /**
@@ -72,7 +72,7 @@ describe.each(slugs)('%s', (slug) => {
   const html = () => readFileSync(path.join(out, slug, 'index.html'), 'utf8')
   const pdf = path.join(out, `${slug}.pdf`)
   let texts: Promise<Record<'poppler' | 'PDFium', string[]>> | undefined
-  const readerWords = () => (texts ??= pdfiumText(pdf).then((pdfium) => ({poppler: words(popplerText(pdf)), PDFium: words(pdfium)})))
+  const readerWords = () => (texts ??= pdfiumText(pdf).then((pdfium) => ({poppler: wordsRead(popplerText(pdf), expectedWords(html())), PDFium: wordsRead(pdfium, expectedWords(html()))})))
 
   it('builds, with the messages listed in expected-messages.txt', () => {
     const result = results.get(slug)

@@ -90,10 +90,57 @@ export interface IntactShare {
   missing: string[]
 }
 
+/**
+ * The words of a reader's text, a word printed across a page break read as one. A reader gives a page's
+ * text at a time (pages end with a form feed), so a word that goes on to the next page (an address
+ * three thousand letters long, a word of ten thousand) can only come back as the pieces each page
+ * prints: it is counted whole when its pieces, in order, each on the page after the last, spell one of
+ * the words printed, and stands where its first piece does. Only words longer than 40 characters, the
+ * longest word print keeps whole (rehype-long-words; shorter pieces would join by chance: «Pt» and «α»
+ * on the next page spelled «Ptα»). Nothing else is joined: pieces on one page (a word broken at a
+ * line's end) stay pieces.
+ */
+const longWord = 40
+
+export function wordsRead(text: string, expected: readonly string[]): string[] {
+  const pages = text.replace(marks, '').split('\f').map((page) => page.split(/\s+/u).filter(Boolean))
+  const read = new Set(words(text))
+  // What a joined word's pieces read as, by page and place: the word at its first piece, nothing at the others.
+  const joined = new Map<string, string>()
+  for (const word of new Set(expected)) {
+    if (read.has(word) || [...word].length <= longWord) continue
+    const found = pages.flatMap((tokens, page) => tokens.map((_token, index) => piecesFrom(word, {page, index}, pages))).find(Boolean)
+    for (const [at, {page, index}] of (found ?? []).entries()) joined.set(`${page}:${index}`, at === 0 ? word : '')
+  }
+  return pages.flatMap((tokens, page) => tokens.flatMap((token, index) => {
+    const whole = joined.get(`${page}:${index}`)
+    return whole === undefined ? words(token) : whole ? [whole] : []
+  }))
+}
+
+const leading = /^[^\p{L}\p{N}]+/u
+const trailing = /[^\p{L}\p{N}]+$/u
+
+/** The places of the tokens that spell `word`, from a start at `first` and on through the pages after it, or undefined. */
+function piecesFrom(word: string, first: {page: number; index: number}, pages: string[][]): Array<{page: number; index: number}> | undefined {
+  const start = pages[first.page]![first.index]!.replace(leading, '')
+  if (start === '' || start.length >= word.length || !word.startsWith(start)) return undefined
+  const places = [first]
+  let rest = word.slice(start.length)
+  for (let page = first.page + 1; rest !== '' && page < pages.length; page++) {
+    const index = pages[page]!.findIndex((token) => token.replace(trailing, '') === rest || (token.length < rest.length && rest.startsWith(token)))
+    if (index < 0) return undefined
+    places.push({page, index})
+    const token = pages[page]![index]!
+    rest = token.replace(trailing, '') === rest ? '' : rest.slice(token.length)
+  }
+  return rest === '' ? places : undefined
+}
+
 /** The share of expected words that occur in the extracted text, each occurrence used once. */
 export function intactShare(expected: readonly string[], extractedText: string): IntactShare {
   const available = new Map<string, number>()
-  for (const word of words(extractedText)) available.set(word, (available.get(word) ?? 0) + 1)
+  for (const word of wordsRead(extractedText, expected)) available.set(word, (available.get(word) ?? 0) + 1)
   const missing = expected.filter((word) => {
     const left = available.get(word) ?? 0
     if (left > 0) available.set(word, left - 1)
@@ -122,7 +169,7 @@ export async function pdfiumText(file: string): Promise<string> {
   try {
     const document = await library.loadDocument(new Uint8Array(readFileSync(file)))
     try {
-      return [...document.pages()].map((page) => page.getText()).join('\n')
+      return [...document.pages()].map((page) => page.getText()).join('\f')
     } finally {
       document.destroy()
     }
@@ -140,7 +187,7 @@ export async function pdfjsText(file: string): Promise<string> {
     pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''))
   }
   await document.destroy()
-  return pages.join('\n')
+  return pages.join('\f')
 }
 
 /** MuPDF (SumatraPDF and many mobile readers). */
@@ -148,7 +195,7 @@ export async function mupdfText(file: string): Promise<string> {
   const document = mupdf.Document.openDocument(new Uint8Array(readFileSync(file)), 'application/pdf')
   const pages: string[] = []
   for (let index = 0; index < document.countPages(); index++) pages.push(document.loadPage(index).toStructuredText('preserve-whitespace').asText())
-  return pages.join('\n')
+  return pages.join('\f')
 }
 
 /** Every reader the measure is taken with, by the name the reports use. */

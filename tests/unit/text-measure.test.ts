@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {expectedWords, inWrittenOrder, intactShare, words} from '../helpers/text-measure.js'
+import {expectedWords, inWrittenOrder, intactShare, words, wordsRead} from '../helpers/text-measure.js'
 
 describe('the text-layer measure', () => {
   it('splits on white space, trims punctuation from word ends and drops harakat, tatweel and bidi controls', () => {
@@ -34,5 +34,16 @@ describe('the text-layer measure', () => {
       '<section class="page back-page"><p>ظهر</p></section></body></html>'
     ].join('')
     expect(expectedWords(html)).toEqual(['ملخص', 'كلمة', 'one', 'two', 'a', '1', 'b', '2', 'Note'])
+  })
+
+  const long = `https://a.example/${'x'.repeat(40)}`
+
+  it('reads a word longer than 40 characters given back in pieces on consecutive pages as one, where its first piece stands', () => {
+    expect(wordsRead(`one ${long.slice(0, 30)}\fhead ${long.slice(30)} two`, [long])).toEqual(['one', long, 'head', 'two'])
+  })
+
+  it('leaves pieces on one page as pieces, and short words unjoined', () => {
+    expect(wordsRead(`${long.slice(0, 30)} ${long.slice(30)}`, [long])).toEqual([long.slice(0, 30), long.slice(30)])
+    expect(wordsRead('Pt\fα', ['Ptα'])).toEqual(['Pt', 'α'])
   })
 })

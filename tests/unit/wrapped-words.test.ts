@@ -53,7 +53,42 @@ describe('wrappedWordsOf', () => {
   })
 })
 
+describe('words of code and Latin phrases made whole', () => {
+  const code = (tagName: string, text: string, properties: Element['properties'] = {}): Element => ({type: 'element', tagName, properties, children: [{type: 'text', value: text}]})
+
+  it('gives inline code and Latin phrases that start with a letter and hold a sign, and no other', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        code('code', 'array[0]'),
+        code('span', 'CO2e', {dir: 'ltr'}),
+        code('span', 'x + y', {dir: 'ltr'}),
+        code('span', 'New York', {dir: 'ltr'}),
+        code('code', 'letters'),
+        code('span', '−44%', {dir: 'ltr'}),
+        code('code', 'x=نعم'),
+        code('span', 'a.b', {}),
+        {type: 'element', tagName: 'pre', properties: {}, children: [code('code', 'f(x)')]}
+      ]
+    }
+    expect([...wrappedWordsOf([tree])]).toEqual(['array[0]', 'CO2e', 'x + y'])
+  })
+
+  it('puts the mark before the text of such inline code, and none in a code block', () => {
+    const inline = code('code', 'f(x)')
+    const block = code('code', 'g(y)')
+    markWrappedWords([{type: 'root', children: [inline, {type: 'element', tagName: 'pre', properties: {}, children: [block]}]}])
+    expect([inline.children.length, block.children.length]).toEqual([2, 1])
+  })
+})
+
 describe('wrapped words in a content stream', () => {
+  it('gives the first letter of a phrase its text as written, spaces and all, and its spaces no span', () => {
+    const source = [mark, glyph(1), glyph(2), glyph(6), glyph(3), glyph(4), glyph(5)].join('\n')
+    const [out] = rewrite(['ab  /cd'], [{page: 0, source}])
+    expect(spanTexts(out)).toEqual(['', '\u0001', 'ab /cd', pdfiumOrder('ab /cd'), '', '\u0001', '', '\u0001', '', '\u0001', '', '\u0001'])
+  })
+
   it('gives the first letter of a word wrapped across lines the whole word and its other glyphs nothing', () => {
     const source = [mark, glyph(1), glyph(2), glyph(3), '/ReversedChars BMC', glyph(7), 'EMC', '0 20 Td', glyph(4), glyph(5)].join('\n')
     const [out] = rewrite(['ab/cd'], [{page: 0, source}])

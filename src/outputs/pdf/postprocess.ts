@@ -17,6 +17,7 @@ import {authorsOf} from '../../manuscript/meta.js'
 import {wholeWordsIn} from './actual-text.js'
 import {baseLetterMaps} from './to-unicode.js'
 import {wholeWrappedWordsIn, wrappedWordsOf} from './wrapped-words.js'
+import {codeLinesOf, wholeCodeLinesIn} from './code-lines.js'
 import {millimetre, type Geometry} from './geometry.js'
 import type {LayoutResult} from './paginate.js'
 
@@ -72,6 +73,7 @@ export async function postprocessPdf(bytes: Uint8Array, document: Document, opti
   wholeWordsIn(pdf)
   const printed = [document.body, ...(document.abstract ? [document.abstract] : []), ...document.notes.flatMap((note) => note.content)]
   wholeWrappedWordsIn(pdf, wrappedWordsOf(printed), document.dir === 'rtl')
+  wholeCodeLinesIn(pdf, codeLinesOf(printed))
   baseLetterMaps(pdf)
   if (geometry.bleed > 0) markTrim(pdf, geometry)
 

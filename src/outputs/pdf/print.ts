@@ -16,6 +16,7 @@ import type {LayoutResult} from './paginate.js'
 import {allowOnly, isolate, refused} from './isolation.js'
 import {markTextLayer} from './text-layer.js'
 import {markWrappedWords} from './wrapped-words.js'
+import {markCodeLines} from './code-lines.js'
 
 const policy = "default-src 'none'; style-src file: 'unsafe-inline'; font-src file:; img-src file: data:"
 
@@ -77,6 +78,7 @@ function printEdition(document: Document, brand: Brand, geometry: Geometry): {pa
   const parts = structuredClone(publication(composeParts(document, brand, {pageNumbers: true})))
   markTextLayer(parts, document.dir)
   markWrappedWords(parts)
+  markCodeLines(parts)
   return {
     parts,
     options: {...shellOptions(brand), publicationCss: pageCss(document, brand, geometry), imageUrl: (src) => images.get(src) ?? src}

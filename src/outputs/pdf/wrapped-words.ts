@@ -31,6 +31,7 @@ export function markWrappedWords(nodes: Array<Root | ElementContent>): void {
 
 function mark(node: Root | ElementContent): void {
   if (node.type !== 'root' && node.type !== 'element') return
+  if (node.type === 'element' && node.tagName === 'pre') return
   if (node.type === 'element' && isWrapped(node)) {
     node.children = [{type: 'text', value: wrappedWordMark}, ...node.children]
     return
@@ -39,7 +40,7 @@ function mark(node: Root | ElementContent): void {
 }
 
 function isWrapped(element: Element): boolean {
-  if (isNoteCall(element)) return true
+  if (isNoteCall(element) || isCodeWord(element)) return true
   const value = element.properties.className
   const classes = Array.isArray(value) ? value.map(String) : []
   return classes.some((name) => wrappedClasses.has(name)) && !arabicLetter.test(toString(element))
@@ -56,6 +57,24 @@ function isWrapped(element: Element): boolean {
  */
 function isNoteCall(element: Element): boolean {
   return element.tagName === 'a' && element.properties.dataFootnoteRef !== undefined && /^[0-9]+$/.test(toString(element))
+}
+
+/**
+ * Inline code and Latin phrases set apart (`dir="ltr"`) with signs in them (`array[0]`, `str.translate`,
+ * «CO<sub>2</sub>e», «x<sub>1</sub> + x<sub>2</sub>») are made whole the same way. PDFium cuts a
+ * right-to-left line into runs of letters, of digits and separators and of the rest and turns their
+ * order round (see `pdfiumOrder`): it gave «[0]array», «translate.str», «e2CO». The scan passes over
+ * spaces, so a phrase is found by its spelling without them and given back as written. Code blocks are
+ * not entered (see `code-lines.ts`), nor text with an Arabic letter (drawn right to left), of letters
+ * alone (runs of one kind, read as written) or starting with anything but a letter (the case
+ * `pdfiumOrder` orders). Corpus, words intact in PDFium: code tutorial 98.7% → 100%, formulas paper
+ * 98.4% → 99.3%, converted site page 98.3% → 99.0%, press readme 99.7% → 100%, economic bulletin 99.4% →
+ * 100%; none lower in poppler or PDFium, pages unchanged to the pixel.
+ */
+function isCodeWord(element: Element): boolean {
+  if (element.tagName !== 'code' && !(element.tagName === 'span' && element.properties.dir === 'ltr')) return false
+  const text = toString(element)
+  return /^\p{L}/u.test(text) && !arabicLetter.test(text) && /[^\p{L}\s]/u.test(text)
 }
 
 /** The text a made-whole word's first glyph reads as: a note call's number (digits only) with a space. */
@@ -93,7 +112,10 @@ type LinePiece = string | GlyphAt
 
 /** The scan's state, carried from one stream to the next: a word may go on to the next page. */
 export interface Scan {
+  /** The words, as their glyphs spell them: without their spaces, which the scan passes over. */
   words: ReadonlySet<string>
+  /** A phrase's text as written, by its spelling without spaces. */
+  written: ReadonlyMap<string, string>
   /** Words begun and not yet whole, the latest last: another may start before one ends (see below). */
   open: Token[]
   /** The word the glyph before went to. */
@@ -104,7 +126,8 @@ export interface Scan {
 }
 
 export function newScan(words: ReadonlySet<string>): Scan {
-  return {words, open: [], last: undefined, done: [], lines: []}
+  const written = new Map([...words].filter((word) => /\s/.test(word)).map((word) => [word.replace(/\s+/g, ''), word.trim().replace(/\s+/g, ' ')]))
+  return {words: new Set([...words].map((word) => word.replace(/\s+/g, ''))), written, open: [], last: undefined, done: [], lines: []}
 }
 
 /**
@@ -202,7 +225,9 @@ export function rolesOf(scan: Scan): Map<number, Map<number, string>> {
       const stream = roles.get(glyph.stream) ?? new Map<number, string>()
       roles.set(glyph.stream, stream)
       const onPage = letters.filter((letter) => letter.page === glyph.page)
-      stream.set(glyph.operation, glyph === onPage[0] ? wholeText(onPage.map((letter) => letter.text).join('')) : '')
+      const spelled = onPage.map((letter) => letter.text).join('')
+      const text = onPage.length === letters.length ? scan.written.get(spelled) ?? spelled : spelled
+      stream.set(glyph.operation, glyph === onPage[0] ? wholeText(text) : '')
     }
   }
   return roles
@@ -305,6 +330,7 @@ function glyphText(token: string, map: Map<number, string> | undefined): string 
 export function wrappedWordsOf(nodes: Array<Root | ElementContent>): Set<string> {
   const words = new Set<string>()
   const visit = (node: Root | ElementContent) => {
+    if (node.type === 'element' && node.tagName === 'pre') return
     if (node.type === 'element' && isWrapped(node)) words.add(toString(node))
     else if (node.type === 'root' || node.type === 'element') for (const child of node.children as ElementContent[]) visit(child)
   }
