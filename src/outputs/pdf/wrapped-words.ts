@@ -197,15 +197,31 @@ function extend(scan: Scan, glyph: GlyphAt): GlyphAt | undefined {
 export function rolesOf(scan: Scan): Map<number, Map<number, string>> {
   const roles = new Map<number, Map<number, string>>()
   for (const token of scan.done) {
-    const letters = token.glyphs.filter((glyph) => glyph.text !== '')
+    const firsts = firstLettersByPage(token.glyphs)
     for (const glyph of token.glyphs) {
       const stream = roles.get(glyph.stream) ?? new Map<number, string>()
       roles.set(glyph.stream, stream)
-      const onPage = letters.filter((letter) => letter.page === glyph.page)
-      stream.set(glyph.operation, glyph === onPage[0] ? wholeText(onPage.map((letter) => letter.text).join('')) : '')
+      stream.set(glyph.operation, firsts.get(glyph) ?? '')
     }
   }
   return roles
+}
+
+/**
+ * The first letter of a word on each page it is printed on, with the word's text there. Grouped once:
+ * an address of three thousand letters, its letters sought page by page for each glyph, took seconds.
+ */
+function firstLettersByPage(glyphs: GlyphAt[]): Map<GlyphAt, string> {
+  const pages = new Map<number, GlyphAt[]>()
+  for (const glyph of glyphs) {
+    if (glyph.text === '') continue
+    const letters = pages.get(glyph.page)
+    if (letters) letters.push(glyph)
+    else pages.set(glyph.page, [glyph])
+  }
+  const firsts = new Map<GlyphAt, string>()
+  for (const letters of pages.values()) firsts.set(letters[0]!, wholeText(letters.map((letter) => letter.text).join('')))
+  return firsts
 }
 
 /**
