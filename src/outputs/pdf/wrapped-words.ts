@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
-import {PDFDict, PDFName, PDFRawStream, type PDFDocument, type PDFRef} from 'pdf-lib'
-import {contentRefs, deflatedStream, fontToUnicode, streamText} from './actual-text.js'
+import {PDFDict, PDFName, type PDFDocument, type PDFRef} from 'pdf-lib'
+import {contentRefs, contentText, pageFonts, rewriteContent, textReader, type TextReader} from './actual-text.js'
 import {hexBytes, hexText, parseContent, textHex, type Operation} from './content-stream.js'
 
 /**
@@ -329,19 +329,17 @@ export function wrappedWordsOf(nodes: Array<Root | ElementContent>): Set<string>
 }
 
 /** Every page's content streams with their wrapped words made whole, across pages. */
-export function wholeWrappedWordsIn(pdf: PDFDocument, words: ReadonlySet<string>, rightToLeft: boolean): void {
+export function wholeWrappedWordsIn(pdf: PDFDocument, words: ReadonlySet<string>, rightToLeft: boolean, reader: TextReader = textReader(pdf)): void {
   if (words.size === 0) return
-  const maps = new Map<PDFRef | PDFDict, Map<number, string>>()
   const scan = newScan(words)
   const scanned: Array<{ref: PDFRef; operations: Operation[]}> = []
   for (const [pageIndex, page] of pdf.getPages().entries()) {
     const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)
-    const toUnicode = (name: string) => fonts && fontToUnicode(pdf, fonts, name.slice(1), maps)
+    const toUnicode = pageFonts(reader, page.node)
     const markCodes = [markSpan, ...(fonts ? markGlyphs(fonts, toUnicode) : [])]
     for (const ref of contentRefs(page.node)) {
-      const stream = pdf.context.lookup(ref)
-      if (!(stream instanceof PDFRawStream)) continue
-      const text = streamText(stream)
+      const text = contentText(reader, ref)
+      if (text === undefined) continue
       if (scan.open.length === 0 && !markCodes.some((code) => text.includes(code))) continue
       const operations = parseContent(text)
       if (!operations) continue
@@ -352,7 +350,7 @@ export function wholeWrappedWordsIn(pdf: PDFDocument, words: ReadonlySet<string>
   const leftToRight = onLeftToRightLines(scan)
   for (const [stream, roles] of rolesOf(scan)) {
     const {ref, operations} = scanned[stream]!
-    pdf.context.assign(ref, deflatedStream(pdf, withSpans(operations, roles, rightToLeft, leftToRight.get(stream))))
+    rewriteContent(reader, ref, withSpans(operations, roles, rightToLeft, leftToRight.get(stream)))
   }
 }
 
