@@ -22,17 +22,22 @@ export function wholeWords(operations: Operation[], toUnicode: (font: string) =>
     out.push(...writeWords(state, toUnicode))
     state.glyphs = []
   }
+  // Whether the text is reversed changes only where `track` opens or closes marked content: looked up
+  // again there, not at each of a page's thousands of operations.
+  let reversed = false
   for (const operation of operations) {
-    const reversed = state.marks.includes('/ReversedChars')
     if (reversed && collect(state, operation)) continue
     if (state.glyphs.length > 0) flush()
     if (reversed) out.push(...settle(state))
     track(state, operation)
     out.push(operation.source)
+    if (markOperators.has(operation.operator)) reversed = state.marks.includes('/ReversedChars')
   }
   if (state.glyphs.length > 0) flush()
   return state.spans > 0 ? out.join('\n') : undefined
 }
+
+const markOperators = new Set(['BMC', 'BDC', 'EMC'])
 
 interface Glyph {
   /** Where the line matrix was set for it, or undefined when it follows the glyph before (no Td). */
