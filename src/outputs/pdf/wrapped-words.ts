@@ -123,10 +123,12 @@ export function scanStream(scan: Scan, at: {page: number; stream: number}, opera
   let font = ''
   let span: {text: string; used: boolean} | undefined
   let line: LinePiece[] = []
+  // This stream's lines, looked through at each `Tm` rather than the lines of every stream before.
+  const lines = scan.lines.filter((known) => known.stream === at.stream)
   operations.forEach((operation, index) => {
     const {operator, operands} = operation
     if (operator === 'Tf') font = operands[0] ?? ''
-    else if (operator === 'Tm') line = lineAt(scan, at.stream, Number(operands[5]))
+    else if (operator === 'Tm') line = lineAt(scan, lines, at.stream, Number(operands[5]))
     else if (operator === 'BMC' || operator === 'BDC') {
       marks.push(operands[0] ?? '')
       if (operands[0] === '/Span' && operands[2] === '/ActualText' && operands[3]?.startsWith('<')) span = {text: hexText(operands[3]), used: false}
@@ -162,11 +164,12 @@ function closeNoteCalls(scan: Scan, taker: Token | undefined): void {
 }
 
 /** The line of a baseline (Chromium starts every piece of a line with a `Tm`; a note call is raised less). */
-function lineAt(scan: Scan, stream: number, y: number): LinePiece[] {
-  const found = scan.lines.find((line) => line.stream === stream && Math.abs(line.y - y) < 10)
+function lineAt(scan: Scan, lines: Scan['lines'], stream: number, y: number): LinePiece[] {
+  const found = lines.find((line) => Math.abs(line.y - y) < 10)
   if (found) return found.pieces
   const line = {stream, y, pieces: []}
   scan.lines.push(line)
+  lines.push(line)
   return line.pieces
 }
 
@@ -333,10 +336,11 @@ export function wholeWrappedWordsIn(pdf: PDFDocument, words: ReadonlySet<string>
   if (words.size === 0) return
   const scan = newScan(words)
   const scanned: Array<{ref: PDFRef; operations: Operation[]}> = []
+  const marksByMap = new Map<Map<number, string>, string[]>()
   for (const [pageIndex, page] of pdf.getPages().entries()) {
     const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)
     const toUnicode = pageFonts(reader, page.node)
-    const markCodes = [markSpan, ...(fonts ? markGlyphs(fonts, toUnicode) : [])]
+    const markCodes = [markSpan, ...(fonts ? markGlyphs(fonts, toUnicode, marksByMap) : [])]
     for (const ref of contentRefs(page.node)) {
       const text = contentText(reader, ref)
       if (text === undefined) continue
@@ -357,13 +361,21 @@ export function wholeWrappedWordsIn(pdf: PDFDocument, words: ReadonlySet<string>
 /** The mark as Chromium writes a span's text. */
 const markSpan = textHex(wrappedWordMark)
 
-/** The glyph strings (`<0003>`) that stand for the mark in the page's fonts. */
-function markGlyphs(fonts: PDFDict, toUnicode: (name: string) => Map<number, string> | undefined): string[] {
+/**
+ * The glyph strings (`<0003>`) that stand for the mark in the page's fonts. `known`: those of each map
+ * already looked through (pages share their fonts).
+ */
+function markGlyphs(fonts: PDFDict, toUnicode: (name: string) => Map<number, string> | undefined, known: Map<Map<number, string>, string[]>): string[] {
   const codes: string[] = []
   for (const name of fonts.keys()) {
-    for (const [code, text] of toUnicode(name.asString()) ?? []) {
-      if (text === wrappedWordMark) codes.push(`<${code.toString(16).toUpperCase().padStart(4, '0')}>`)
+    const map = toUnicode(name.asString())
+    if (!map) continue
+    let marks = known.get(map)
+    if (!marks) {
+      marks = [...map].filter(([, text]) => text === wrappedWordMark).map(([code]) => `<${code.toString(16).toUpperCase().padStart(4, '0')}>`)
+      known.set(map, marks)
     }
+    codes.push(...marks)
   }
   return codes
 }
