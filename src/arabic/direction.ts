@@ -30,6 +30,9 @@ export const atom = {
   boundary: '\uFDD4'
 } as const
 
+// A left-to-right letter or element, sought through a text (see `findLtrPhrases`).
+const ltrStrong = `${atom.ltr}|(?=\\p{L})[^${rightToLeftRanges}]`
+
 /**
  * The direction of a text's letters: `ltr` or `rtl` when all its letters are of one direction,
  * `mixed` when it has both, undefined when it has none (numbers, punctuation).
@@ -81,16 +84,17 @@ const closers: ReadonlyMap<string, string> = new Map([
  */
 export function findLtrPhrases(text: string): Run[] {
   const runs: Run[] = []
+  // The next left-to-right letter found by the expression engine, not tried character by character:
+  // most text of an Arabic paper has none.
+  const next = new RegExp(ltrStrong, 'gu')
   let index = 0
   while (index < text.length) {
-    const char = charAt(text, index)
-    if (isLtrStrong(char)) {
-      const run = withEnclosingBraces(text, runFrom(text, leadingDigitsStart(text, index)))
-      runs.push(run)
-      index = Math.max(run.end, index + char.length)
-    } else {
-      index += char.length
-    }
+    next.lastIndex = index
+    const found = next.exec(text)
+    if (!found) break
+    const run = withEnclosingBraces(text, runFrom(text, leadingDigitsStart(text, found.index)))
+    runs.push(run)
+    index = Math.max(run.end, found.index + found[0].length)
   }
   return runs
 }

@@ -58,6 +58,11 @@ describe('resolveDirection', () => {
 })
 
 describe('findLtrPhrases', () => {
+  it('finds each phrase of a text, one after the other, a letter outside the BMP starting one', () => {
+    expect(phrases('في NATO ثم EU و𝐀𝐁 ثم')).toEqual(['NATO', 'EU', '𝐀𝐁'])
+    expect(phrases(`نص ${atom.ltr} و`)).toEqual([atom.ltr])
+  })
+
   it('keeps the full stop of a sentence-like phrase', () => {
     const text = 'قال The treaty is historic. ثم'
     expect(findLtrPhrases(text)).toEqual([{start: 4, end: 27}])

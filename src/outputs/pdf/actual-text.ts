@@ -22,17 +22,22 @@ export function wholeWords(operations: Operation[], toUnicode: (font: string) =>
     out.push(...writeWords(state, toUnicode))
     state.glyphs = []
   }
+  // Whether the text is reversed changes only where `track` opens or closes marked content: looked up
+  // again there, not at each of a page's thousands of operations.
+  let reversed = false
   for (const operation of operations) {
-    const reversed = state.marks.includes('/ReversedChars')
     if (reversed && collect(state, operation)) continue
     if (state.glyphs.length > 0) flush()
     if (reversed) out.push(...settle(state))
     track(state, operation)
     out.push(operation.source)
+    if (markOperators.has(operation.operator)) reversed = state.marks.includes('/ReversedChars')
   }
   if (state.glyphs.length > 0) flush()
   return state.spans > 0 ? out.join('\n') : undefined
 }
+
+const markOperators = new Set(['BMC', 'BDC', 'EMC'])
 
 interface Glyph {
   /** Where the line matrix was set for it, or undefined when it follows the glyph before (no Td). */
@@ -251,20 +256,78 @@ function round(value: number): number {
 const vowelled = /<FEFF(?:[0-9A-F]{4})*?06(?:4[B-F]|5[0-9A-F]|70)/i
 
 /** Every page's content streams with vowelled words made whole (see `wholeWords`). */
-export function wholeWordsIn(pdf: PDFDocument): void {
-  const maps = new Map<PDFRef | PDFDict, Map<number, string>>()
+export function wholeWordsIn(pdf: PDFDocument, reader: TextReader = textReader(pdf)): void {
   for (const page of pdf.getPages()) {
-    const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)
-    const toUnicode = (name: string) => fonts && fontToUnicode(pdf, fonts, name.slice(1), maps)
+    const toUnicode = pageFonts(reader, page.node)
     for (const ref of contentRefs(page.node)) {
-      const stream = pdf.context.lookup(ref)
-      if (!(stream instanceof PDFRawStream)) continue
-      const text = streamText(stream)
-      const operations = vowelled.test(text) ? parseContent(text) : undefined
+      const text = contentText(reader, ref)
+      const operations = text !== undefined && vowelled.test(text) ? parseContent(text) : undefined
       const rewritten = operations && wholeWords(operations, toUnicode)
-      if (rewritten) pdf.context.assign(ref, deflatedStream(pdf, rewritten))
+      if (rewritten) rewriteContent(reader, ref, rewritten)
     }
   }
+}
+
+/**
+ * The content streams' text and the fonts' ToUnicode maps of one PDF, kept for the passes that read its
+ * text (whole words, wrapped words, base-letter maps): each read them anew, and a page's glyphs each
+ * looked their font up by name, which cost more than the words' rewriting.
+ */
+export interface TextReader {
+  pdf: PDFDocument
+  texts: Map<PDFRef, string>
+  /** By ToUnicode stream. */
+  maps: Map<PDFRef | PDFRawStream, Map<number, string>>
+}
+
+export function textReader(pdf: PDFDocument): TextReader {
+  return {pdf, texts: new Map(), maps: new Map()}
+}
+
+/** A content stream's text, or undefined when the reference is not to a stream. */
+export function contentText(reader: TextReader, ref: PDFRef): string | undefined {
+  let text = reader.texts.get(ref)
+  if (text === undefined) {
+    const stream = reader.pdf.context.lookup(ref)
+    if (!(stream instanceof PDFRawStream)) return undefined
+    text = streamText(stream)
+    reader.texts.set(ref, text)
+  }
+  return text
+}
+
+/** A content stream written anew with this text; the passes after read the new text. */
+export function rewriteContent(reader: TextReader, ref: PDFRef, text: string): void {
+  reader.pdf.context.assign(ref, deflatedStream(reader.pdf, text))
+  reader.texts.set(ref, text)
+}
+
+/** A page's fonts' maps by the names its content streams give them (`/F6`), each looked up once. */
+export function pageFonts(reader: TextReader, page: PDFPageLeaf): (name: string) => Map<number, string> | undefined {
+  const fonts = page.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)
+  const byName = new Map<string, Map<number, string> | undefined>()
+  return (name) => {
+    if (!fonts) return undefined
+    if (byName.has(name)) return byName.get(name)
+    const entry = fonts.get(PDFName.of(name.slice(1)))
+    const font = entry instanceof PDFRef ? reader.pdf.context.lookup(entry) : entry
+    const map = font instanceof PDFDict ? toUnicodeOf(reader, font.get(PDFName.of('ToUnicode'))) : undefined
+    byName.set(name, map)
+    return map
+  }
+}
+
+/** A font's ToUnicode map (empty when it has none), read once. */
+export function toUnicodeOf(reader: TextReader, entry: unknown): Map<number, string> {
+  const cmap = entry instanceof PDFRef ? reader.pdf.context.lookup(entry) : entry
+  if (!(cmap instanceof PDFRawStream)) return new Map()
+  const key = entry instanceof PDFRef ? entry : cmap
+  let map = reader.maps.get(key)
+  if (!map) {
+    map = readToUnicode(streamText(cmap))
+    reader.maps.set(key, map)
+  }
+  return map
 }
 
 export function contentRefs(page: PDFPageLeaf): PDFRef[] {

@@ -9,9 +9,21 @@ export interface Operation {
   source: string
 }
 
-const whitespace = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20])
-const delimiters = new Set(['(', ')', '<', '>', '[', ']', '{', '}', '/', '%'])
+// What each byte is to the tokenizer, looked up by code: streams are read as latin1 text, one byte a
+// character. Sets of one-character strings, looked up character by character, made parsing the slower half
+// of the text-layer passes.
+const regular = 0
+const whitespace = 1
+const delimiter = 2
+const kinds = new Uint8Array(256)
+for (const code of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) kinds[code] = whitespace
+for (const character of '()<>[]{}/%') kinds[character.charCodeAt(0)] = delimiter
+const percent = 0x25
 const operandWords = new Set(['true', 'false', 'null'])
+
+function kindOf(code: number): number {
+  return code < 256 ? kinds[code]! : regular
+}
 
 /** Splits a content stream into operations. Undefined when it holds an inline image, which is left alone. */
 export function parseContent(text: string): Operation[] | undefined {
@@ -21,48 +33,52 @@ export function parseContent(text: string): Operation[] | undefined {
   let index = 0
   while (index < text.length) {
     const code = text.charCodeAt(index)
-    if (whitespace.has(code)) {
+    if (kindOf(code) === whitespace) {
       index++
       continue
     }
-    const end = tokenEnd(text, index)
-    const token = text.slice(index, end)
+    const end = tokenEnd(text, index, code)
     if (start < 0) start = index
-    if (isOperand(token)) operands.push(token)
-    else if (token !== '%' && !token.startsWith('%')) {
-      if (token === 'BI') return undefined
-      operations.push({operator: token, operands, source: text.slice(start, end)})
+    if (code === percent) {
+      // A comment: dropped, unless among an operation's operands, whose source keeps it.
+      if (operands.length === 0) start = -1
+    } else if (isOperand(text, index, end, code)) operands.push(text.slice(index, end))
+    else {
+      const operator = text.slice(index, end)
+      if (operator === 'BI') return undefined
+      operations.push({operator, operands, source: text.slice(start, end)})
       operands = []
       start = -1
-    } else if (operands.length === 0) start = -1
+    }
     index = end
   }
   return operations
 }
 
 /** Operators are words: what starts with a delimiter, a digit or a sign is an operand. */
-function isOperand(token: string): boolean {
-  const first = token[0]!
-  return delimiters.has(first) && first !== '%' || '0123456789+-.'.includes(first) || operandWords.has(token)
+function isOperand(text: string, start: number, end: number, first: number): boolean {
+  if (kindOf(first) === delimiter) return true
+  if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e) return true
+  return end - start <= 5 && operandWords.has(text.slice(start, end))
 }
 
-/** Where the token starting at `index` ends. */
-function tokenEnd(text: string, index: number): number {
-  const character = text[index]!
-  if (character === '%') {
-    const newline = text.slice(index).search(/[\r\n]/)
-    return newline < 0 ? text.length : index + newline
+/** Where the token starting at `index` (whose code is `code`) ends. */
+function tokenEnd(text: string, index: number, code: number): number {
+  if (code === percent) {
+    let end = index + 1
+    while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++
+    return end
   }
-  if (character === '(') return literalEnd(text, index)
-  if (character === '<' || character === '>') {
-    if (text[index + 1] === character) return index + 2
-    if (character === '>') return index + 1
+  if (code === 0x28) return literalEnd(text, index)
+  if (code === 0x3c || code === 0x3e) {
+    if (text.charCodeAt(index + 1) === code) return index + 2
+    if (code === 0x3e) return index + 1
     const close = text.indexOf('>', index)
     return close < 0 ? text.length : close + 1
   }
-  if ('[]{}'.includes(character)) return index + 1
+  if (code === 0x5b || code === 0x5d || code === 0x7b || code === 0x7d) return index + 1
   let end = index + 1
-  while (end < text.length && !whitespace.has(text.charCodeAt(end)) && !delimiters.has(text[end]!)) end++
+  while (end < text.length && kindOf(text.charCodeAt(end)) === regular) end++
   return end
 }
 
@@ -79,6 +95,34 @@ function literalEnd(text: string, index: number): number {
 
 /** The bytes of a hex string token (`<0041>`). */
 export function hexBytes(token: string): number[] {
+  const bytes: number[] = []
+  let high = -1
+  for (let index = 1; index < token.length - 1; index++) {
+    const code = token.charCodeAt(index)
+    const value = hexValue(code)
+    if (value < 0) {
+      if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) continue
+      return hexBytesOfAnyText(token)
+    }
+    if (high < 0) high = value
+    else {
+      bytes.push(high * 16 + value)
+      high = -1
+    }
+  }
+  if (high >= 0) bytes.push(high * 16)
+  return bytes
+}
+
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30
+  if (code >= 0x41 && code <= 0x46) return code - 0x41 + 10
+  if (code >= 0x61 && code <= 0x66) return code - 0x61 + 10
+  return -1
+}
+
+/** `hexBytes` of a token holding other characters than hex digits and ASCII white space, read as it always was. */
+function hexBytesOfAnyText(token: string): number[] {
   const digits = token.slice(1, -1).replace(/\s+/g, '')
   const bytes: number[] = []
   for (let index = 0; index < digits.length; index += 2) bytes.push(Number.parseInt(digits.slice(index, index + 2).padEnd(2, '0'), 16))

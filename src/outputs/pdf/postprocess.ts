@@ -14,7 +14,7 @@ import {
 import {isolateText} from '../../arabic/direction.js'
 import type {Document} from '../../model/types.js'
 import {authorsOf} from '../../manuscript/meta.js'
-import {wholeWordsIn} from './actual-text.js'
+import {textReader, wholeWordsIn} from './actual-text.js'
 import {baseLetterMaps} from './to-unicode.js'
 import {wholeWrappedWordsIn, wrappedWordsOf} from './wrapped-words.js'
 import {codeLinesOf, wholeCodeLinesIn} from './code-lines.js'
@@ -70,11 +70,13 @@ export async function postprocessPdf(bytes: Uint8Array, document: Document, opti
   writeOutline(pdf, layout.headings.map((heading) => ({...heading, text: isolateText(heading.text, document.dir, {numbers: false})})))
   shortenDestinationNames(pdf)
   renumberStructureIds(pdf)
-  wholeWordsIn(pdf)
+  // One reader for the three text passes: each reads the streams and font maps the one before read.
+  const reader = textReader(pdf)
+  wholeWordsIn(pdf, reader)
   const printed = [document.body, ...(document.abstract ? [document.abstract] : []), ...document.notes.flatMap((note) => note.content)]
-  wholeWrappedWordsIn(pdf, wrappedWordsOf(printed), document.dir === 'rtl')
+  wholeWrappedWordsIn(pdf, wrappedWordsOf(printed), document.dir === 'rtl', reader)
   wholeCodeLinesIn(pdf, codeLinesOf(printed))
-  baseLetterMaps(pdf)
+  baseLetterMaps(pdf, reader)
   if (geometry.bleed > 0) markTrim(pdf, geometry)
 
   // Chromium's file identifier changes with every print: derive it from what the PDF was made of.

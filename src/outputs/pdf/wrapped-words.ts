@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
-import {PDFDict, PDFName, PDFRawStream, type PDFDocument, type PDFRef} from 'pdf-lib'
-import {contentRefs, deflatedStream, fontToUnicode, streamText} from './actual-text.js'
+import {PDFDict, PDFName, type PDFDocument, type PDFRef} from 'pdf-lib'
+import {contentRefs, contentText, pageFonts, rewriteContent, textReader, type TextReader} from './actual-text.js'
 import {hexBytes, hexText, parseContent, textHex, type Operation} from './content-stream.js'
 
 /**
@@ -146,10 +146,12 @@ export function scanStream(scan: Scan, at: {page: number; stream: number}, opera
   let font = ''
   let span: {text: string; used: boolean} | undefined
   let line: LinePiece[] = []
+  // This stream's lines, looked through at each `Tm` rather than the lines of every stream before.
+  const lines = scan.lines.filter((known) => known.stream === at.stream)
   operations.forEach((operation, index) => {
     const {operator, operands} = operation
     if (operator === 'Tf') font = operands[0] ?? ''
-    else if (operator === 'Tm') line = lineAt(scan, at.stream, Number(operands[5]))
+    else if (operator === 'Tm') line = lineAt(scan, lines, at.stream, Number(operands[5]))
     else if (operator === 'BMC' || operator === 'BDC') {
       marks.push(operands[0] ?? '')
       if (operands[0] === '/Span' && operands[2] === '/ActualText' && operands[3]?.startsWith('<')) span = {text: hexText(operands[3]), used: false}
@@ -185,11 +187,12 @@ function closeNoteCalls(scan: Scan, taker: Token | undefined): void {
 }
 
 /** The line of a baseline (Chromium starts every piece of a line with a `Tm`; a note call is raised less). */
-function lineAt(scan: Scan, stream: number, y: number): LinePiece[] {
-  const found = scan.lines.find((line) => line.stream === stream && Math.abs(line.y - y) < 10)
+function lineAt(scan: Scan, lines: Scan['lines'], stream: number, y: number): LinePiece[] {
+  const found = lines.find((line) => Math.abs(line.y - y) < 10)
   if (found) return found.pieces
   const line = {stream, y, pieces: []}
   scan.lines.push(line)
+  lines.push(line)
   return line.pieces
 }
 
@@ -220,17 +223,35 @@ function extend(scan: Scan, glyph: GlyphAt): GlyphAt | undefined {
 export function rolesOf(scan: Scan): Map<number, Map<number, string>> {
   const roles = new Map<number, Map<number, string>>()
   for (const token of scan.done) {
-    const letters = token.glyphs.filter((glyph) => glyph.text !== '')
+    const firsts = firstLettersByPage(token.glyphs, scan.written)
     for (const glyph of token.glyphs) {
       const stream = roles.get(glyph.stream) ?? new Map<number, string>()
       roles.set(glyph.stream, stream)
-      const onPage = letters.filter((letter) => letter.page === glyph.page)
-      const spelled = onPage.map((letter) => letter.text).join('')
-      const text = onPage.length === letters.length ? scan.written.get(spelled) ?? spelled : spelled
-      stream.set(glyph.operation, glyph === onPage[0] ? wholeText(text) : '')
+      stream.set(glyph.operation, firsts.get(glyph) ?? '')
     }
   }
   return roles
+}
+
+/**
+ * The first letter of a word on each page it is printed on, with the word's text there. Grouped once:
+ * an address of three thousand letters, its letters sought page by page for each glyph, took seconds.
+ */
+function firstLettersByPage(glyphs: GlyphAt[], written: ReadonlyMap<string, string>): Map<GlyphAt, string> {
+  const pages = new Map<number, GlyphAt[]>()
+  for (const glyph of glyphs) {
+    if (glyph.text === '') continue
+    const letters = pages.get(glyph.page)
+    if (letters) letters.push(glyph)
+    else pages.set(glyph.page, [glyph])
+  }
+  const firsts = new Map<GlyphAt, string>()
+  for (const letters of pages.values()) {
+    const spelled = letters.map((letter) => letter.text).join('')
+    // A phrase printed on one page is given back as written (with its spaces); pieces across pages as printed.
+    firsts.set(letters[0]!, wholeText(pages.size === 1 ? written.get(spelled) ?? spelled : spelled))
+  }
+  return firsts
 }
 
 /**
@@ -339,19 +360,18 @@ export function wrappedWordsOf(nodes: Array<Root | ElementContent>): Set<string>
 }
 
 /** Every page's content streams with their wrapped words made whole, across pages. */
-export function wholeWrappedWordsIn(pdf: PDFDocument, words: ReadonlySet<string>, rightToLeft: boolean): void {
+export function wholeWrappedWordsIn(pdf: PDFDocument, words: ReadonlySet<string>, rightToLeft: boolean, reader: TextReader = textReader(pdf)): void {
   if (words.size === 0) return
-  const maps = new Map<PDFRef | PDFDict, Map<number, string>>()
   const scan = newScan(words)
   const scanned: Array<{ref: PDFRef; operations: Operation[]}> = []
+  const marksByMap = new Map<Map<number, string>, string[]>()
   for (const [pageIndex, page] of pdf.getPages().entries()) {
     const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)
-    const toUnicode = (name: string) => fonts && fontToUnicode(pdf, fonts, name.slice(1), maps)
-    const markCodes = [markSpan, ...(fonts ? markGlyphs(fonts, toUnicode) : [])]
+    const toUnicode = pageFonts(reader, page.node)
+    const markCodes = [markSpan, ...(fonts ? markGlyphs(fonts, toUnicode, marksByMap) : [])]
     for (const ref of contentRefs(page.node)) {
-      const stream = pdf.context.lookup(ref)
-      if (!(stream instanceof PDFRawStream)) continue
-      const text = streamText(stream)
+      const text = contentText(reader, ref)
+      if (text === undefined) continue
       if (scan.open.length === 0 && !markCodes.some((code) => text.includes(code))) continue
       const operations = parseContent(text)
       if (!operations) continue
@@ -362,20 +382,28 @@ export function wholeWrappedWordsIn(pdf: PDFDocument, words: ReadonlySet<string>
   const leftToRight = onLeftToRightLines(scan)
   for (const [stream, roles] of rolesOf(scan)) {
     const {ref, operations} = scanned[stream]!
-    pdf.context.assign(ref, deflatedStream(pdf, withSpans(operations, roles, rightToLeft, leftToRight.get(stream))))
+    rewriteContent(reader, ref, withSpans(operations, roles, rightToLeft, leftToRight.get(stream)))
   }
 }
 
 /** The mark as Chromium writes a span's text. */
 const markSpan = textHex(wrappedWordMark)
 
-/** The glyph strings (`<0003>`) that stand for the mark in the page's fonts. */
-function markGlyphs(fonts: PDFDict, toUnicode: (name: string) => Map<number, string> | undefined): string[] {
+/**
+ * The glyph strings (`<0003>`) that stand for the mark in the page's fonts. `known`: those of each map
+ * already looked through (pages share their fonts).
+ */
+function markGlyphs(fonts: PDFDict, toUnicode: (name: string) => Map<number, string> | undefined, known: Map<Map<number, string>, string[]>): string[] {
   const codes: string[] = []
   for (const name of fonts.keys()) {
-    for (const [code, text] of toUnicode(name.asString()) ?? []) {
-      if (text === wrappedWordMark) codes.push(`<${code.toString(16).toUpperCase().padStart(4, '0')}>`)
+    const map = toUnicode(name.asString())
+    if (!map) continue
+    let marks = known.get(map)
+    if (!marks) {
+      marks = [...map].filter(([, text]) => text === wrappedWordMark).map(([code]) => `<${code.toString(16).toUpperCase().padStart(4, '0')}>`)
+      known.set(map, marks)
     }
+    codes.push(...marks)
   }
   return codes
 }

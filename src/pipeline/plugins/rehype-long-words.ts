@@ -35,21 +35,16 @@ function hasClass(element: Element, name: string): boolean {
 
 /** The text with each run of more than `maxWord` non-space characters in a `long-word` span. */
 export function markLongWords(node: Text, maxWord: number): ElementContent[] {
+  // No word is longer than its text: most texts are passed over without being read.
+  if (node.value.length <= maxWord) return [node]
   const result: ElementContent[] = []
   let rest = 0
-  let start = -1
-  for (let index = 0; index <= node.value.length; index++) {
-    const space = index === node.value.length || /\s/.test(node.value[index]!)
-    if (!space) {
-      if (start < 0) start = index
-      continue
-    }
-    if (start >= 0 && [...node.value.slice(start, index)].length > maxWord) {
-      if (start > rest) result.push({type: 'text', value: node.value.slice(rest, start)})
-      result.push({type: 'element', tagName: 'span', properties: {className: ['long-word']}, children: [{type: 'text', value: node.value.slice(start, index)}]})
-      rest = index
-    }
-    start = -1
+  for (const match of node.value.matchAll(/\S+/g)) {
+    const word = match[0]
+    if (word.length <= maxWord || [...word].length <= maxWord) continue
+    if (match.index > rest) result.push({type: 'text', value: node.value.slice(rest, match.index)})
+    result.push({type: 'element', tagName: 'span', properties: {className: ['long-word']}, children: [{type: 'text', value: word}]})
+    rest = match.index + word.length
   }
   if (result.length === 0) return [node]
   if (rest < node.value.length) result.push({type: 'text', value: node.value.slice(rest)})

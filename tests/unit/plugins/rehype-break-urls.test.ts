@@ -84,6 +84,12 @@ describe('rehypeBreakUrls', () => {
     expect(paragraph.children.map((child) => toString(child))).toEqual(['(انظر ', 'https://example.org/Babylon_(city)', ')'])
   })
 
+  it('makes an address written in capitals, WWW. or HTTPS:, an address span', () => {
+    const paragraph = h('p', 'انظر WWW.EXAMPLE.ORG/A و HTTPS://EXAMPLE.ORG/B')
+    rehypeBreakUrls()(h(null, [paragraph]))
+    expect(paragraph.children.map((child) => toString(child))).toEqual(['انظر ', 'WWW.EXAMPLE.ORG/A', ' و ', 'HTTPS://EXAMPLE.ORG/B'])
+  })
+
   it('does not touch code', () => {
     const tree = h(null, [h('p', [h('code', 'https://example.org/a')]), h('pre', h('code', 'https://example.org/a'))])
     const before = toHtml(tree)

@@ -31,4 +31,16 @@ describe('rehypeLongWords', () => {
     rehypeLongWords({maxWord: 5})(tree)
     expect(toHtml(tree)).toBe('<p><span class="long-word">abcdef</span> abc</p>')
   })
+
+  it('counts a word in characters, not UTF-16 units', () => {
+    const tree = h(null, [h('p', `${'𝐀'.repeat(40)} ${'𝐁'.repeat(41)}`)])
+    rehypeLongWords()(tree)
+    expect(toHtml(tree)).toBe(`<p>${'𝐀'.repeat(40)} <span class="long-word">${'𝐁'.repeat(41)}</span></p>`)
+  })
+
+  it('takes words between any white space, a no-break space included', () => {
+    const tree = h(null, [h('p', `a\u00A0${'b'.repeat(6)}\tc`)])
+    rehypeLongWords({maxWord: 5})(tree)
+    expect(toHtml(tree)).toBe(`<p>a\u00A0<span class="long-word">bbbbbb</span>\tc</p>`)
+  })
 })
