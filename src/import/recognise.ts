@@ -54,6 +54,11 @@ function fallBackOnProperties(meta: ImportedMeta, core: CoreProperties, file: VF
     meta.title = title
     note(file, undefined, `The title «${title}», from the document properties (none on the title pages)`, 'import-title')
   }
+  const keywords = keywordsOf(core.keywords ?? '')
+  if (!meta.keywords && keywords.length > 0) {
+    meta.keywords = keywords
+    note(file, undefined, `${keywords.length} keywords, from the document properties (none on the title pages)`, 'import-keywords')
+  }
   const creator = core.creator?.trim()
   if (meta.authors || !creator) return
   if (placeholderCreators.includes(foldArabic(creator))) {
@@ -62,6 +67,11 @@ function fallBackOnProperties(meta: ImportedMeta, core: CoreProperties, file: VF
   }
   meta.authors = [{name: creator}]
   note(file, undefined, `The author «${creator}», from the document properties (none on the title pages)`, 'import-author')
+}
+
+/** Word's Tags (`cp:keywords`) field, separated by commas or semicolons, Arabic or Latin. */
+function keywordsOf(text: string): string[] {
+  return text.split(/[،,؛;]/u).map((word) => word.trim()).filter(Boolean)
 }
 
 function reportMissing(meta: ImportedMeta, file: VFile): void {
