@@ -27,11 +27,24 @@ local function number_headings(blocks, numbering)
   end})
 end
 
+-- The build keeps the digits of a Latin phrase («Q3 2025») Latin: a number after a Latin word stays so.
+local function indic_digits(inlines)
+  local latin = false
+  for index, inline in ipairs(inlines) do
+    if inline.t == 'Str' then
+      if inline.text:find('%a') then latin = true
+      elseif inline.text:find('[\216-\219]') then latin = false end
+      if not latin then inlines[index] = pandoc.Str((inline.text:gsub('%d', indic))) end
+    end
+  end
+  return inlines
+end
+
 function Pandoc(doc)
   local numbering = meta_string(doc.meta, 'numbering')
   if numbering == 'ordinal' or numbering == 'decimal' then doc.blocks = number_headings(doc.blocks, numbering) end
   if meta_string(doc.meta, 'digits') == 'arabic-indic' then
-    doc.blocks = doc.blocks:walk({Str = function (str) return pandoc.Str((str.text:gsub('%d', indic))) end})
+    doc.blocks = doc.blocks:walk({Inlines = indic_digits})
   end
   return doc
 end
