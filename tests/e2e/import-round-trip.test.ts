@@ -24,7 +24,7 @@ import {elementsWhere, intactShare, textOf, words} from '../helpers/text-measure
  * it the name, a line break and the role, one Author paragraph), the date and the abstract in the body;
  * the keywords in the document properties (its Tags field). The section numbers and Arabic-Indic digits
  * are typed into the text as the build prints them (`scripts/pandoc-as-typed.lua`), so recognition must
- * find `numbering` and `digits` again. The series, `shortTitle`, `toc` and `pageSize` Pandoc keeps only
+ * find `numbering` and `digits` again. The series, `shortTitle` and `pageSize` Pandoc keeps only
  * in its custom properties, which a researcher's Word file does not have: not compared.
  */
 const corpus = path.resolve('tests/fixtures/corpus')
@@ -87,7 +87,7 @@ describe('round trip of the corpus through Pandoc’s Word files', () => {
       expect(imported.images).toBe(original.images)
     })
 
-    it(`${fixture}: the same title, subtitle, date, authors and roles, abstract, keywords, numbering and digits`, async () => {
+    it(`${fixture}: the same title, subtitle, date, authors and roles, abstract, keywords, numbering, digits and contents page`, async () => {
       const {original, imported} = await roundTrip(fixture, manuscript)
       const [before, after] = [original.meta, imported.meta]
       expect(after.title).toBe(before.title)
@@ -103,6 +103,9 @@ describe('round trip of the corpus through Pandoc’s Word files', () => {
         expect(abstract.share, `missing: ${abstract.missing.slice(0, 20).join(' ')}`).toBeGreaterThanOrEqual(99.5)
       } else expect(imported.abstract).toBeUndefined()
       expect(after.numbering).toBe(before.numbering)
+      // `toc: true` makes Pandoc write Word's table of contents, which recognition reads back; `toc: false`
+      // leaves no trace in the file, and the imported manuscript's contents page is automatic.
+      expect(after.toc === true).toBe(before.toc === true)
       // Recognition reads `digits` from the digits of the text: a file with fewer than five (the notes'
       // calls and the lists' numbers are Word's own) says nothing about them.
       if ((words(textOf(imported.body)).join('').match(/\p{Nd}/gu)?.length ?? 0) >= 5) expect(after.digits).toBe(before.digits)

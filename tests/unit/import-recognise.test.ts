@@ -150,6 +150,13 @@ describe('recognise, front matter', () => {
     expect(result.markdown).toBe(`${long}\n`)
   })
 
+  it('drops Word’s table of contents, heading and entries, and sets `toc: true`', () => {
+    const result = run(doc(p('العنوان', {style: 'Title'}), p('Table of Contents', {style: 'TOC Heading'}), p('المقدمة 3', {style: 'toc 1'}), p('خلفية 4', {style: 'toc 2'}), p(long), h(1, 'المقدمة'), p(long)))
+    expect(result.frontMatter.toc).toBe(true)
+    expect(result.markdown).toBe(`${long}\n\n## المقدمة\n\n${long}\n`)
+    expect(run(doc(p('العنوان', {style: 'Title'}), p('toc 1 في نص عادي'), p(long))).frontMatter.toc).toBeUndefined()
+  })
+
   it('takes the keywords from the document properties when the pages have none, and never over theirs', () => {
     const core = {keywords: 'روسيا, كوريا الشمالية؛ توازن القوى'}
     expect(run(doc(p('العنوان', {style: 'Title'}), p(long)), core).frontMatter.keywords).toEqual(['روسيا', 'كوريا الشمالية', 'توازن القوى'])
