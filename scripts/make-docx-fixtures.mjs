@@ -9,11 +9,14 @@
  *   tatweel, odd spaces, Persian digits, a hyperlink, superscript and strike-through, an Arabic-named style
  *   with an outline level.
  * - pandoc-*.docx: manuscripts of the corpus through Pandoc, without its typographic quotes (`##` sections made Heading 1, as the centre's
- *   Word papers have them), when Pandoc is installed.
+ *   Word papers have them), when Pandoc is installed. Pandoc's metadata knows `author`, not the manuscripts'
+ *   `authors`: each author is handed to it as the name, a line break, and the role, which Pandoc writes
+ *   as one paragraph in its Author style. The section numbers and Arabic-Indic digits are typed into the text
+ *   as the build prints them (`scripts/pandoc-as-typed.lua`), as in a Word paper.
  * - libreoffice-*.docx: one of those opened and saved again by LibreOffice, when it is installed.
  */
 import {execFileSync} from 'node:child_process'
-import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync, existsSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -23,6 +26,7 @@ import {
   Paragraph, Table, TableCell, TableRow, TextRun, Textbox, VerticalMergeType, WidthType
 } from 'docx'
 import sharp from 'sharp'
+import {parse as parseYaml, stringify as stringifyYaml} from 'yaml'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const out = path.join(root, 'tests/fixtures/docx')
@@ -120,9 +124,19 @@ function pandoc() {
   const corpus = path.join(root, 'tests/fixtures/corpus')
   const manuscripts = readdirSync(corpus, {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => [entry.name, path.join(corpus, entry.name)])
   manuscripts.push(['seed', path.join(root, 'manuscript/russia-dprk-partnership')])
+  const work = mkdtempSync(path.join(os.tmpdir(), 'press-pandoc-'))
   for (const [name, folder] of manuscripts) {
-    execFileSync('pandoc', ['index.md', '--from', 'markdown-smart', '--shift-heading-level-by=-1', '--resource-path', folder, '-o', path.join(out, `pandoc-${name}.docx`)], {cwd: folder})
+    const metadata = path.join(work, `${name}.yaml`)
+    writeFileSync(metadata, stringifyYaml({author: authorsOf(readFileSync(path.join(folder, 'index.md'), 'utf8'))}))
+    execFileSync('pandoc', ['index.md', '--from', 'markdown-smart', '--shift-heading-level-by=-1', '--metadata-file', metadata, '--lua-filter', path.join(root, 'scripts/pandoc-as-typed.lua'), '--resource-path', folder, '-o', path.join(out, `pandoc-${name}.docx`)], {cwd: folder, env: {...process.env, SOURCE_DATE_EPOCH: '1730332800'}})
   }
+}
+
+/** The manuscript's `authors` as Pandoc's `author`: Markdown, the role under the name after a hard line break. */
+function authorsOf(markdown) {
+  const lines = markdown.replace(/^\uFEFF/, '').split(/\r?\n/)
+  const meta = parseYaml(lines.slice(1, lines.indexOf('---', 1)).join('\n'))
+  return meta.authors.map((author) => (typeof author === 'string' ? author : author.role ? `${author.name}\\\n${author.role}` : author.name))
 }
 
 /** The seed's Pandoc file saved again by LibreOffice Writer, as most Arabic offices' tools write Word files. */

@@ -21,6 +21,7 @@ export interface ImportedMeta {
   keywords?: string[]
   numbering?: 'ordinal' | 'decimal'
   digits?: 'arabic-indic'
+  toc?: true
   abstract?: string
 }
 

@@ -13,6 +13,7 @@ import remarkDropBoilerplate from './remark-drop-boilerplate.js'
 import remarkTitlePages from './remark-title-pages.js'
 import remarkTypedHeadings from './remark-typed-headings.js'
 import remarkTypedLists from './remark-typed-lists.js'
+import remarkWordContents from './remark-word-contents.js'
 import {placeholderCreators} from './vocabulary.js'
 
 export interface RecogniseOptions {
@@ -22,14 +23,15 @@ export interface RecogniseOptions {
 
 /**
  * Turn a Word paper laid out the centre's way into the project's manuscript conventions: the
- * boilerplate the template prints dropped, the title pages read into front matter, headings and
- * numbering, lists typed by hand. Every guess and drop is a message on `file`. A key not found is left
+ * boilerplate the template prints and Word's table of contents dropped, the title pages read into
+ * front matter, headings and numbering, lists typed by hand. Every guess and drop is a message on `file`. A key not found is left
  * out of the front matter (with a warning), so that the build reports it rather than print an invention.
  */
 export function recognise(tree: Root, file: VFile, core: CoreProperties, options?: Readonly<RecogniseOptions> | null): {tree: Root; frontMatter: Record<string, unknown>} {
   const brand = options?.brand ?? defaultBrand()
   const processor = unified()
     .use(remarkDropBoilerplate, {texts: boilerplateTexts(brand)})
+    .use(remarkWordContents)
     .use(remarkTitlePages, {labels: brand.labels})
     .use(remarkTypedHeadings)
     .use(remarkTypedLists)
@@ -54,6 +56,11 @@ function fallBackOnProperties(meta: ImportedMeta, core: CoreProperties, file: VF
     meta.title = title
     note(file, undefined, `The title «${title}», from the document properties (none on the title pages)`, 'import-title')
   }
+  const keywords = keywordsOf(core.keywords ?? '')
+  if (!meta.keywords && keywords.length > 0) {
+    meta.keywords = keywords
+    note(file, undefined, `${keywords.length} keywords, from the document properties (none on the title pages)`, 'import-keywords')
+  }
   const creator = core.creator?.trim()
   if (meta.authors || !creator) return
   if (placeholderCreators.includes(foldArabic(creator))) {
@@ -62,6 +69,11 @@ function fallBackOnProperties(meta: ImportedMeta, core: CoreProperties, file: VF
   }
   meta.authors = [{name: creator}]
   note(file, undefined, `The author «${creator}», from the document properties (none on the title pages)`, 'import-author')
+}
+
+/** Word's Tags (`cp:keywords`) field, separated by commas or semicolons, Arabic or Latin. */
+function keywordsOf(text: string): string[] {
+  return text.split(/[،,؛;]/u).map((word) => word.trim()).filter(Boolean)
 }
 
 function reportMissing(meta: ImportedMeta, file: VFile): void {
@@ -73,7 +85,7 @@ function reportMissing(meta: ImportedMeta, file: VFile): void {
 
 /** The keys in the order the README's example writes them. */
 function frontMatterOf(meta: ImportedMeta): Record<string, unknown> {
-  const order: Array<keyof ImportedMeta> = ['title', 'subtitle', 'series', 'authors', 'date', 'keywords', 'numbering', 'digits', 'abstract']
+  const order: Array<keyof ImportedMeta> = ['title', 'subtitle', 'series', 'authors', 'date', 'keywords', 'numbering', 'digits', 'toc', 'abstract']
   const frontMatter: Record<string, unknown> = {}
   for (const key of order) if (meta[key] !== undefined) frontMatter[key] = meta[key]
   return frontMatter

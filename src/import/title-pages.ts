@@ -93,15 +93,20 @@ function readMarkedAuthors(page: readonly Paragraph[], words: TitlePageWords, me
   return taken
 }
 
-/** Paragraphs in the Author style (Pandoc writes one per author), each with the role under it if there is one. */
+/**
+ * Paragraphs in the Author style (Pandoc writes one per author), each with the role under it if there is
+ * one: the lines after the name's in the same paragraph (the style says they are about the author), or
+ * the next paragraph when it says what the author is.
+ */
 function readStyledAuthors(page: readonly Paragraph[], meta: ImportedMeta, file: VFile): Paragraph[] {
   const taken: Paragraph[] = []
   const authors: ImportedAuthor[] = []
   page.forEach((node, index) => {
     if (styleOf(node) !== 'author') return
-    const author: ImportedAuthor = {name: toString(node).trim()}
+    const [name = '', ...role] = linesOf(node)
+    const author: ImportedAuthor = role.length > 0 ? {name, role: role.join(' ')} : {name}
     const next = page[index + 1]
-    if (next && styleOf(next) !== 'author' && isRole(toString(next))) {
+    if (!author.role && next && styleOf(next) !== 'author' && isRole(toString(next))) {
       author.role = toString(next).trim()
       taken.push(next)
     }
@@ -195,6 +200,16 @@ function isRepeat(node: Paragraph, meta: ImportedMeta): boolean {
   const fold = (value: string | undefined) => (value ? foldArabic(value).replace(/[:：]/gu, '').replace(/\s+/gu, ' ') : undefined)
   const known = [fold(meta.title), fold(meta.subtitle), fold(meta.title && meta.subtitle ? `${meta.title} ${meta.subtitle}` : undefined)]
   return known.includes(text)
+}
+
+/** The paragraph's lines, broken where a line break (Word's Shift+Enter) is. */
+export function linesOf(node: Paragraph): string[] {
+  const lines: string[] = ['']
+  for (const child of node.children) {
+    if (child.type === 'break') lines.push('')
+    else lines[lines.length - 1] += toString(child)
+  }
+  return lines.map((line) => line.trim()).filter(Boolean)
 }
 
 function styleOf(node: Paragraph): string | undefined {

@@ -143,6 +143,26 @@ describe('recognise, front matter', () => {
     expect(result.markdown).toBe(`${long}\n`)
   })
 
+  it('reads the lines after the name in an Author paragraph as the role, and the next paragraph when it is one', () => {
+    const lines = (name: string, role: string): PhrasingContent[] => [{type: 'text', value: name}, {type: 'break'}, {type: 'text', value: role}]
+    const result = run(doc(p('العنوان', {style: 'Title'}), p(lines('أحمد علي', 'Energy Policy Fellow'), {style: 'Author'}), p('سارة محمود', {style: 'Author'}), p('باحثة في المركز'), p(long)))
+    expect(result.frontMatter.authors).toEqual([{name: 'أحمد علي', role: 'Energy Policy Fellow'}, {name: 'سارة محمود', role: 'باحثة في المركز'}])
+    expect(result.markdown).toBe(`${long}\n`)
+  })
+
+  it('drops Word’s table of contents, heading and entries, and sets `toc: true`', () => {
+    const result = run(doc(p('العنوان', {style: 'Title'}), p('Table of Contents', {style: 'TOC Heading'}), p('المقدمة 3', {style: 'toc 1'}), p('خلفية 4', {style: 'toc 2'}), p(long), h(1, 'المقدمة'), p(long)))
+    expect(result.frontMatter.toc).toBe(true)
+    expect(result.markdown).toBe(`${long}\n\n## المقدمة\n\n${long}\n`)
+    expect(run(doc(p('العنوان', {style: 'Title'}), p('toc 1 في نص عادي'), p(long))).frontMatter.toc).toBeUndefined()
+  })
+
+  it('takes the keywords from the document properties when the pages have none, and never over theirs', () => {
+    const core = {keywords: 'روسيا, كوريا الشمالية؛ توازن القوى'}
+    expect(run(doc(p('العنوان', {style: 'Title'}), p(long)), core).frontMatter.keywords).toEqual(['روسيا', 'كوريا الشمالية', 'توازن القوى'])
+    expect(run(doc(p('العنوان', {style: 'Title'}), p('الكلمات المفتاحية: العراق، النفط'), p(long)), core).frontMatter.keywords).toEqual(['العراق', 'النفط'])
+  })
+
   it('reads a heading that opens the document, shallower than every other, as the title', () => {
     const result = run(doc(h(1, 'العنوان'), p('بقلم: أحمد علي حسن'), p(long), h(2, 'قسم'), p(long)))
     expect(result.frontMatter.title).toBe('العنوان')
