@@ -105,7 +105,11 @@ export async function loadBrand(folder: string, fontsFolder: string): Promise<Br
  */
 export function brandCss(brand: Brand, fontUrl: (file: string) => string): string {
   const {colors, typography, fonts} = brand.data
-  const families = (names: string[]) => names.map((name) => JSON.stringify(name)).join(', ')
+  // A role's faces, then the brand's others: a glyph the first lack (≈, say, in the Naskh and the Serif)
+  // is drawn by a face of the brand, never by whatever fonts the machine happens to have.
+  const brandFamilies = [...new Set(fonts.map((font) => font.family))]
+  const families = (names: string[]) =>
+    [...new Set([...names, ...brandFamilies])].map((name) => JSON.stringify(name)).join(', ')
   const faces = fonts.map((font) => [
     '@font-face {',
     `  font-family: ${JSON.stringify(font.family)};`,
