@@ -11,7 +11,16 @@
 // made just before it, as the machine's speed drifts. BENCH_QUICK=1 skips the batch of 100; BENCH_ONLY=C
 // runs part C alone.
 import {execFileSync, spawn} from 'node:child_process'
-import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch as watchFolder, writeFileSync} from 'node:fs'
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  watch as watchFolder,
+  writeFileSync
+} from 'node:fs'
 import {createServer} from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -43,15 +52,28 @@ const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`
 function textLayer(pdfFile, markdownFile) {
   const marks = /[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g
   const edge = /^[\p{P}\p{S}_]+|[\p{P}\p{S}_]+$/gu
-  const words = (text) => text.replace(marks, '').split(/\s+/).map((word) => word.replace(edge, '')).filter(Boolean)
+  const words = (text) =>
+    text
+      .replace(marks, '')
+      .split(/\s+/)
+      .map((word) => word.replace(edge, ''))
+      .filter(Boolean)
   let prose = readFileSync(markdownFile, 'utf8').replace(/^\uFEFF/, '')
   if (prose.startsWith('---')) prose = prose.slice(prose.indexOf('\n---', 3) + 4)
-  prose = prose.replace(/```[\s\S]*?```/g, ' ').replace(/<[^>]+>/g, ' ').replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\[\^[^\]]+\]:?/g, ' ').replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, ' ')
-    .replace(/^\|?[\s:|-]+\|?$/gm, ' ').replace(/\{-\}|\{\.unnumbered\}/g, ' ').replace(/[*_`|~]/g, ' ')
+  prose = prose
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[\^[^\]]+\]:?/g, ' ')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, ' ')
+    .replace(/^\|?[\s:|-]+\|?$/gm, ' ')
+    .replace(/\{-\}|\{\.unnumbered\}/g, ' ')
+    .replace(/[*_`|~]/g, ' ')
   const want = words(prose)
   const got = new Map()
-  for (const word of words(execFileSync('pdftotext', ['-q', pdfFile, '-'], {encoding: 'utf8'}))) got.set(word, (got.get(word) ?? 0) + 1)
+  for (const word of words(execFileSync('pdftotext', ['-q', pdfFile, '-'], {encoding: 'utf8'})))
+    got.set(word, (got.get(word) ?? 0) + 1)
   let intact = 0
   for (const word of want) {
     if ((got.get(word) ?? 0) > 0) {
@@ -70,7 +92,10 @@ function textLayer(pdfFile, markdownFile) {
 function runPress(args, {sample: sampled = false} = {}) {
   return new Promise((resolve, reject) => {
     const start = performance.now()
-    const child = spawn(process.execPath, [press, ...args], {stdio: ['ignore', 'ignore', 'pipe'], env: {...process.env, CI: 'true'}})
+    const child = spawn(process.execPath, [press, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {...process.env, CI: 'true'}
+    })
     let stderr = ''
     child.stderr.on('data', (chunk) => (stderr += chunk))
     let peak = 0
@@ -101,7 +126,11 @@ function processTree(root) {
     } catch {}
     for (const task of tasks) {
       try {
-        for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child))
+        for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean))
+          visit(Number(child))
       } catch {}
     }
   }
@@ -180,9 +209,19 @@ async function editLoop() {
   mkdirSync(out, {recursive: true})
   const port = await freePort()
   const url = `http://localhost:${port}/paper/`
-  const server = spawn(process.execPath, [press, 'watch', folder, '--port', String(port), '--out', out], {stdio: ['ignore', 'ignore', 'inherit'], env: {...process.env, CI: 'true'}})
+  const server = spawn(process.execPath, [press, 'watch', folder, '--port', String(port), '--out', out], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {...process.env, CI: 'true'}
+  })
   const exited = new Promise((resolve) => server.once('exit', resolve))
-  for (let tries = 0; !(await fetch(url).then((response) => response.ok, () => false)); tries++) {
+  for (
+    let tries = 0;
+    !(await fetch(url).then(
+      (response) => response.ok,
+      () => false
+    ));
+    tries++
+  ) {
     if (tries > 300) throw new Error('press watch did not start')
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
@@ -200,7 +239,9 @@ async function editLoop() {
     const start = now()
     writeFileSync(file, `${original}\n\nتعديل رقم ${save + 1}.\n`)
     await reloaded
-    const loadedAt = await tab.evaluate(() => performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventStart)
+    const loadedAt = await tab.evaluate(
+      () => performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventStart
+    )
     const builtAt = await written
     if (save > 0) {
       load.push(loadedAt - start)
@@ -213,21 +254,38 @@ async function editLoop() {
   await client.close()
   server.kill('SIGINT')
   await exited
-  return {cold: median(cold), colds: cold, load: median(load), loads: load, outputs: median(outputs), outputsAll: outputs, loadBefore, loadAfter}
+  return {
+    cold: median(cold),
+    colds: cold,
+    load: median(load),
+    loads: load,
+    outputs: median(outputs),
+    outputsAll: outputs,
+    loadBefore,
+    loadAfter
+  }
 }
 
 function reportEditLoop(result) {
   const ms = (value) => `${value.toFixed(0)} ms`
   console.log('')
-  console.log(`C. The edit loop on the seed paper (medians; \`press watch\` timed from the file's write; machine load average ${result.loadBefore.toFixed(1)} before, ${result.loadAfter.toFixed(1)} after, on ${os.cpus().length} cores)`)
+  console.log(
+    `C. The edit loop on the seed paper (medians; \`press watch\` timed from the file's write; machine load average ${result.loadBefore.toFixed(1)} before, ${result.loadAfter.toFixed(1)} after, on ${os.cpus().length} cores)`
+  )
   console.log('')
   console.log('| what | time | × cold build | target |')
   console.log('| --- | --- | --- | --- |')
   console.log(`| cold \`press build\`, PDF + EPUB (${result.colds.length} runs) | ${seconds(result.cold)} | 1.00× | |`)
-  console.log(`| save → page reloaded (load event in a browser on the preview page) | ${ms(result.load)} | ${(result.load / result.cold).toFixed(2)}× | < 0.10× |`)
-  console.log(`| save → PDF and EPUB both renamed into place | ${ms(result.outputs)} | ${(result.outputs / result.cold).toFixed(2)}× | ≤ 0.25× |`)
+  console.log(
+    `| save → page reloaded (load event in a browser on the preview page) | ${ms(result.load)} | ${(result.load / result.cold).toFixed(2)}× | < 0.10× |`
+  )
+  console.log(
+    `| save → PDF and EPUB both renamed into place | ${ms(result.outputs)} | ${(result.outputs / result.cold).toFixed(2)}× | ≤ 0.25× |`
+  )
   console.log('')
-  console.log(`Runs: cold ${result.colds.map(seconds).join(', ')}; reload ${result.loads.map(ms).join(', ')}; PDF and EPUB ${result.outputsAll.map(ms).join(', ')}.`)
+  console.log(
+    `Runs: cold ${result.colds.map(seconds).join(', ')}; reload ${result.loads.map(ms).join(', ')}; PDF and EPUB ${result.outputsAll.map(ms).join(', ')}.`
+  )
 }
 
 if (process.env.BENCH_ONLY === 'C') {
@@ -250,9 +308,17 @@ for (let run = 0; run <= 5; run++) {
   const geometry = geometryOf(document, brand)
   const publication = printPage(document, brand, geometry)
   const composed = performance.now()
-  const printed = await printPdf(page, publication, geometry, {keepHtml: run === 0, folders: [manuscript.folder, brand.folder, brand.fontsFolder]})
+  const printed = await printPdf(page, publication, geometry, {
+    keepHtml: run === 0,
+    folders: [manuscript.folder, brand.folder, brand.fontsFolder]
+  })
   const printedAt = performance.now()
-  pdfBytes = await postprocessPdf(printed.pdf, document, {date: new Date(`${document.meta.date}T00:00:00Z`), creator: 'Hammurabi Press', geometry, layout: printed.layout})
+  pdfBytes = await postprocessPdf(printed.pdf, document, {
+    date: new Date(`${document.meta.date}T00:00:00Z`),
+    creator: 'Hammurabi Press',
+    geometry,
+    layout: printed.layout
+  })
   const postprocessed = performance.now()
   await coverFromPdf(printed.pdf, geometry)
   const end = performance.now()
@@ -280,15 +346,17 @@ writeFileSync(pdfFile, pdfBytes)
 const layer = textLayer(pdfFile, seedFile)
 const floor = median(steps.floor)
 const row = (name, values) => `| ${name} | ${median(values).toFixed(0)} ms | ${(median(values) / floor).toFixed(2)}× |`
-console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${execFileSync(browser.process()?.spawnfile ?? 'chromium', ['--version'], {encoding: 'utf8'}).trim()}`)
+console.log(
+  `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${execFileSync(browser.process()?.spawnfile ?? 'chromium', ['--version'], {encoding: 'utf8'}).trim()}`
+)
 console.log('')
-console.log('A. The seed paper\'s PDF, step by step (medians of 5 runs in a warm browser)')
+console.log("A. The seed paper's PDF, step by step (medians of 5 runs in a warm browser)")
 console.log('')
 console.log('| step | time | × floor |')
 console.log('| --- | --- | --- |')
 console.log(row('read + unified pipeline', steps.read))
 console.log(row('compose pages (hast → HTML)', steps.compose))
-console.log(row('load the publication into the tab\'s shell', steps.load))
+console.log(row("load the publication into the tab's shell", steps.load))
 console.log(row('paginate: notes at the foot, contents numbers', steps.layout))
 console.log(row('print (page.pdf)', steps.print))
 console.log(row('post-process (pdf-lib: outline, XMP, boxes)', steps.postprocess))
@@ -313,7 +381,10 @@ for (const entry of readdirSync(batch).sort()) {
   const m = manuscriptAt(path.join(batch, entry, 'index.md'))
   const document = await createDocument(m, await readManuscript(m, batch), batchBrand.data.labels)
   const geometry = geometryOf(document, batchBrand)
-  const printed = await printPdf(page, printPage(document, batchBrand, geometry), geometry, {keepHtml: true, folders: [m.folder, batchBrand.folder, batchBrand.fontsFolder]})
+  const printed = await printPdf(page, printPage(document, batchBrand, geometry), geometry, {
+    keepHtml: true,
+    folders: [m.folder, batchBrand.folder, batchBrand.fontsFolder]
+  })
   const file = path.join(work, `${entry}.html`)
   writeFileSync(file, printed.html)
   finals.push(file)
@@ -347,30 +418,69 @@ const measure = async (label, setUp, args, {paired = false} = {}) => {
 }
 const fresh = (folder) => () => rmSync(folder, {recursive: true, force: true})
 const results = []
-results.push(await measure('one paper (seed size), PDF + EPUB, cold start', fresh(path.join(work, 'out-single')), ['build', single, '--out', path.join(work, 'out-single')]))
-results.push(await measure('one paper of about 60 pages, PDF + EPUB, cold start', fresh(path.join(work, 'out-long')), ['build', long, '--out', path.join(work, 'out-long')]))
-results.push(await measure('batch of 20 papers, PDF + EPUB', fresh(path.join(work, 'out-batch')), ['build', batch, '--out', path.join(work, 'out-batch')], {paired: true}))
+results.push(
+  await measure('one paper (seed size), PDF + EPUB, cold start', fresh(path.join(work, 'out-single')), [
+    'build',
+    single,
+    '--out',
+    path.join(work, 'out-single')
+  ])
+)
+results.push(
+  await measure('one paper of about 60 pages, PDF + EPUB, cold start', fresh(path.join(work, 'out-long')), [
+    'build',
+    long,
+    '--out',
+    path.join(work, 'out-long')
+  ])
+)
+results.push(
+  await measure(
+    'batch of 20 papers, PDF + EPUB',
+    fresh(path.join(work, 'out-batch')),
+    ['build', batch, '--out', path.join(work, 'out-batch')],
+    {paired: true}
+  )
+)
 const batchResult = results.at(-1)
-results.push(await measure('batch of 20 papers, PDF only', fresh(path.join(work, 'out-batch-pdf')), ['build', batch, '--out', path.join(work, 'out-batch-pdf'), '--format', 'pdf'], {paired: true}))
+results.push(
+  await measure(
+    'batch of 20 papers, PDF only',
+    fresh(path.join(work, 'out-batch-pdf')),
+    ['build', batch, '--out', path.join(work, 'out-batch-pdf'), '--format', 'pdf'],
+    {paired: true}
+  )
+)
 const pdfBatchResult = results.at(-1)
 await browser.close()
-results.push(await measure('no-op rebuild of the 20', undefined, ['build', batch, '--out', path.join(work, 'out-batch')]))
+results.push(
+  await measure('no-op rebuild of the 20', undefined, ['build', batch, '--out', path.join(work, 'out-batch')])
+)
 let edits = 0
-results.push(await measure('edit of one of the 20', () => {
-  const file = path.join(batch, 'paper-007', 'index.md')
-  writeFileSync(file, readFileSync(file, 'utf8') + `\n\nتعديل رقم ${++edits}.\n`)
-}, ['build', batch, '--out', path.join(work, 'out-batch')]))
+results.push(
+  await measure('edit of one of the 20', () => {
+    const file = path.join(batch, 'paper-007', 'index.md')
+    writeFileSync(file, readFileSync(file, 'utf8') + `\n\nتعديل رقم ${++edits}.\n`)
+  }, ['build', batch, '--out', path.join(work, 'out-batch')])
+)
 const floorBatch = median(batchFloor)
 
 console.log('')
-console.log(`B. The command line (\`press build\`, wall time including Node start-up; medians of ${runs} runs; peak memory from one more run)`)
+console.log(
+  `B. The command line (\`press build\`, wall time including Node start-up; medians of ${runs} runs; peak memory from one more run)`
+)
 console.log('')
 console.log('| what | time | × floor of 20 | peak memory |')
 console.log('| --- | --- | --- | --- |')
-for (const result of results) console.log(`| ${result.label} | ${seconds(result.ms)} | ${(result.ratio ?? result.ms / floorBatch).toFixed(2)}×${result.ratio ? ' (paired)' : ''} | ${(result.peak / 2 ** 20).toFixed(0)} MiB |`)
+for (const result of results)
+  console.log(
+    `| ${result.label} | ${seconds(result.ms)} | ${(result.ratio ?? result.ms / floorBatch).toFixed(2)}×${result.ratio ? ' (paired)' : ''} | ${(result.peak / 2 ** 20).toFixed(0)} MiB |`
+  )
 console.log(`| floor: the 20 final HTML files, bare Puppeteer loop, warm browser | ${seconds(floorBatch)} | 1.00× | |`)
 console.log('')
-console.log(`Batch of 20 against the floor (median of ${runs} runs, each against a floor run just before it): ${batchResult.ratio.toFixed(2)}× with the EPUB, ${pdfBatchResult.ratio.toFixed(2)}× for the PDF alone. Floor runs: ${batchFloor.map((ms) => seconds(ms)).join(', ')}.`)
+console.log(
+  `Batch of 20 against the floor (median of ${runs} runs, each against a floor run just before it): ${batchResult.ratio.toFixed(2)}× with the EPUB, ${pdfBatchResult.ratio.toFixed(2)}× for the PDF alone. Floor runs: ${batchFloor.map((ms) => seconds(ms)).join(', ')}.`
+)
 
 if (!process.env.BENCH_QUICK) {
   const hundred = path.join(work, 'hundred')
@@ -378,7 +488,9 @@ if (!process.env.BENCH_QUICK) {
   const {ms} = await runPress(['build', hundred, '--out', path.join(work, 'out-hundred')])
   rmSync(path.join(work, 'out-hundred'), {recursive: true, force: true})
   const {peak} = await runPress(['build', hundred, '--out', path.join(work, 'out-hundred')], {sample: true})
-  console.log(`Batch of 100 papers, PDF + EPUB: ${seconds(ms)}, peak memory ${(peak / 2 ** 20).toFixed(0)} MiB (Node and Chromium together).`)
+  console.log(
+    `Batch of 100 papers, PDF + EPUB: ${seconds(ms)}, peak memory ${(peak / 2 ** 20).toFixed(0)} MiB (Node and Chromium together).`
+  )
 }
 reportEditLoop(await editLoop())
 rmSync(work, {recursive: true, force: true})

@@ -5,7 +5,9 @@ import {execFileSync, spawnSync} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
 
 // The list the build uses too (src/outputs/pdf/browser.ts); read as data, since nothing is compiled yet.
-const systemBrowsers = JSON.parse(readFileSync(new URL('../src/outputs/pdf/system-browsers.json', import.meta.url), 'utf8'))
+const systemBrowsers = JSON.parse(
+  readFileSync(new URL('../src/outputs/pdf/system-browsers.json', import.meta.url), 'utf8')
+)
 
 /** What the tests need beside the browser, as Debian packages and the file that proves each is there. */
 const testTools = [
@@ -71,17 +73,21 @@ async function main() {
       browser = await findBrowser()
     } else {
       const list = missing.join(' ')
-      console.error([
-        `setup: missing on this machine: ${list}.`,
-        isDebianLike()
-          ? `setup: install them with: sudo apt-get install -y ${list}`
-          : 'setup: install Chromium (or Chrome) and set PUPPETEER_EXECUTABLE_PATH to it; the tests also need epubcheck (Java) and poppler (pdftotext).'
-      ].join('\n'))
+      console.error(
+        [
+          `setup: missing on this machine: ${list}.`,
+          isDebianLike()
+            ? `setup: install them with: sudo apt-get install -y ${list}`
+            : 'setup: install Chromium (or Chrome) and set PUPPETEER_EXECUTABLE_PATH to it; the tests also need epubcheck (Java) and poppler (pdftotext).'
+        ].join('\n')
+      )
       if (!browser) process.exit(1)
     }
   }
   if (!browser) {
-    console.error('setup: no Chromium found after installing: set PUPPETEER_EXECUTABLE_PATH to a Chromium or Chrome executable')
+    console.error(
+      'setup: no Chromium found after installing: set PUPPETEER_EXECUTABLE_PATH to a Chromium or Chrome executable'
+    )
     process.exit(1)
   }
   const version = spawnSync(browser, ['--version'], {encoding: 'utf8'}).stdout.trim()

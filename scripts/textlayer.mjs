@@ -12,12 +12,17 @@ import {readFileSync} from 'node:fs'
 import {runnerImport} from 'vite'
 import {build, projectFolder} from '../lib/run/build.js'
 
-const {module: measure} = await runnerImport(path.join(projectFolder, 'tests', 'helpers', 'text-measure.ts'), {configFile: false, logLevel: 'error'})
+const {module: measure} = await runnerImport(path.join(projectFolder, 'tests', 'helpers', 'text-measure.ts'), {
+  configFile: false,
+  logLevel: 'error'
+})
 
 const args = process.argv.slice(2)
 const outAt = args.indexOf('--out')
 const out = path.resolve(outAt === -1 ? path.join(projectFolder, 'dist', 'textlayer') : args.splice(outAt, 2)[1])
-const paths = args.length ? args : [path.join(projectFolder, 'manuscript'), path.join(projectFolder, 'tests', 'fixtures', 'corpus')]
+const paths = args.length
+  ? args
+  : [path.join(projectFolder, 'manuscript'), path.join(projectFolder, 'tests', 'fixtures', 'corpus')]
 
 const result = await build({paths, out, formats: ['pdf', 'html'], cwd: projectFolder})
 const names = Object.keys(measure.readers)

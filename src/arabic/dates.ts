@@ -35,10 +35,7 @@ export function isValidIsoDate(s: string): boolean {
  * @throws {RangeError} when `isoDate` is not a valid `YYYY-MM-DD` date; a
  *   silently wrong date in a printed report is worse than a failed build.
  */
-export function formatArabicDate(
-  isoDate: string,
-  digits: Digits = 'latin'
-): string {
+export function formatArabicDate(isoDate: string, digits: Digits = 'latin'): string {
   const parts = parseIsoDate(isoDate)
 
   if (!parts) {
@@ -76,21 +73,50 @@ function isLeapYear(year: number): boolean {
 
 /** Month names, January first, as written in Egypt and the Gulf. */
 export const egyptianMonths = [
-  ['يناير'], ['فبراير'], ['مارس'], ['أبريل', 'إبريل'], ['مايو'], ['يونيو', 'يونية'], ['يوليو', 'يولية'],
-  ['أغسطس'], ['سبتمبر'], ['أكتوبر'], ['نوفمبر'], ['ديسمبر']
+  ['يناير'],
+  ['فبراير'],
+  ['مارس'],
+  ['أبريل', 'إبريل'],
+  ['مايو'],
+  ['يونيو', 'يونية'],
+  ['يوليو', 'يولية'],
+  ['أغسطس'],
+  ['سبتمبر'],
+  ['أكتوبر'],
+  ['نوفمبر'],
+  ['ديسمبر']
 ] as const
 
 /** Month names, January first, as written in Algeria and Tunisia, then in Morocco. */
 export const maghrebiMonths = [
-  ['جانفي'], ['فيفري'], ['مارس'], ['أفريل'], ['ماي'], ['جوان'], ['جويلية', 'يوليوز'],
-  ['أوت', 'غشت'], ['سبتمبر', 'شتنبر'], ['أكتوبر'], ['نوفمبر', 'نونبر'], ['ديسمبر', 'دجنبر']
+  ['جانفي'],
+  ['فيفري'],
+  ['مارس'],
+  ['أفريل'],
+  ['ماي'],
+  ['جوان'],
+  ['جويلية', 'يوليوز'],
+  ['أوت', 'غشت'],
+  ['سبتمبر', 'شتنبر'],
+  ['أكتوبر'],
+  ['نوفمبر', 'نونبر'],
+  ['ديسمبر', 'دجنبر']
 ] as const
 
 /** The Hijri months, Muharram first, with the spellings people use. */
 export const hijriMonths = [
-  ['محرم'], ['صفر'], ['ربيع الأول'], ['ربيع الثاني', 'ربيع الآخر'], ['جمادى الأولى', 'جمادى الأول'],
-  ['جمادى الآخرة', 'جمادى الثانية', 'جمادى الآخر'], ['رجب'], ['شعبان'], ['رمضان'], ['شوال'],
-  ['ذو القعدة', 'ذي القعدة'], ['ذو الحجة', 'ذي الحجة']
+  ['محرم'],
+  ['صفر'],
+  ['ربيع الأول'],
+  ['ربيع الثاني', 'ربيع الآخر'],
+  ['جمادى الأولى', 'جمادى الأول'],
+  ['جمادى الآخرة', 'جمادى الثانية', 'جمادى الآخر'],
+  ['رجب'],
+  ['شعبان'],
+  ['رمضان'],
+  ['شوال'],
+  ['ذو القعدة', 'ذي القعدة'],
+  ['ذو الحجة', 'ذي الحجة']
 ] as const
 
 /** A date found in running text. */
@@ -104,13 +130,18 @@ export interface FoundDate {
   text: string
 }
 
-const gregorianNames = monthTable(iraqiMonths.map((name, index) => [name, ...egyptianMonths[index]!, ...maghrebiMonths[index]!]))
+const gregorianNames = monthTable(
+  iraqiMonths.map((name, index) => [name, ...egyptianMonths[index]!, ...maghrebiMonths[index]!])
+)
 const hijriNames = monthTable(hijriMonths)
 const letter = '\\p{L}'
 const namedPattern = new RegExp(
   `(?<![${letter}\\d])(?:(\\d{1,2})\\s*)?(?:شهر\\s+)?(${alternatives(gregorianNames, hijriNames)})` +
-  `(?:\\s*[/(-]\\s*(?:${alternatives(gregorianNames)})\\s*\\)?)?\\s*[،,]?\\s*(\\d{4})?\\s*(ه|م)?(?![${letter}])`, 'gu')
-const numericPattern = /(?<![\d/.-])(\d{1,4})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,4})(?![\d/.-])(?:\s*(ه|م)(?![\p{L}]))?/gu
+    `(?:\\s*[/(-]\\s*(?:${alternatives(gregorianNames)})\\s*\\)?)?\\s*[،,]?\\s*(\\d{4})?\\s*(ه|م)?(?![${letter}])`,
+  'gu'
+)
+const numericPattern =
+  /(?<![\d/.-])(\d{1,4})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,4})(?![\d/.-])(?:\s*(ه|م)(?![\p{L}]))?/gu
 const hijriYearPattern = /(?<![\d/.-])(1[34]\d\d)\s*ه(?![\p{L}])/gu
 
 /**
@@ -131,7 +162,8 @@ export function findDates(text: string): FoundDate[] {
     if (date && !found.some((other) => overlaps(other, match))) found.push({...date, index: match.index})
   }
   for (const match of folded.matchAll(hijriYearPattern)) {
-    if (!found.some((other) => overlaps(other, match))) found.push({calendar: 'hijri', year: Number(match[1]), text: match[0], index: match.index})
+    if (!found.some((other) => overlaps(other, match)))
+      found.push({calendar: 'hijri', year: Number(match[1]), text: match[0], index: match.index})
   }
   return found.sort((a, b) => a.index - b.index).map(({index: _index, ...date}) => date)
 }
@@ -149,7 +181,9 @@ function namedDate(match: RegExpMatchArray): FoundDate | undefined {
   const hijri = hijriNames.get(name!)
   const date: FoundDate = {
     calendar: hijri !== undefined || era === 'ه' ? 'hijri' : 'gregorian',
-    year: Number(year), month: hijri ?? gregorianNames.get(name!)!, text: text.trim()
+    year: Number(year),
+    month: hijri ?? gregorianNames.get(name!)!,
+    text: text.trim()
   }
   if (day === undefined) return date
   date.day = Number(day)
@@ -163,7 +197,10 @@ function numericDate(match: RegExpMatchArray): FoundDate | undefined {
   const year = Number(yearFirst ? first : last)
   const date: FoundDate = {
     calendar: era === 'ه' || (year >= 1300 && year < 1500) ? 'hijri' : 'gregorian',
-    year, month: Number(middle), day: Number(yearFirst ? last : first), text: text.trim()
+    year,
+    month: Number(middle),
+    day: Number(yearFirst ? last : first),
+    text: text.trim()
   }
   if (date.calendar === 'gregorian' && isoDateOf(date) === undefined) return undefined
   return date.month! >= 1 && date.month! <= 12 && date.day! >= 1 && date.day! <= 31 ? date : undefined
@@ -184,5 +221,8 @@ function monthTable(months: ReadonlyArray<ReadonlyArray<string>>): Map<string, n
 
 // Longest first, so that «ربيع الاول» is not read as «ربيع» and «تشرين الاول» whole.
 function alternatives(...tables: Array<Map<string, number>>): string {
-  return [...new Set(tables.flatMap((table) => [...table.keys()]))].sort((a, b) => b.length - a.length).map((name) => name.replace(/\s+/g, '\\s+')).join('|')
+  return [...new Set(tables.flatMap((table) => [...table.keys()]))]
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/\s+/g, '\\s+'))
+    .join('|')
 }

@@ -13,9 +13,7 @@ const protectedToken =
  * Map ASCII digits to Arabic-Indic digits (U+0660..U+0669).
  */
 export function toArabicIndicDigits(s: string): string {
-  return s.replace(/[0-9]/g, (d) =>
-    String.fromCharCode(arabicIndicZero + d.charCodeAt(0) - latinZero)
-  )
+  return s.replace(/[0-9]/g, (d) => String.fromCharCode(arabicIndicZero + d.charCodeAt(0) - latinZero))
 }
 
 /**

@@ -11,7 +11,21 @@ export interface DirectionOptions {
 // Blocks whose direction follows their letters. Not `table` (its columns keep the publication's order),
 // not `ul`/`ol` (each item decides), not `pre` (code reads left to right, and says so itself).
 const blockTags = new Set([
-  'p', 'li', 'td', 'th', 'caption', 'figcaption', 'blockquote', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'
+  'p',
+  'li',
+  'td',
+  'th',
+  'caption',
+  'figcaption',
+  'blockquote',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6'
 ])
 // Verbatim content, read left to right whatever it holds: one strong left-to-right piece.
 const verbatimTags = new Set(['code', 'kbd', 'samp', 'pre', 'math'])
@@ -19,8 +33,36 @@ const verbatimTags = new Set(['code', 'kbd', 'samp', 'pre', 'math'])
 const opaqueTags = new Set(['script', 'style', 'svg', 'textarea', 'title', 'template'])
 // Inline elements a phrase may run across. Anything else is a block, and a boundary.
 const phrasingTags = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd',
-  'mark', 'math', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'svg', 'time', 'u', 'var', 'wbr'
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'mark',
+  'math',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'svg',
+  'time',
+  'u',
+  'var',
+  'wbr'
 ])
 
 /**
@@ -58,7 +100,12 @@ function ownDirection(element: Element): Direction | 'auto' | undefined {
 
 // A block is marked whenever its direction differs from the publication's, even inside a block of that
 // direction already: notes and chapters are taken out of their parents later, and keep their direction.
-function directionOf(element: Element, inherited: Direction, publication: Direction, options: DirectionOptions): Direction {
+function directionOf(
+  element: Element,
+  inherited: Direction,
+  publication: Direction,
+  options: DirectionOptions
+): Direction {
   const own = ownDirection(element)
   if (own === 'ltr' || own === 'rtl') return own
   if (options.blocks === false || !blockTags.has(element.tagName)) return inherited

@@ -57,9 +57,49 @@ const space = /[ \t\n\u00A0\u202F]/
 // (`E = mc²`), an address. Arabic punctuation (، ؛ ؟) and guillemets end a phrase: they belong to the
 // Arabic sentence around it, and taking them in would put the pieces of an Arabic list out of order.
 const inPhrasePunctuation = new Set([
-  '-', "'", '’', ',', '.', ':', ';', '/', '&', '+', '_', '@', '–', '—', '=', '×', '÷', '±', '−', '*',
-  '#', '^', '~', '|', '\\', '<', '>', '$', '€', '£', '¥', '§', '·', '%', '‰', '°', '!', '?', '…',
-  '\u2009', '\u00AD', '\u200B', atom.neutral
+  '-',
+  "'",
+  '’',
+  ',',
+  '.',
+  ':',
+  ';',
+  '/',
+  '&',
+  '+',
+  '_',
+  '@',
+  '–',
+  '—',
+  '=',
+  '×',
+  '÷',
+  '±',
+  '−',
+  '*',
+  '#',
+  '^',
+  '~',
+  '|',
+  '\\',
+  '<',
+  '>',
+  '$',
+  '€',
+  '£',
+  '¥',
+  '§',
+  '·',
+  '%',
+  '‰',
+  '°',
+  '!',
+  '?',
+  '…',
+  '\u2009',
+  '\u00AD',
+  '\u200B',
+  atom.neutral
 ])
 // What a phrase may end with besides a letter or digit: a percentage or degree after a number.
 const phraseEnd = new Set(['%', '‰', '°', atom.ltr, atom.exponent, atom.number])
@@ -203,7 +243,9 @@ export interface IsolateOptions {
 export function findIsolates(text: string, options: IsolateOptions = {}): Run[] {
   const phrases = findLtrPhrases(text)
   if (options.numbers === false) return phrases
-  const numbers = findNumberUnits(text).filter((unit) => !phrases.some((phrase) => unit.start < phrase.end && phrase.start < unit.end))
+  const numbers = findNumberUnits(text).filter(
+    (unit) => !phrases.some((phrase) => unit.start < phrase.end && phrase.start < unit.end)
+  )
   return [...phrases, ...numbers].sort((a, b) => a.start - b.start)
 }
 

@@ -24,7 +24,7 @@ export function foldArabic(text: string): string {
 
 /** Arabic-Indic (U+0660…) and Persian (U+06F0…) digits as ASCII ones. */
 export function toAsciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String(digit.charCodeAt(0) & 0xF))
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String(digit.charCodeAt(0) & 0xf))
 }
 
 /**
@@ -32,7 +32,10 @@ export function toAsciiDigits(text: string): string {
  * written apart («و الدراسات») joined to its word as it is usually written.
  */
 export function foldedWords(text: string): string[] {
-  const words = foldArabic(text).split(/[^\p{L}\p{N}@.]+/u).map((word) => word.replace(/^\.+|\.+$/g, '')).filter(Boolean)
+  const words = foldArabic(text)
+    .split(/[^\p{L}\p{N}@.]+/u)
+    .map((word) => word.replace(/^\.+|\.+$/g, ''))
+    .filter(Boolean)
   const joined: string[] = []
   for (let i = 0; i < words.length; i++) {
     if (words[i] === 'و' && i + 1 < words.length) joined.push('و' + words[++i]!)

@@ -42,13 +42,20 @@ export const brandSchema = z.object({
     callouts: z.object({note: z.string(), tip: z.string(), warning: z.string()}).optional(),
     accessibilitySummary: z.string()
   }),
-  placement: z.object({
-    keywordsWithoutAbstract: z.enum(['rights-page', 'title-page']).default('rights-page')
-  }).prefault({}),
+  placement: z
+    .object({
+      keywordsWithoutAbstract: z.enum(['rights-page', 'title-page']).default('rights-page')
+    })
+    .prefault({}),
   colors: z.record(z.string().regex(/^[a-z][a-z-]*$/), colour),
   page: z.object({
     size: z.enum(['A4', 'A5', 'B5', 'Letter']),
-    margins: z.object({top: z.number().min(5), bottom: z.number().min(5), inner: z.number().min(5), outer: z.number().min(5)})
+    margins: z.object({
+      top: z.number().min(5),
+      bottom: z.number().min(5),
+      inner: z.number().min(5),
+      outer: z.number().min(5)
+    })
   }),
   typography: z.object({
     body: z.array(z.string()).min(1),
@@ -110,15 +117,17 @@ export function brandCss(brand: Brand, fontUrl: (file: string) => string): strin
   const brandFamilies = [...new Set(fonts.map((font) => font.family))]
   const families = (names: string[]) =>
     [...new Set([...names, ...brandFamilies])].map((name) => JSON.stringify(name)).join(', ')
-  const faces = fonts.map((font) => [
-    '@font-face {',
-    `  font-family: ${JSON.stringify(font.family)};`,
-    `  src: url(${JSON.stringify(fontUrl(font.file))});`,
-    `  font-weight: ${font.weight};`,
-    `  font-style: ${font.style};`,
-    '  font-display: block;',
-    '}'
-  ].join('\n'))
+  const faces = fonts.map((font) =>
+    [
+      '@font-face {',
+      `  font-family: ${JSON.stringify(font.family)};`,
+      `  src: url(${JSON.stringify(fontUrl(font.file))});`,
+      `  font-weight: ${font.weight};`,
+      `  font-style: ${font.style};`,
+      '  font-display: block;',
+      '}'
+    ].join('\n')
+  )
   const properties = [
     ...Object.entries(colors).map(([name, value]) => `  --color-${name}: ${value};`),
     `  --font-body: ${families(typography.body)};`,

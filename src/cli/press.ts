@@ -20,9 +20,12 @@ function pressProgram(): Command {
     .helpCommand('help [COMMAND]', 'the help of a command')
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({outputError: (text, write) => write(text.startsWith('error: ') ? `press: ${text.slice('error: '.length)}` : text)})
+    .configureOutput({
+      outputError: (text, write) => write(text.startsWith('error: ') ? `press: ${text.slice('error: '.length)}` : text)
+    })
   for (const register of commands) register(program)
-  for (const command of program.commands) command.showHelpAfterError(`(press ${command.name()} --help lists its options)`)
+  for (const command of program.commands)
+    command.showHelpAfterError(`(press ${command.name()} --help lists its options)`)
   return program.showHelpAfterError('(press --help lists the commands)')
 }
 

@@ -86,32 +86,41 @@ export function summaryTable(result: BuildResult): string {
   ])
   const header = ['manuscript', 'result', 'pages', 'PDF', 'EPUB', 'time']
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)))
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 || column === 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        column === 0 || column === 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)
+      )
+      .join('  ')
   return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n')
 }
 
 /** Results for programs (`--json`). */
 export function jsonResults(result: BuildResult): string {
-  return JSON.stringify({
-    ok: result.ok,
-    browserStarted: result.browserStarted,
-    manuscripts: result.results.map((entry) => ({
-      slug: entry.manuscript.slug,
-      path: entry.manuscript.path,
-      ok: entry.ok,
-      skipped: entry.skipped,
-      outputs: entry.outputs,
-      pages: entry.pages ?? null,
-      sizes: entry.sizes,
-      milliseconds: Math.round(entry.milliseconds),
-      messages: (entry.file?.messages ?? []).map((message) => ({
-        file: message.file,
-        line: message.line ?? null,
-        column: message.column ?? null,
-        severity: message.fatal ? 'error' : 'warning',
-        rule: message.ruleId ?? null,
-        message: message.reason
+  return JSON.stringify(
+    {
+      ok: result.ok,
+      browserStarted: result.browserStarted,
+      manuscripts: result.results.map((entry) => ({
+        slug: entry.manuscript.slug,
+        path: entry.manuscript.path,
+        ok: entry.ok,
+        skipped: entry.skipped,
+        outputs: entry.outputs,
+        pages: entry.pages ?? null,
+        sizes: entry.sizes,
+        milliseconds: Math.round(entry.milliseconds),
+        messages: (entry.file?.messages ?? []).map((message) => ({
+          file: message.file,
+          line: message.line ?? null,
+          column: message.column ?? null,
+          severity: message.fatal ? 'error' : 'warning',
+          rule: message.ruleId ?? null,
+          message: message.reason
+        }))
       }))
-    }))
-  }, null, 2)
+    },
+    null,
+    2
+  )
 }

@@ -19,7 +19,10 @@ export function declareOptions(command: Command, schema: z.ZodObject): (parsed: 
       argument = field.key
       continue
     }
-    const option = new Option(field.meta.value ? `${field.meta.name} <${field.meta.value}>` : field.meta.name, help(field))
+    const option = new Option(
+      field.meta.value ? `${field.meta.name} <${field.meta.value}>` : field.meta.name,
+      help(field)
+    )
     command.addOption(option)
     keys.set(option.attributeName(), field.key)
   }

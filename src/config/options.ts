@@ -44,7 +44,14 @@ const wholeNumber = (low: number, high: number) => numeric(z.number().int().min(
 const aSwitch = (name: string, description: string) =>
   field(z.boolean().default(false), description, {kind: 'option', name, expects: 'no value'})
 
-const cwd = field(z.string().min(1).default(() => process.cwd()), 'the folder relative paths are read from', {kind: 'api', name: 'cwd', expects: 'a folder'})
+const cwd = field(
+  z
+    .string()
+    .min(1)
+    .default(() => process.cwd()),
+  'the folder relative paths are read from',
+  {kind: 'api', name: 'cwd', expects: 'a folder'}
+)
 
 const paths = field(
   z.array(z.string().min(1)).readonly().default(['manuscript']),
@@ -53,7 +60,13 @@ const paths = field(
 )
 
 const out = (description: string) =>
-  field(z.string().trim().min(1).default('dist'), description, {kind: 'option', name: '--out', value: 'DIR', expects: 'a folder', shown: '`dist/`'})
+  field(z.string().trim().min(1).default('dist'), description, {
+    kind: 'option',
+    name: '--out',
+    value: 'DIR',
+    expects: 'a folder',
+    shown: '`dist/`'
+  })
 
 const template = field(
   z.string().trim().min(1).default('hammurabi'),
@@ -62,10 +75,23 @@ const template = field(
 )
 
 const formatList = field(
-  z.union([
-    z.string().transform((list) => list.split(',').map((name) => name.trim()).filter(Boolean)),
-    z.array(z.string()).readonly()
-  ]).pipe(z.array(z.enum(formats)).min(1).transform((list) => [...new Set(list)])).default(['pdf', 'epub']),
+  z
+    .union([
+      z.string().transform((list) =>
+        list
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean)
+      ),
+      z.array(z.string()).readonly()
+    ])
+    .pipe(
+      z
+        .array(z.enum(formats))
+        .min(1)
+        .transform((list) => [...new Set(list)])
+    )
+    .default(['pdf', 'epub']),
   'any of `pdf`, `epub`, `html`',
   {kind: 'option', name: '--format', value: 'LIST', expects: `any of ${formats.join(', ')}, comma-separated`}
 )
@@ -89,16 +115,21 @@ const timeout = field(
 )
 
 const shard = field(
-  z.union([z.string().transform(parseShard), z.object({index: z.number(), count: z.number()})])
-    .pipe(z.object({index: z.number().int().min(1), count: z.number().int().min(1)}).refine((given) => given.index <= given.count))
+  z
+    .union([z.string().transform(parseShard), z.object({index: z.number(), count: z.number()})])
+    .pipe(
+      z
+        .object({index: z.number().int().min(1), count: z.number().int().min(1)})
+        .refine((given) => given.index <= given.count)
+    )
     .optional(),
-  'build only share K of N; a manuscript\'s share follows from its slug alone, so it keeps it as the catalogue grows',
+  "build only share K of N; a manuscript's share follows from its slug alone, so it keeps it as the catalogue grows",
   {kind: 'option', name: '--shard', value: 'K/N', expects: 'K/N, two whole numbers with 1 ≤ K ≤ N', shown: 'all'}
 )
 
 const sourceDateEpoch = field(
   numeric(z.number().int().min(0)).optional(),
-  'the date written into every output, in seconds since 1970 (reproducible builds); default: each manuscript\'s date',
+  "the date written into every output, in seconds since 1970 (reproducible builds); default: each manuscript's date",
   {kind: 'environment', name: 'SOURCE_DATE_EPOCH', expects: 'a whole number of seconds since 1970'}
 )
 
@@ -124,7 +155,12 @@ export const buildCommandSchema = buildSchema.extend({
 
 export const watchSchema = z.object({
   paths,
-  port: field(wholeNumber(0, 65535).default(4000), 'the port (0: any free one)', {kind: 'option', name: '--port', value: 'N', expects: 'a whole number from 0 to 65535'}),
+  port: field(wholeNumber(0, 65535).default(4000), 'the port (0: any free one)', {
+    kind: 'option',
+    name: '--port',
+    value: 'N',
+    expects: 'a whole number from 0 to 65535'
+  }),
   host: field(
     z.string().trim().min(1).default('127.0.0.1'),
     'the address to listen on; `0.0.0.0` shows the preview to the whole network',
@@ -133,21 +169,43 @@ export const watchSchema = z.object({
   out: out('where the background builds write'),
   template,
   timeout,
-  debounce: field(wholeNumber(0, 60_000).default(0), 'milliseconds after a save before the PDF and EPUB are rebuilt (saves are already gathered for 60 ms, and builds run one at a time)', {kind: 'api', name: 'debounce', expects: 'milliseconds'}),
-  background: field(z.boolean().default(true), 'rebuild the PDF and EPUB in the background after each save', {kind: 'api', name: 'background', expects: 'true or false'}),
+  debounce: field(
+    wholeNumber(0, 60_000).default(0),
+    'milliseconds after a save before the PDF and EPUB are rebuilt (saves are already gathered for 60 ms, and builds run one at a time)',
+    {kind: 'api', name: 'debounce', expects: 'milliseconds'}
+  ),
+  background: field(z.boolean().default(true), 'rebuild the PDF and EPUB in the background after each save', {
+    kind: 'api',
+    name: 'background',
+    expects: 'true or false'
+  }),
   cwd
 })
 
 /** `press import`: Word files into manuscripts. */
 export const importSchema = z.object({
   files: field(z.array(z.string().min(1)).min(1).readonly(), 'the Word files (`.docx`) to import', {
-    kind: 'argument', name: 'FILE.docx', expects: 'one Word file or more'
+    kind: 'argument',
+    name: 'FILE.docx',
+    expects: 'one Word file or more'
   }),
-  out: field(z.string().trim().min(1).default('manuscript'), 'where manuscripts go: `DIR/<slug>/index.md`, images in `media/` beside it', {
-    kind: 'option', name: '--out', value: 'DIR', expects: 'a folder', shown: '`manuscript/`'
-  }),
+  out: field(
+    z.string().trim().min(1).default('manuscript'),
+    'where manuscripts go: `DIR/<slug>/index.md`, images in `media/` beside it',
+    {
+      kind: 'option',
+      name: '--out',
+      value: 'DIR',
+      expects: 'a folder',
+      shown: '`manuscript/`'
+    }
+  ),
   slug: field(z.string().trim().min(1).optional(), "the manuscript's folder name, for one file only", {
-    kind: 'option', name: '--slug', value: 'SLUG', expects: 'a folder name', shown: 'from the title'
+    kind: 'option',
+    name: '--slug',
+    value: 'SLUG',
+    expects: 'a folder name',
+    shown: 'from the title'
   }),
   force: aSwitch('--force', 'replace a manuscript of the same slug'),
   quiet: aSwitch('--quiet', 'print errors only'),
@@ -192,8 +250,13 @@ export function resolveWatchOptions(input: WatchInput): WatchOptions {
 
 export function resolveImportOptions(input: ImportInput): ImportOptions {
   const options = parse(importSchema, input)
-  if (options.slug !== undefined && options.files.length > 1) throw new OptionsError('--slug names one manuscript: import one file with it')
-  return {...options, files: options.files.map((file) => path.resolve(options.cwd, file)), out: path.resolve(options.cwd, options.out)}
+  if (options.slug !== undefined && options.files.length > 1)
+    throw new OptionsError('--slug names one manuscript: import one file with it')
+  return {
+    ...options,
+    files: options.files.map((file) => path.resolve(options.cwd, file)),
+    out: path.resolve(options.cwd, options.out)
+  }
 }
 
 function locate(options: {cwd: string; paths: readonly string[]; out: string; template: string}): Located {
@@ -262,7 +325,9 @@ function defaultText(value: unknown): string {
 
 /** The README's table of a command's arguments and options. */
 export function optionsTable(schema: z.ZodObject): string {
-  const rows = commandFields(schema).map(({meta, description, default: value}) =>
-    `| \`${meta.value ? `${meta.name} ${meta.value}` : meta.name}\` | ${description} | ${value} |`)
+  const rows = commandFields(schema).map(
+    ({meta, description, default: value}) =>
+      `| \`${meta.value ? `${meta.name} ${meta.value}` : meta.name}\` | ${description} | ${value} |`
+  )
   return ['| option | meaning | default |', '| --- | --- | --- |', ...rows].join('\n') + '\n'
 }

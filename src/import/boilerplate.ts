@@ -14,13 +14,19 @@ export interface BoilerplateText {
  */
 export function boilerplateTexts(brand: BrandData): BoilerplateText[] {
   const texts: Array<[string, string]> = [
-    ['the centre’s name', brand.name.ar], ['the centre’s name', brand.name.en], ['the centre’s short name', brand.name.short],
-    ['the rights notice', brand.rights.notice], ['the disclaimer', brand.rights.disclaimer],
+    ['the centre’s name', brand.name.ar],
+    ['the centre’s name', brand.name.en],
+    ['the centre’s short name', brand.name.short],
+    ['the rights notice', brand.rights.notice],
+    ['the disclaimer', brand.rights.disclaimer],
     ['the rights notice and disclaimer', `${brand.rights.notice} ${brand.rights.disclaimer}`],
     ['the centre’s description', brand.description]
   ]
   for (const contact of brand.contacts) {
-    texts.push([`the centre’s contact (${contact.label})`, contact.text], [`the centre’s contact (${contact.label})`, `${contact.label} ${contact.text}`])
+    texts.push(
+      [`the centre’s contact (${contact.label})`, contact.text],
+      [`the centre’s contact (${contact.label})`, `${contact.label} ${contact.text}`]
+    )
   }
   return texts.map(([what, text]) => ({what, words: foldedWords(text)})).filter((text) => text.words.length > 0)
 }
@@ -63,9 +69,21 @@ export interface BoilerplateMatch {
  * text split over up to `maximumBlocks` paragraphs (Word users break a notice into lines), the longest
  * run whose words are at least `threshold` similar to a text, each of its blocks belonging to that text.
  */
-export function matchBoilerplate(blocks: ReadonlyArray<readonly string[]>, start: number, texts: readonly BoilerplateText[], threshold: number, maximumBlocks = 3): BoilerplateMatch | undefined {
+export function matchBoilerplate(
+  blocks: ReadonlyArray<readonly string[]>,
+  start: number,
+  texts: readonly BoilerplateText[],
+  threshold: number,
+  maximumBlocks = 3
+): BoilerplateMatch | undefined {
   // A block that is a text by itself is reported as that text, not as the start of a longer one.
-  const counts = [1, ...Array.from({length: Math.min(maximumBlocks, blocks.length - start) - 1}, (_, index) => Math.min(maximumBlocks, blocks.length - start) - index)]
+  const counts = [
+    1,
+    ...Array.from(
+      {length: Math.min(maximumBlocks, blocks.length - start) - 1},
+      (_, index) => Math.min(maximumBlocks, blocks.length - start) - index
+    )
+  ]
   for (const count of counts) {
     const run = blocks.slice(start, start + count)
     const words = run.flat()
@@ -73,7 +91,8 @@ export function matchBoilerplate(blocks: ReadonlyArray<readonly string[]>, start
     for (const text of texts) {
       const score = similarity(words, text.words)
       if (score < threshold || (best && best.score >= score)) continue
-      if (run.every((block) => block.length > 0 && containment(block, text.words) >= threshold)) best = {blocks: count, text, score}
+      if (run.every((block) => block.length > 0 && containment(block, text.words) >= threshold))
+        best = {blocks: count, text, score}
     }
     if (best) return best
   }

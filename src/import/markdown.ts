@@ -15,6 +15,14 @@ export function toManuscript(tree: Root, frontMatter: Record<string, unknown>): 
   return unified()
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
-    .use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true, listItemIndent: 'one', incrementListMarker: true})
+    .use(remarkStringify, {
+      bullet: '-',
+      emphasis: '*',
+      strong: '*',
+      rule: '-',
+      fences: true,
+      listItemIndent: 'one',
+      incrementListMarker: true
+    })
     .stringify(root)
 }

@@ -13,7 +13,11 @@ export function afterMarker(text: string, markers: readonly string[]): string | 
     const head = words.slice(0, count).join(' ')
     if (foldArabic(head).replace(/[:：\-–]+$/u, '') !== foldArabic(marker)) continue
     if (!/^[:：\-–]*$/u.test(foldArabic(head).slice(foldArabic(marker).length))) continue
-    return words.slice(count).join(' ').replace(/^[:：\-–]\s*/u, '').trim()
+    return words
+      .slice(count)
+      .join(' ')
+      .replace(/^[:：\-–]\s*/u, '')
+      .trim()
   }
   return undefined
 }

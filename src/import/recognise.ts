@@ -27,7 +27,12 @@ export interface RecogniseOptions {
  * front matter, headings and numbering, lists typed by hand. Every guess and drop is a message on `file`. A key not found is left
  * out of the front matter (with a warning), so that the build reports it rather than print an invention.
  */
-export function recognise(tree: Root, file: VFile, core: CoreProperties, options?: Readonly<RecogniseOptions> | null): {tree: Root; frontMatter: Record<string, unknown>} {
+export function recognise(
+  tree: Root,
+  file: VFile,
+  core: CoreProperties,
+  options?: Readonly<RecogniseOptions> | null
+): {tree: Root; frontMatter: Record<string, unknown>} {
   const brand = options?.brand ?? defaultBrand()
   const processor = unified()
     .use(remarkDropBoilerplate, {texts: boilerplateTexts(brand)})
@@ -54,38 +59,82 @@ function fallBackOnProperties(meta: ImportedMeta, core: CoreProperties, file: VF
   const title = core.title?.trim()
   if (!meta.title && title) {
     meta.title = title
-    note(file, undefined, `The title «${title}», from the document properties (none on the title pages)`, 'import-title')
+    note(
+      file,
+      undefined,
+      `The title «${title}», from the document properties (none on the title pages)`,
+      'import-title'
+    )
   }
   const keywords = keywordsOf(core.keywords ?? '')
   if (!meta.keywords && keywords.length > 0) {
     meta.keywords = keywords
-    note(file, undefined, `${keywords.length} keywords, from the document properties (none on the title pages)`, 'import-keywords')
+    note(
+      file,
+      undefined,
+      `${keywords.length} keywords, from the document properties (none on the title pages)`,
+      'import-keywords'
+    )
   }
   const creator = core.creator?.trim()
   if (meta.authors || !creator) return
   if (placeholderCreators.includes(foldArabic(creator))) {
-    note(file, undefined, `The document properties name «${creator}» as author, a name Word or a template fills in: not used`, 'import-author')
+    note(
+      file,
+      undefined,
+      `The document properties name «${creator}» as author, a name Word or a template fills in: not used`,
+      'import-author'
+    )
     return
   }
   meta.authors = [{name: creator}]
-  note(file, undefined, `The author «${creator}», from the document properties (none on the title pages)`, 'import-author')
+  note(
+    file,
+    undefined,
+    `The author «${creator}», from the document properties (none on the title pages)`,
+    'import-author'
+  )
 }
 
 /** Word's Tags (`cp:keywords`) field, separated by commas or semicolons, Arabic or Latin. */
 function keywordsOf(text: string): string[] {
-  return text.split(/[،,؛;]/u).map((word) => word.trim()).filter(Boolean)
+  return text
+    .split(/[،,؛;]/u)
+    .map((word) => word.trim())
+    .filter(Boolean)
 }
 
 function reportMissing(meta: ImportedMeta, file: VFile): void {
-  const missing: Array<[keyof ImportedMeta, string]> = [['title', 'title'], ['authors', 'author'], ['date', 'date']]
+  const missing: Array<[keyof ImportedMeta, string]> = [
+    ['title', 'title'],
+    ['authors', 'author'],
+    ['date', 'date']
+  ]
   for (const [key, what] of missing) {
-    if (meta[key] === undefined) note(file, undefined, `No ${what} found: \`${key}\` is left out of the front matter, and the build will ask for it`, 'import-missing')
+    if (meta[key] === undefined)
+      note(
+        file,
+        undefined,
+        `No ${what} found: \`${key}\` is left out of the front matter, and the build will ask for it`,
+        'import-missing'
+      )
   }
 }
 
 /** The keys in the order the README's example writes them. */
 function frontMatterOf(meta: ImportedMeta): Record<string, unknown> {
-  const order: Array<keyof ImportedMeta> = ['title', 'subtitle', 'series', 'authors', 'date', 'keywords', 'numbering', 'digits', 'toc', 'abstract']
+  const order: Array<keyof ImportedMeta> = [
+    'title',
+    'subtitle',
+    'series',
+    'authors',
+    'date',
+    'keywords',
+    'numbering',
+    'digits',
+    'toc',
+    'abstract'
+  ]
   const frontMatter: Record<string, unknown> = {}
   for (const key of order) if (meta[key] !== undefined) frontMatter[key] = meta[key]
   return frontMatter

@@ -28,6 +28,11 @@ export default function remarkDigitsKey(options?: Readonly<Options> | null) {
     const all = eastern + (text.match(/[0-9]/g)?.length ?? 0)
     if (all < minimum || eastern / all < share) return
     importedMeta(file).digits = 'arabic-indic'
-    note(file, undefined, `\`digits: arabic-indic\`: ${eastern} of the text's ${all} digits are Arabic-Indic`, 'import-digits')
+    note(
+      file,
+      undefined,
+      `\`digits: arabic-indic\`: ${eastern} of the text's ${all} digits are Arabic-Indic`,
+      'import-digits'
+    )
   }
 }

@@ -30,7 +30,12 @@ export default function remarkDropBoilerplate(options: Readonly<Options>) {
         kept.push(block)
         continue
       }
-      note(file, block, `${match.text.what}, which the template prints, dropped${match.blocks > 1 ? ` (with the ${match.blocks - 1} paragraph${match.blocks > 2 ? 's' : ''} after it)` : ''}`, 'import-boilerplate')
+      note(
+        file,
+        block,
+        `${match.text.what}, which the template prints, dropped${match.blocks > 1 ? ` (with the ${match.blocks - 1} paragraph${match.blocks > 2 ? 's' : ''} after it)` : ''}`,
+        'import-boilerplate'
+      )
       index += match.blocks - 1
     }
     tree.children = kept

@@ -36,7 +36,12 @@ export default function remarkTitlePages(options?: Readonly<Options> | null) {
     const front = frontBlocks(tree.children, abstract, longParagraph)
     if (front.abstract.length > 0) {
       meta.abstract = toMarkdown({type: 'root', children: front.abstract}, {extensions: [gfmToMarkdown()]}).trim()
-      note(file, front.abstract[0], `the abstract (${front.abstract.length} paragraph${front.abstract.length > 1 ? 's' : ''}), ${front.abstractFrom ?? ''}`, 'import-abstract')
+      note(
+        file,
+        front.abstract[0],
+        `the abstract (${front.abstract.length} paragraph${front.abstract.length > 1 ? 's' : ''}), ${front.abstractFrom ?? ''}`,
+        'import-abstract'
+      )
     }
     const kept = readTitlePages(front.page, words, meta, file)
     tree.children = [...kept, ...tree.children.slice(front.end)]
@@ -52,7 +57,11 @@ function headingAsTitle(tree: Root, file: VFile): void {
   if (first?.type !== 'heading') return
   if (tree.children.slice(1).some((block) => block.type === 'heading' && block.depth <= first.depth)) return
   const info = first.data?.docx ?? {paragraph: 0, bold: true, pageBreakBefore: false}
-  tree.children[0] = {type: 'paragraph', children: first.children, data: {...first.data, docx: {...info, style: 'Title'}}}
+  tree.children[0] = {
+    type: 'paragraph',
+    children: first.children,
+    data: {...first.data, docx: {...info, style: 'Title'}}
+  }
   note(file, first, 'the only heading of its level, and the first block: read as the title', 'import-title')
 }
 
@@ -103,14 +112,22 @@ function frontBlocks(blocks: readonly RootContent[], abstractWords: readonly str
 /** The abstract ends at a page, the keywords, or a heading typed as a bold line or numbered. */
 function goesOnAbstract(block: Paragraph): boolean {
   const text = toString(block)
-  const heading = (isBold(block) && wordsOf(text).length <= 15) || typedNumber(text)?.kind === 'ordinal' || isOneOf(text, introductionNames)
+  const heading =
+    (isBold(block) && wordsOf(text).length <= 15) ||
+    typedNumber(text)?.kind === 'ordinal' ||
+    isOneOf(text, introductionNames)
   return !infoOf(block)?.pageBreakBefore && afterMarker(text, keywordMarkers) === undefined && !heading
 }
 
 function opensText(block: Paragraph, longParagraph: number): boolean {
   const text = toString(block)
   const number = typedNumber(text)
-  return wordsOf(text).length >= longParagraph || number?.kind === 'ordinal' || (number?.kind === 'decimal' && isBold(block)) || isOneOf(text, introductionNames)
+  return (
+    wordsOf(text).length >= longParagraph ||
+    number?.kind === 'ordinal' ||
+    (number?.kind === 'decimal' && isBold(block)) ||
+    isOneOf(text, introductionNames)
+  )
 }
 
 function withLabel(words: readonly string[], label: string | undefined): string[] {

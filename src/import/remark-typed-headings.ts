@@ -31,7 +31,7 @@ export default function remarkTypedHeadings(options?: Readonly<Options> | null) 
     const numbering = sectionNumbering(headings, typed, file)
     if (!numbering) return
     importedMeta(file).numbering = numbering
-    headings.forEach((heading, index) => applyNumbering(heading, typed[index], numbering, file))
+    for (const [index, heading] of headings.entries()) applyNumbering(heading, typed[index], numbering, file)
   }
 }
 
@@ -42,12 +42,19 @@ function shiftStyledHeadings(tree: Root, file: VFile): void {
   const shift = 2 - Math.min(...headings.map((heading) => heading.depth))
   if (shift === 0) return
   for (const heading of headings) heading.depth = Math.min(6, Math.max(2, heading.depth + shift)) as Heading['depth']
-  note(file, undefined, `Heading levels moved ${shift > 0 ? 'down' : 'up'} by ${Math.abs(shift)}: sections start at \`##\``, 'import-heading-level')
+  note(
+    file,
+    undefined,
+    `Heading levels moved ${shift > 0 ? 'down' : 'up'} by ${Math.abs(shift)}: sections start at \`##\``,
+    'import-heading-level'
+  )
 }
 
 function promoteBoldParagraphs(tree: Root, longHeading: number, file: VFile): void {
   const styled = tree.children.some((block) => block.type === 'heading')
-  const ordinals = tree.children.some((block) => (block.type === 'heading' || isBold(block)) && typedNumber(toString(block))?.kind === 'ordinal')
+  const ordinals = tree.children.some(
+    (block) => (block.type === 'heading' || isBold(block)) && typedNumber(toString(block))?.kind === 'ordinal'
+  )
   tree.children = tree.children.map((block, index) => {
     if (block.type !== 'paragraph' || !standsAlone(block, tree.children[index + 1], longHeading)) return block
     const number = typedNumber(toString(block))
@@ -62,7 +69,11 @@ function standsAlone(block: Paragraph, next: RootContent | undefined, longHeadin
   const text = toString(block).trim()
   if (!isBold(block) || text === '' || wordsOf(text).length > longHeading || /[.،؛!?؟]$/u.test(text)) return false
   // «1. **الأمن**» followed by «2. …» is a list of bold items, not a heading.
-  return !(typedNumber(text)?.kind === 'decimal' && next?.type === 'paragraph' && typedNumber(toString(next))?.kind === 'decimal')
+  return !(
+    typedNumber(text)?.kind === 'decimal' &&
+    next?.type === 'paragraph' &&
+    typedNumber(toString(next))?.kind === 'decimal'
+  )
 }
 
 /**
@@ -83,19 +94,36 @@ function unwrapStrong(children: PhrasingContent[]): PhrasingContent[] {
  * The numbering the typed numbers follow, when they follow one the build prints: ordinals on the
  * sections only, «أولاً» to the last in order; or decimal numbers on every level, each the next one.
  */
-function sectionNumbering(headings: readonly Heading[], typed: ReadonlyArray<TypedNumber | undefined>, file: VFile): 'ordinal' | 'decimal' | undefined {
+function sectionNumbering(
+  headings: readonly Heading[],
+  typed: ReadonlyArray<TypedNumber | undefined>,
+  file: VFile
+): 'ordinal' | 'decimal' | undefined {
   const ordinals = typed.filter((number) => number?.kind === 'ordinal').length
-  const decimals = typed.filter((number, index) => number?.kind === 'decimal' && (ordinals === 0 || headings[index]!.depth === 2)).length
+  const decimals = typed.filter(
+    (number, index) => number?.kind === 'decimal' && (ordinals === 0 || headings[index]!.depth === 2)
+  ).length
   if (ordinals === 0 && decimals === 0) return undefined
   const numbering = ordinals > 0 && decimals === 0 ? 'ordinal' : ordinals === 0 ? 'decimal' : undefined
-  const wrong = numbering ? outOfSequence(headings, typed, numbering) : headings.find((_, index) => typed[index]?.kind === 'ordinal')
+  const wrong = numbering
+    ? outOfSequence(headings, typed, numbering)
+    : headings.find((_, index) => typed[index]?.kind === 'ordinal')
   if (numbering && wrong === undefined) return numbering
-  note(file, wrong, 'the numbers typed in the headings do not run in sequence: kept as typed, and the headings not numbered by the build', 'import-numbering')
+  note(
+    file,
+    wrong,
+    'the numbers typed in the headings do not run in sequence: kept as typed, and the headings not numbered by the build',
+    'import-numbering'
+  )
   return undefined
 }
 
 /** The first heading whose typed number is not the one the build would print there. */
-function outOfSequence(headings: readonly Heading[], typed: ReadonlyArray<TypedNumber | undefined>, numbering: 'ordinal' | 'decimal'): Heading | undefined {
+function outOfSequence(
+  headings: readonly Heading[],
+  typed: ReadonlyArray<TypedNumber | undefined>,
+  numbering: 'ordinal' | 'decimal'
+): Heading | undefined {
   const counters = [0, 0, 0, 0, 0]
   for (const [index, heading] of headings.entries()) {
     const number = typed[index]
@@ -114,14 +142,24 @@ function outOfSequence(headings: readonly Heading[], typed: ReadonlyArray<TypedN
   return undefined
 }
 
-function applyNumbering(heading: Heading, number: TypedNumber | undefined, numbering: 'ordinal' | 'decimal', file: VFile): void {
+function applyNumbering(
+  heading: Heading,
+  number: TypedNumber | undefined,
+  numbering: 'ordinal' | 'decimal',
+  file: VFile
+): void {
   const numbered = numbering === 'ordinal' ? heading.depth === 2 : true
   if (number?.kind === (numbering === 'ordinal' ? 'ordinal' : 'decimal') && numbered) {
     dropLeadingCharacters(heading.children, number.length)
     return
   }
   if (!numbered) return
-  note(file, heading, 'a heading without a number among numbered ones: marked `{-}`, out of the numbering', 'import-unnumbered')
+  note(
+    file,
+    heading,
+    'a heading without a number among numbered ones: marked `{-}`, out of the numbering',
+    'import-unnumbered'
+  )
   const last = heading.children.at(-1)
   if (last?.type === 'text') last.value += ' {-}'
   else heading.children.push({type: 'text', value: ' {-}'})

@@ -44,9 +44,17 @@ export default function remarkTypedLists() {
 /** Whether an item goes on the run: the same kind of marker, and for numbers the next one. */
 function continues(run: readonly Item[], number: TypedNumber, last: number): boolean {
   const previous = run.at(-1)?.number
-  if (!previous) return number.kind === 'bullet' || number.kind === 'abjad' || (number.kind === 'decimal' && number.value.length === 1 && (number.value[0] === 1 || number.value[0] === last + 1))
+  if (!previous)
+    return (
+      number.kind === 'bullet' ||
+      number.kind === 'abjad' ||
+      (number.kind === 'decimal' &&
+        number.value.length === 1 &&
+        (number.value[0] === 1 || number.value[0] === last + 1))
+    )
   if (previous.kind !== number.kind) return false
-  if (number.kind === 'decimal' && previous.kind === 'decimal') return number.value.length === 1 && number.value[0] === previous.value[0]! + 1
+  if (number.kind === 'decimal' && previous.kind === 'decimal')
+    return number.value.length === 1 && number.value[0] === previous.value[0]! + 1
   if (number.kind === 'abjad' && previous.kind === 'abjad') return number.value === previous.value + 1
   return true
 }
@@ -56,14 +64,28 @@ function emit(run: readonly Item[], blocks: RootContent[], last: number, file: V
   const first = run[0]!.number
   const alone = run.length === 1 && !(first.kind === 'decimal' && first.value[0] === last + 1 && last > 0)
   if (alone || first.kind === 'abjad') {
-    if (first.kind === 'abjad' && run.length > 1) note(file, run[0]!.paragraph, `${run.length} paragraphs lettered «أ، ب، ج…» by hand: kept as typed, the build's lists have no abjad markers`, 'import-list-abjad')
+    if (first.kind === 'abjad' && run.length > 1)
+      note(
+        file,
+        run[0]!.paragraph,
+        `${run.length} paragraphs lettered «أ، ب، ج…» by hand: kept as typed, the build's lists have no abjad markers`,
+        'import-list-abjad'
+      )
     blocks.push(...run.map((item) => item.paragraph))
     return first.kind === 'decimal' ? first.value[0]! : 0
   }
   const ordered = first.kind === 'decimal'
   const start = ordered ? first.value[0]! : undefined
-  const digits = first.kind === 'decimal' && first.digits === 'arabic-indic' ? ' (typed with Arabic-Indic digits: the build prints the numbers in the document’s digits)' : ''
-  note(file, run[0]!.paragraph, `${run.length} paragraphs ${ordered ? 'numbered' : 'bulleted'} by hand, made a list${start !== undefined && start !== 1 ? ` going on from ${start}` : ''}${digits}`, 'import-list')
+  const digits =
+    first.kind === 'decimal' && first.digits === 'arabic-indic'
+      ? ' (typed with Arabic-Indic digits: the build prints the numbers in the document’s digits)'
+      : ''
+  note(
+    file,
+    run[0]!.paragraph,
+    `${run.length} paragraphs ${ordered ? 'numbered' : 'bulleted'} by hand, made a list${start !== undefined && start !== 1 ? ` going on from ${start}` : ''}${digits}`,
+    'import-list'
+  )
   const list: List = {type: 'list', ordered, spread: false, children: run.map(itemOf)}
   if (start !== undefined && start !== 1) list.start = start
   blocks.push(list)

@@ -13,7 +13,12 @@ export default function remarkWordContents() {
     if (contents.length === 0) return
     tree.children = tree.children.filter((block) => !isContents(block))
     importedMeta(file).toc = true
-    note(file, contents[0], `Word's table of contents (${contents.length} paragraph${contents.length > 1 ? 's' : ''}) dropped: \`toc: true\`, the build makes the contents page`, 'import-toc')
+    note(
+      file,
+      contents[0],
+      `Word's table of contents (${contents.length} paragraph${contents.length > 1 ? 's' : ''}) dropped: \`toc: true\`, the build makes the contents page`,
+      'import-toc'
+    )
   }
 }
 

@@ -50,7 +50,8 @@ async function importFile(name: string, options: Readonly<ImportOptions>): Promi
   const docx = bytes && (await readDocx(bytes, file))
   if (!docx || hasErrors(file)) return {file, ok: false}
   const {tree, frontMatter} = recognise(docx.tree, file, docx.core)
-  if (frontMatter.numbering === undefined && docx.headingNumbering) frontMatter.numbering = docx.headingNumbering === 'ordinalText' ? 'ordinal' : 'decimal'
+  if (frontMatter.numbering === undefined && docx.headingNumbering)
+    frontMatter.numbering = docx.headingNumbering === 'ordinalText' ? 'ordinal' : 'decimal'
   const slug = options.slug ?? slugFor(typeof frontMatter.title === 'string' ? frontMatter.title : undefined, name)
   if (!slug || slug !== path.basename(slug) || slug.startsWith('.')) {
     fail(file, `\`${slug}\` cannot be a slug: one folder name, not starting with a dot`, undefined, 'import-slug')
@@ -58,7 +59,12 @@ async function importFile(name: string, options: Readonly<ImportOptions>): Promi
   }
   const target = path.join(options.out ?? 'manuscript', slug)
   if (!options.force && (await exists(target))) {
-    fail(file, `\`${target}\` exists already: choose another --slug, or --force to replace it`, undefined, 'import-exists')
+    fail(
+      file,
+      `\`${target}\` exists already: choose another --slug, or --force to replace it`,
+      undefined,
+      'import-exists'
+    )
     return {file, ok: false}
   }
   const files = new Map<string, Uint8Array | string>([['index.md', toManuscript(tree, frontMatter)], ...docx.media])
@@ -88,16 +94,27 @@ async function readInput(name: string, file: VFile): Promise<Uint8Array | undefi
   try {
     const info = await stat(name)
     if (!info.isFile()) throw new Error('not a file')
-    if (info.size > maximumFileBytes) throw new Error(`${Math.round(info.size / 2 ** 20)} MB, more than the ${maximumFileBytes / 2 ** 20} MB a Word file may have`)
+    if (info.size > maximumFileBytes)
+      throw new Error(
+        `${Math.round(info.size / 2 ** 20)} MB, more than the ${maximumFileBytes / 2 ** 20} MB a Word file may have`
+      )
     return await readFile(name)
   } catch (error) {
-    fail(file, `Cannot read this file: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message}`, undefined, 'import-read')
+    fail(
+      file,
+      `Cannot read this file: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message}`,
+      undefined,
+      'import-read'
+    )
     return undefined
   }
 }
 
 async function exists(target: string): Promise<boolean> {
-  return stat(target).then(() => true, () => false)
+  return stat(target).then(
+    () => true,
+    () => false
+  )
 }
 
 export interface Streams {
@@ -108,7 +125,10 @@ export interface Streams {
 /** `press import`: imports, prints what it did and every message, and returns the exit status. */
 export async function runImport(options: Readonly<ImportOptions>, streams: Streams = process): Promise<number> {
   const results = await importFiles(options)
-  const report = reporter(results.map((result) => result.file), {quiet: true, silent: options.quiet === true || options.json === true})
+  const report = reporter(
+    results.map((result) => result.file),
+    {quiet: true, silent: options.quiet === true || options.json === true}
+  )
   if (report) streams.stderr.write(`${report}\n`)
   if (options.json) streams.stdout.write(`${JSON.stringify(results.map(toJson), null, 2)}\n`)
   else if (!options.quiet) for (const result of results) if (result.ok) streams.stdout.write(`${summary(result)}\n`)
@@ -135,6 +155,10 @@ function toJson(result: ImportResult) {
     manuscript: result.manuscript,
     counts: result.counts,
     frontMatter: result.frontMatter,
-    messages: result.file.messages.map((message) => ({reason: message.reason, ruleId: message.ruleId, fatal: message.fatal === true}))
+    messages: result.file.messages.map((message) => ({
+      reason: message.reason,
+      ruleId: message.ruleId,
+      fatal: message.fatal === true
+    }))
   }
 }

@@ -19,15 +19,50 @@ const maximumLength = 60
  * two consonants (روسيا → rusya, بين → bin), as consonants elsewhere.
  */
 const letters: Readonly<Record<string, string>> = {
-  'ا': 'a', 'ب': 'b', 'ت': 't', 'ث': 'th', 'ج': 'j', 'ح': 'h', 'خ': 'kh', 'د': 'd', 'ذ': 'dh', 'ر': 'r',
-  'ز': 'z', 'س': 's', 'ش': 'sh', 'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 'z', 'ع': 'a', 'غ': 'gh', 'ف': 'f',
-  'ق': 'q', 'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h', 'و': 'w', 'ي': 'y', 'ء': '',
-  'پ': 'p', 'چ': 'ch', 'ژ': 'zh', 'گ': 'g', 'ک': 'k', 'ی': 'y'
+  ا: 'a',
+  ب: 'b',
+  ت: 't',
+  ث: 'th',
+  ج: 'j',
+  ح: 'h',
+  خ: 'kh',
+  د: 'd',
+  ذ: 'dh',
+  ر: 'r',
+  ز: 'z',
+  س: 's',
+  ش: 'sh',
+  ص: 's',
+  ض: 'd',
+  ط: 't',
+  ظ: 'z',
+  ع: 'a',
+  غ: 'gh',
+  ف: 'f',
+  ق: 'q',
+  ك: 'k',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ه: 'h',
+  و: 'w',
+  ي: 'y',
+  ء: '',
+  پ: 'p',
+  چ: 'ch',
+  ژ: 'zh',
+  گ: 'g',
+  ک: 'k',
+  ی: 'y'
 }
 const vowels = new Set(['ا', 'ع', 'ء'])
 
 function slugOf(text: string): string {
-  const words = foldArabic(text).split(/[^\p{L}\p{N}]+/u).map(transliterate).flatMap((word) => word.split('-')).filter(Boolean)
+  const words = foldArabic(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .map(transliterate)
+    .flatMap((word) => word.split('-'))
+    .filter(Boolean)
   let slug = ''
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word
@@ -50,7 +85,8 @@ function latinOf(chars: string[], index: number): string {
   const char = chars[index]!
   const last = index === chars.length - 1
   if (char === 'ه' && last && index > 0) return 'a'
-  if ((char === 'و' || char === 'ي') && index > 0 && !isVowel(chars[index - 1]) && !isVowel(chars[index + 1])) return char === 'و' ? 'u' : 'i'
+  if ((char === 'و' || char === 'ي') && index > 0 && !isVowel(chars[index - 1]) && !isVowel(chars[index + 1]))
+    return char === 'و' ? 'u' : 'i'
   return letters[char] ?? char
 }
 

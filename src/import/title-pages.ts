@@ -18,7 +18,12 @@ export interface TitlePageWords {
  * Read the paragraphs of the title pages (cover, title page, rights page: the boilerplate already gone)
  * into front matter. Returns the paragraphs it did not recognise, to keep in the text.
  */
-export function readTitlePages(page: readonly Paragraph[], words: TitlePageWords, meta: ImportedMeta, file: VFile): Paragraph[] {
+export function readTitlePages(
+  page: readonly Paragraph[],
+  words: TitlePageWords,
+  meta: ImportedMeta,
+  file: VFile
+): Paragraph[] {
   const left = new Set(page)
   const take = (node: Paragraph) => left.delete(node)
   // A title may hold a date («أحداث 9 نيسان 2003»): the title's paragraph is never the date line.
@@ -26,7 +31,9 @@ export function readTitlePages(page: readonly Paragraph[], words: TitlePageWords
   for (const node of page) {
     if (!meta.date && node !== title && readDate(node, meta, file)) take(node)
     else if (!meta.series && isOneOf(toString(node), seriesNames)) {
-      meta.series = toString(node).trim().replace(/[:：]$/u, '')
+      meta.series = toString(node)
+        .trim()
+        .replace(/[:：]$/u, '')
       note(file, node, `the series «${meta.series}», from its name`, 'import-series')
       take(node)
     } else if (!meta.keywords && readKeywords(node, words, meta, file)) take(node)
@@ -41,7 +48,8 @@ export function readTitlePages(page: readonly Paragraph[], words: TitlePageWords
       take(node)
     }
   }
-  for (const node of left) note(file, node, 'not recognised on the title pages: kept at the start of the text', 'import-title-page')
+  for (const node of left)
+    note(file, node, 'not recognised on the title pages: kept at the start of the text', 'import-title-page')
   return [...left]
 }
 
@@ -54,11 +62,21 @@ function readDate(node: Paragraph, meta: ImportedMeta, file: VFile): boolean {
   const hijri = dates.find((date) => date.calendar === 'hijri')
   if (gregorian) {
     meta.date = gregorian
-    note(file, node, `the date ${gregorian}, from «${text.trim()}»${hijri ? ' (the Hijri date beside it not used)' : ''}`, 'import-date')
+    note(
+      file,
+      node,
+      `the date ${gregorian}, from «${text.trim()}»${hijri ? ' (the Hijri date beside it not used)' : ''}`,
+      'import-date'
+    )
   } else if (hijri) {
     note(file, node, 'a Hijri date, not converted: write the Gregorian date as `date: YYYY-MM-DD`', 'import-hijri-date')
   } else {
-    note(file, node, 'a date without its day: the front matter needs the whole date, write it as `date: YYYY-MM-DD`', 'import-date-partial')
+    note(
+      file,
+      node,
+      'a date without its day: the front matter needs the whole date, write it as `date: YYYY-MM-DD`',
+      'import-date-partial'
+    )
   }
   return true
 }
@@ -66,13 +84,21 @@ function readDate(node: Paragraph, meta: ImportedMeta, file: VFile): boolean {
 function readKeywords(node: Paragraph, words: TitlePageWords, meta: ImportedMeta, file: VFile): boolean {
   const rest = afterMarker(toString(node), words.keywords)
   if (!rest) return false
-  meta.keywords = rest.split(/\s*[،,؛;]\s*/u).map((word) => word.trim().replace(/[.。]$/u, '')).filter(Boolean)
+  meta.keywords = rest
+    .split(/\s*[،,؛;]\s*/u)
+    .map((word) => word.trim().replace(/[.。]$/u, ''))
+    .filter(Boolean)
   note(file, node, `${meta.keywords.length} keywords`, 'import-keywords')
   return true
 }
 
 /** «إعداد» (or «بقلم», «تأليف»), then each name with the line under it when that says what the author is. */
-function readMarkedAuthors(page: readonly Paragraph[], words: TitlePageWords, meta: ImportedMeta, file: VFile): Paragraph[] {
+function readMarkedAuthors(
+  page: readonly Paragraph[],
+  words: TitlePageWords,
+  meta: ImportedMeta,
+  file: VFile
+): Paragraph[] {
   const start = page.findIndex((node) => afterMarker(toString(node), words.author) !== undefined)
   if (start < 0) return []
   const taken = [page[start]!]
@@ -89,7 +115,12 @@ function readMarkedAuthors(page: readonly Paragraph[], words: TitlePageWords, me
   }
   if (authors.length === 0) return []
   meta.authors = authors
-  note(file, page[start]!, `${authors.length === 1 ? 'the author' : `${authors.length} authors`} ${authors.map(describe).join('، ')}, after «${wordsOf(toString(page[start]!))[0]}»`, 'import-author')
+  note(
+    file,
+    page[start]!,
+    `${authors.length === 1 ? 'the author' : `${authors.length} authors`} ${authors.map(describe).join('، ')}, after «${wordsOf(toString(page[start]!))[0]}»`,
+    'import-author'
+  )
   return taken
 }
 
@@ -115,7 +146,12 @@ function readStyledAuthors(page: readonly Paragraph[], meta: ImportedMeta, file:
   })
   if (authors.length === 0) return []
   meta.authors = authors
-  note(file, taken[0], `${authors.length === 1 ? 'the author' : `${authors.length} authors`} ${authors.map(describe).join('، ')}, from the Author style`, 'import-author')
+  note(
+    file,
+    taken[0],
+    `${authors.length === 1 ? 'the author' : `${authors.length} authors`} ${authors.map(describe).join('، ')}, from the Author style`,
+    'import-author'
+  )
   return taken
 }
 
@@ -126,7 +162,12 @@ function readNameAndRole(page: readonly Paragraph[], meta: ImportedMeta, file: V
     const role = toString(page[index + 1]!).trim()
     if (!isName(name) || !isRole(role)) continue
     meta.authors = [{name, role}]
-    note(file, page[index]!, `the author ${describe(meta.authors[0]!)}, guessed from a name and the line under it`, 'import-author')
+    note(
+      file,
+      page[index]!,
+      `the author ${describe(meta.authors[0]!)}, guessed from a name and the line under it`,
+      'import-author'
+    )
     return [page[index]!, page[index + 1]!]
   }
   return []
@@ -156,12 +197,21 @@ function readTitle(page: readonly Paragraph[], meta: ImportedMeta, file: VFile):
   if (!first) return []
   const lines = titleLines(page, first)
   meta.title = lines.map((node) => toString(node).trim()).join(' ')
-  const how = styled ? 'the Title style' : infoOf(first)?.size ? `its size (${infoOf(first)!.size! / 2} pt), the largest on the title pages` : 'its place, the first bold or centred line'
+  const how = styled
+    ? 'the Title style'
+    : infoOf(first)?.size
+      ? `its size (${infoOf(first)!.size! / 2} pt), the largest on the title pages`
+      : 'its place, the first bold or centred line'
   note(file, first, `the title, from ${how}`, 'import-title')
   const subtitle = page.find((node) => styleOf(node) === 'subtitle') ?? under(page, lines)
   if (!subtitle) return lines
   meta.subtitle = toString(subtitle).trim()
-  note(file, subtitle, `the subtitle, from ${styleOf(subtitle) === 'subtitle' ? 'the Subtitle style' : 'its place under the title, in a smaller size'}`, 'import-subtitle')
+  note(
+    file,
+    subtitle,
+    `the subtitle, from ${styleOf(subtitle) === 'subtitle' ? 'the Subtitle style' : 'its place under the title, in a smaller size'}`,
+    'import-subtitle'
+  )
   return [...lines, subtitle]
 }
 
@@ -180,7 +230,14 @@ function titleLines(page: readonly Paragraph[], first: Paragraph): Paragraph[] {
   const lines = [first]
   for (const node of page.slice(page.indexOf(first) + 1)) {
     const info = infoOf(node)
-    if (!info || info.pageBreakBefore || info.size === undefined || info.size !== infoOf(first)?.size || info.style !== infoOf(first)?.style) break
+    if (
+      !info ||
+      info.pageBreakBefore ||
+      info.size === undefined ||
+      info.size !== infoOf(first)?.size ||
+      info.style !== infoOf(first)?.style
+    )
+      break
     lines.push(node)
   }
   return lines
@@ -197,8 +254,13 @@ function under(page: readonly Paragraph[], lines: readonly Paragraph[]): Paragra
 
 function isRepeat(node: Paragraph, meta: ImportedMeta): boolean {
   const text = foldArabic(toString(node)).replace(/[:：]/gu, '').replace(/\s+/gu, ' ')
-  const fold = (value: string | undefined) => (value ? foldArabic(value).replace(/[:：]/gu, '').replace(/\s+/gu, ' ') : undefined)
-  const known = [fold(meta.title), fold(meta.subtitle), fold(meta.title && meta.subtitle ? `${meta.title} ${meta.subtitle}` : undefined)]
+  const fold = (value: string | undefined) =>
+    value ? foldArabic(value).replace(/[:：]/gu, '').replace(/\s+/gu, ' ') : undefined
+  const known = [
+    fold(meta.title),
+    fold(meta.subtitle),
+    fold(meta.title && meta.subtitle ? `${meta.title} ${meta.subtitle}` : undefined)
+  ]
   return known.includes(text)
 }
 

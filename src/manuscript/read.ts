@@ -30,14 +30,24 @@ export async function readManuscript(manuscript: Manuscript, cwd = process.cwd()
   const bytes = await readFile(manuscript.path)
   const file = new VFile({path: path.relative(cwd, manuscript.path) || manuscript.path, cwd})
   if (bytes.length > maximumBytes) {
-    fail(file, `The manuscript is ${(bytes.length / 2 ** 20).toFixed(1)} MB: manuscripts over ${maximumBytes / 2 ** 20} MB are refused (a paper of a hundred pages is about 300 KB); split it into several`, {line: 1, column: 1}, 'size')
+    fail(
+      file,
+      `The manuscript is ${(bytes.length / 2 ** 20).toFixed(1)} MB: manuscripts over ${maximumBytes / 2 ** 20} MB are refused (a paper of a hundred pages is about 300 KB); split it into several`,
+      {line: 1, column: 1},
+      'size'
+    )
     file.value = ''
     return file
   }
   const nul = bytes.indexOf(0)
   if (nul !== -1) {
     const before = new TextDecoder().decode(bytes.subarray(0, nul)).split('\n')
-    fail(file, 'The file contains a NUL byte: it is not a text file, or was damaged (save it again as UTF-8 text)', {line: before.length, column: before.at(-1)!.length + 1}, 'encoding')
+    fail(
+      file,
+      'The file contains a NUL byte: it is not a text file, or was damaged (save it again as UTF-8 text)',
+      {line: before.length, column: before.at(-1)!.length + 1},
+      'encoding'
+    )
     file.value = ''
     return file
   }
@@ -48,7 +58,12 @@ export async function readManuscript(manuscript: Manuscript, cwd = process.cwd()
     const offset = firstInvalidUtf8(bytes)
     const before = new TextDecoder().decode(bytes.subarray(0, offset))
     const lines = before.split('\n')
-    fail(file, 'The file is not valid UTF-8: save it as UTF-8 text', {line: lines.length, column: lines.at(-1)!.length + 1}, 'encoding')
+    fail(
+      file,
+      'The file is not valid UTF-8: save it as UTF-8 text',
+      {line: lines.length, column: lines.at(-1)!.length + 1},
+      'encoding'
+    )
     file.value = ''
     return file
   }

@@ -49,9 +49,10 @@ export function composeParts(document: Document, brand: Brand, options: ComposeO
     document,
     brand,
     text: (value) => localizeDigits(value, document.meta.digits),
-    graphic: (name, className) => graphicUrl
-      ? h('img', {className: [className], src: graphicUrl(name), alt: ''})
-      : inlineSvg(name === 'logo' ? brand.logo : brand.icons[name as Contact['kind']] ?? '', className)
+    graphic: (name, className) =>
+      graphicUrl
+        ? h('img', {className: [className], src: graphicUrl(name), alt: ''})
+        : inlineSvg(name === 'logo' ? brand.logo : (brand.icons[name as Contact['kind']] ?? ''), className)
   }
   return {
     cover: directed(cover(context), document),
@@ -59,7 +60,9 @@ export function composeParts(document: Document, brand: Brand, options: ComposeO
     rightsPage: rightsPage(context),
     abstract: abstractPage(context),
     // Entries keep the contents' direction, so that numbers and page numbers stay in their columns.
-    contents: document.toc ? directed(contents(context, options.pageNumbers ?? false), document, {blocks: false}) : undefined,
+    contents: document.toc
+      ? directed(contents(context, options.pageNumbers ?? false), document, {blocks: false})
+      : undefined,
     body: h('main.body', {id: 'text', dataFlow: 'body'}, document.body.children as ElementContent[]),
     notes: document.notes.length > 0 ? notesList(context) : undefined,
     backPage: backPage(context)
@@ -76,7 +79,9 @@ function directed(part: Element, document: Document, options?: DirectionOptions)
 export function publication(parts: Parts): Element[] {
   const {cover, titlePage, rightsPage, abstract, contents, body, notes, backPage} = parts
   const main = notes ? {...body, children: [...body.children, notes]} : body
-  return [cover, titlePage, rightsPage, abstract, contents, main, backPage].filter((part): part is Element => part !== undefined)
+  return [cover, titlePage, rightsPage, abstract, contents, main, backPage].filter(
+    (part): part is Element => part !== undefined
+  )
 }
 
 export function dateOf(document: Document): string {
@@ -98,7 +103,12 @@ function cover({document, brand, graphic, text}: Context): Element {
         meta.subtitle ? h('p.cover-subtitle', text(meta.subtitle)) : undefined
       ]),
       h('footer.cover-foot', [
-        h('p.cover-authors', authorsOf(meta).map((author) => author.name).join('، ')),
+        h(
+          'p.cover-authors',
+          authorsOf(meta)
+            .map((author) => author.name)
+            .join('، ')
+        ),
         h('p.cover-date', dateOf(document))
       ])
     ])
@@ -115,10 +125,12 @@ function titlePage(context: Context): Element {
     meta.subtitle ? h('p.subtitle', text(meta.subtitle)) : undefined,
     h('div.byline', [
       h('p.byline-label', authors.length > 1 ? brand.data.labels.authors : brand.data.labels.author),
-      ...authors.map((author) => h('div.author', [
-        h('p.author-name', author.name),
-        author.role ? h('p.author-role', text(author.role)) : undefined
-      ]))
+      ...authors.map((author) =>
+        h('div.author', [
+          h('p.author-name', author.name),
+          author.role ? h('p.author-role', text(author.role)) : undefined
+        ])
+      )
     ]),
     h('div.imprint', [
       graphic('logo', 'imprint-logo'),
@@ -154,7 +166,10 @@ function abstractPage(context: Context): Element | undefined {
  * The keywords line, if `part` is where it goes: under the abstract, or, in a paper without one, where the
  * template places it (a line alone would make a page of its own).
  */
-function keywordsOn(part: 'abstract' | 'rights-page' | 'title-page', {document, brand, text}: Context): Element | undefined {
+function keywordsOn(
+  part: 'abstract' | 'rights-page' | 'title-page',
+  {document, brand, text}: Context
+): Element | undefined {
   const {keywords} = document.meta
   const place = document.abstract ? 'abstract' : brand.data.placement.keywordsWithoutAbstract
   if (!keywords || place !== part) return undefined
@@ -169,7 +184,11 @@ function contents({document, brand}: Context, pageNumbers: boolean): Element {
 }
 
 /** Nested lists of links, one level per heading depth. */
-export function contentsList(headings: Heading[], href = (heading: Heading) => `#${heading.id}`, pageNumbers = false): Element {
+export function contentsList(
+  headings: Heading[],
+  href = (heading: Heading) => `#${heading.id}`,
+  pageNumbers = false
+): Element {
   const root = h('ol')
   const open: Array<{depth: number; list: Element}> = []
   for (const heading of headings) {
@@ -184,13 +203,15 @@ export function contentsList(headings: Heading[], href = (heading: Heading) => `
       level = {depth: heading.depth, list: sublist}
       open.push(level)
     }
-    level.list.children.push(h('li', {className: [`toc-level-${heading.depth}`]}, [
-      h('a', {href: href(heading)}, [
-        heading.number ? h('span.toc-number', heading.number) : undefined,
-        h('span.toc-text', heading.text),
-        ...(pageNumbers ? [h('span.toc-leader', {ariaHidden: 'true'}), h('span.toc-page')] : [])
+    level.list.children.push(
+      h('li', {className: [`toc-level-${heading.depth}`]}, [
+        h('a', {href: href(heading)}, [
+          heading.number ? h('span.toc-number', heading.number) : undefined,
+          h('span.toc-text', heading.text),
+          ...(pageNumbers ? [h('span.toc-leader', {ariaHidden: 'true'}), h('span.toc-page')] : [])
+        ])
       ])
-    ]))
+    )
   }
   return root
 }
@@ -198,15 +219,21 @@ export function contentsList(headings: Heading[], href = (heading: Heading) => `
 function notesList({document, brand}: Context): Element {
   return h('section.notes', {role: 'doc-endnotes', 'aria-labelledby': 'notes-heading'}, [
     h('h2.unnumbered', {id: 'notes-heading'}, brand.data.labels.notes),
-    h('ol', document.notes.map((note) => h('li.note', {id: note.id, role: 'doc-endnote'}, noteContent(document, brand, note))))
+    h(
+      'ol',
+      document.notes.map((note) => h('li.note', {id: note.id, role: 'doc-endnote'}, noteContent(document, brand, note)))
+    )
   ])
 }
 
 /** A note's number, linking back to its call, then its text. */
 export function noteContent(document: Document, brand: Brand, note: Note): ElementContent[] {
   return [
-    h('a.note-number', {href: `#${note.callId}`, role: 'doc-backlink', 'aria-label': brand.data.labels.noteBack},
-      localizeDigits(String(note.number), document.meta.digits)),
+    h(
+      'a.note-number',
+      {href: `#${note.callId}`, role: 'doc-backlink', 'aria-label': brand.data.labels.noteBack},
+      localizeDigits(String(note.number), document.meta.digits)
+    ),
     h('div.note-text', note.content)
   ]
 }
@@ -219,11 +246,16 @@ function backPage({brand, graphic}: Context): Element {
       h('p.back-centre', name.ar),
       h('p.back-centre-en', {lang: 'en', dir: 'ltr'}, name.en),
       h('p.back-description', description),
-      h('ul.contacts', contacts.map((contact) => h(`li.contact.contact-${contact.kind}`, [
-        graphic(contact.kind, 'contact-icon'),
-        h('span.contact-label', contact.label),
-        contactText(contact)
-      ])))
+      h(
+        'ul.contacts',
+        contacts.map((contact) =>
+          h(`li.contact.contact-${contact.kind}`, [
+            graphic(contact.kind, 'contact-icon'),
+            h('span.contact-label', contact.label),
+            contactText(contact)
+          ])
+        )
+      )
     ])
   ])
 }

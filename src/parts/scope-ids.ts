@@ -19,7 +19,8 @@ export function scopeIds(root: Element, prefix: string): void {
   visit(root, 'element', (element: Element) => {
     for (const [name, value] of Object.entries(element.properties)) {
       if (typeof value === 'string') element.properties[name] = renamedValue(value, renamed)
-      else if (Array.isArray(value)) element.properties[name] = value.map((item) => (typeof item === 'string' ? renamed.get(item) ?? item : item))
+      else if (Array.isArray(value))
+        element.properties[name] = value.map((item) => (typeof item === 'string' ? (renamed.get(item) ?? item) : item))
     }
   })
 }

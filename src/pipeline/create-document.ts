@@ -14,7 +14,11 @@ const automaticContentsFrom = 4
  * Reads a manuscript into the document model. Returns the document, or undefined when the file has errors
  * (they are on `file.messages`, with their places).
  */
-export async function createDocument(manuscript: Manuscript, file: VFile, labels: Labels): Promise<Document | undefined> {
+export async function createDocument(
+  manuscript: Manuscript,
+  file: VFile,
+  labels: Labels
+): Promise<Document | undefined> {
   if (hasErrors(file)) return undefined
   const mdast = await parseManuscript(file)
   const meta = file.data.meta
@@ -29,7 +33,13 @@ export async function createDocument(manuscript: Manuscript, file: VFile, labels
   if (meta.abstract) {
     // The abstract's messages belong to the manuscript: copy them over with the manuscript's path.
     const fragment = new VFile({path: file.path, value: meta.abstract})
-    abstract = await toHast(await parseFragment(fragment), fragment, {meta, folder: manuscript.folder, labels, idPrefix: 'abstract-', otherIds: idsOf(body)})
+    abstract = await toHast(await parseFragment(fragment), fragment, {
+      meta,
+      folder: manuscript.folder,
+      labels,
+      idPrefix: 'abstract-',
+      otherIds: idsOf(body)
+    })
     for (const message of fragment.messages) file.messages.push(message)
     // Its images are shown, and read, like the body's.
     assets.push(...(fragment.data.assets ?? []).filter((asset) => !assets.some((known) => known.src === asset.src)))

@@ -125,7 +125,9 @@ export function collectHeadings(tree: HastRoot): Heading[] {
     const depth = /^h([2-6])$/.exec(element.tagName)?.[1]
     if (!depth) return
     // The number as printed (digits localized, with its separator: «أولاً:», «١.»).
-    const number = element.children.find((child): child is Element => child.type === 'element' && hasClass(child, 'section-number'))
+    const number = element.children.find(
+      (child): child is Element => child.type === 'element' && hasClass(child, 'section-number')
+    )
     const text = toString({
       type: 'root',
       children: element.children.filter((child) => child !== number)
@@ -177,7 +179,6 @@ function withoutBackLinks(children: ElementContent[]): ElementContent[] {
       if (child.tagName === 'a' && child.properties.dataFootnoteBackref !== undefined) continue
       result.push({...child, children: withoutBackLinks(child.children)})
     } else if (child.type === 'text' && result.length === 0 && child.value.trim() === '') {
-      continue
     } else {
       result.push(child)
     }

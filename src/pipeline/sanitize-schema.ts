@@ -14,7 +14,19 @@ export const sanitizeSchema: Schema = {
   strip: ['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'title'],
   tagNames: [
     ...(defaultSchema.tagNames ?? []).filter((name) => name !== 'input'),
-    'figure', 'figcaption', 'aside', 'mark', 'abbr', 'cite', 'small', 'bdi', 'bdo', 'caption', 'colgroup', 'col', 'u'
+    'figure',
+    'figcaption',
+    'aside',
+    'mark',
+    'abbr',
+    'cite',
+    'small',
+    'bdi',
+    'bdo',
+    'caption',
+    'colgroup',
+    'col',
+    'u'
   ],
   attributes: {
     ...defaultSchema.attributes,

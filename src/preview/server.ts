@@ -3,7 +3,7 @@ import {watch as watchFiles, type FSWatcher} from 'node:fs'
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import {isIPv6, type AddressInfo} from 'node:net'
 import path from 'node:path'
-import {VFile} from 'vfile'
+import type {VFile} from 'vfile'
 import {build, type ManuscriptResult} from '../run/build.js'
 import {discoverManuscripts} from '../run/discover.js'
 import {resolveWatchOptions, type WatchInput} from '../config/options.js'
@@ -46,7 +46,8 @@ interface Edition {
 const reloadGrace = 300
 
 /** Only the page may load; it may talk back to its own origin, for the reload signal. */
-const policy = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'"
+const policy =
+  "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'"
 /**
  * The page's side of the reload signal. It names the version it shows when it connects, so a save made
  * while it was loading, before it was listening, still reloads it.
@@ -84,7 +85,11 @@ export async function watch(input: WatchInput & WatchHooks = {}): Promise<Previe
     const file = await readManuscript(manuscript, cwd).catch(() => undefined)
     if (!file) return
     const previous = editions.get(manuscript.slug)
-    const edition: Edition = {manuscript, title: previous?.title ?? manuscript.slug, version: (previous?.version ?? 0) + 1}
+    const edition: Edition = {
+      manuscript,
+      title: previous?.title ?? manuscript.slug,
+      version: (previous?.version ?? 0) + 1
+    }
     try {
       const document = await createDocument(manuscript, file, brand.data.labels)
       if (document) {
@@ -159,27 +164,47 @@ export async function watch(input: WatchInput & WatchHooks = {}): Promise<Previe
     changeTimer = setTimeout(async () => {
       const files = [...changed]
       changed.clear()
-      const templateChanged = files.some((name) => name.startsWith(template + path.sep) || name.startsWith(fonts + path.sep))
+      const templateChanged = files.some(
+        (name) => name.startsWith(template + path.sep) || name.startsWith(fonts + path.sep)
+      )
       if (templateChanged) {
         folderHashes.clear()
         brand = await loadBrand(template, fonts).catch(() => brand)
       }
       const manuscripts = await discover().catch(() => [])
-      const affected = templateChanged ? manuscripts : manuscripts.filter((manuscript) => files.some((name) => name === manuscript.path || name.startsWith(manuscript.folder + path.sep)) || !editions.has(manuscript.slug))
+      const affected = templateChanged
+        ? manuscripts
+        : manuscripts.filter(
+            (manuscript) =>
+              files.some((name) => name === manuscript.path || name.startsWith(manuscript.folder + path.sep)) ||
+              !editions.has(manuscript.slug)
+          )
       for (const manuscript of affected) await render(manuscript)
       scheduleBuild(affected)
     }, 60)
   }
 
   const watchers: FSWatcher[] = []
-  for (const folder of [...new Set(paths.map((given) => (given.endsWith('.md') ? path.dirname(given) : given))), template, fonts]) {
-    watchers.push(watchFiles(folder, {recursive: true}, (_event, name) => {
-      if (!name || String(name).split(path.sep).some((part) => part.startsWith('.'))) return
-      const file = path.join(folder, String(name))
-      // The builds' own outputs, when the output folder is among the watched ones, are not edits.
-      if (file === out || file.startsWith(out + path.sep)) return
-      onChange(file)
-    }))
+  for (const folder of [
+    ...new Set(paths.map((given) => (given.endsWith('.md') ? path.dirname(given) : given))),
+    template,
+    fonts
+  ]) {
+    watchers.push(
+      watchFiles(folder, {recursive: true}, (_event, name) => {
+        if (
+          !name ||
+          String(name)
+            .split(path.sep)
+            .some((part) => part.startsWith('.'))
+        )
+          return
+        const file = path.join(folder, String(name))
+        // The builds' own outputs, when the output folder is among the watched ones, are not edits.
+        if (file === out || file.startsWith(out + path.sep)) return
+        onChange(file)
+      })
+    )
   }
 
   /** The files' tags for the browser's cache, each computed once. */
@@ -198,7 +223,11 @@ export async function watch(input: WatchInput & WatchHooks = {}): Promise<Previe
       response.end(body)
     }
     if (url.pathname === '/__press/events') {
-      response.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive'})
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive'
+      })
       response.write(': connected\n\n')
       const slug = url.searchParams.get('slug') ?? '*'
       clients.set(response, slug)
@@ -209,7 +238,18 @@ export async function watch(input: WatchInput & WatchHooks = {}): Promise<Previe
     if (url.pathname === '/__press/reload.js') return send(200, 'text/javascript; charset=utf-8', reloadScript)
     if (url.pathname === '/') {
       reloads.served()
-      return send(200, 'text/html; charset=utf-8', indexPage([...editions.values()].map((edition) => ({slug: edition.manuscript.slug, title: edition.title, ok: !edition.error})), versionOf('*')))
+      return send(
+        200,
+        'text/html; charset=utf-8',
+        indexPage(
+          [...editions.values()].map((edition) => ({
+            slug: edition.manuscript.slug,
+            title: edition.title,
+            ok: !edition.error
+          })),
+          versionOf('*')
+        )
+      )
     }
     const [, slug = '', ...rest] = decodeURIComponent(url.pathname).split('/')
     const edition = editions.get(slug)
@@ -222,7 +262,9 @@ export async function watch(input: WatchInput & WatchHooks = {}): Promise<Previe
     if (name === 'index.html') {
       reloads.served()
       const version = versionOf(slug)
-      const page = edition.error ? errorPage(edition.error, slug, version) : withReload(String(edition.files!.get('index.html')), slug, version)
+      const page = edition.error
+        ? errorPage(edition.error, slug, version)
+        : withReload(String(edition.files!.get('index.html')), slug, version)
       return send(200, 'text/html; charset=utf-8', page)
     }
     const content = edition.files?.get(name)
@@ -234,7 +276,12 @@ export async function watch(input: WatchInput & WatchHooks = {}): Promise<Previe
       response.writeHead(304, {etag: tag, 'cache-control': 'no-cache'})
       return response.end()
     }
-    response.writeHead(200, {'content-type': contentType(name), 'cache-control': 'no-cache', etag: tag, 'content-security-policy': policy})
+    response.writeHead(200, {
+      'content-type': contentType(name),
+      'cache-control': 'no-cache',
+      etag: tag,
+      'content-security-policy': policy
+    })
     return response.end(content)
   }
 
@@ -243,7 +290,10 @@ export async function watch(input: WatchInput & WatchHooks = {}): Promise<Previe
   if (pool) {
     pool.start().catch(() => undefined)
     // A failure to start is reported by the first build, which tries again.
-    Renderer.create(template, fonts, pool, {timeout: options.timeout * 1000}).then((renderer) => renderer.warm(), () => undefined)
+    Renderer.create(template, fonts, pool, {timeout: options.timeout * 1000}).then(
+      (renderer) => renderer.warm(),
+      () => undefined
+    )
   }
   return {
     url: pageAddress(options.host, port),
@@ -275,7 +325,8 @@ function pageAddress(host: string, port: number): string {
 function sameFilesKept(files: Files, previous: Files | undefined): Files {
   for (const [name, content] of files) {
     const before = previous?.get(name)
-    if (before instanceof Uint8Array && content instanceof Uint8Array && Buffer.compare(before, content) === 0) files.set(name, before)
+    if (before instanceof Uint8Array && content instanceof Uint8Array && Buffer.compare(before, content) === 0)
+      files.set(name, before)
   }
   return files
 }
@@ -286,7 +337,10 @@ function digest(content: Uint8Array | string): string {
 
 function withReload(html: string, slug: string, version: string): string {
   return html
-    .replace(/<meta http-equiv="content-security-policy" content="[^"]*">/i, `<meta http-equiv="content-security-policy" content="${policy}">`)
+    .replace(
+      /<meta http-equiv="content-security-policy" content="[^"]*">/i,
+      `<meta http-equiv="content-security-policy" content="${policy}">`
+    )
     .replace('<html ', `<html data-press-slug="${escapeAttribute(slug)}" data-press-version="${version}" `)
     .replace('</head>', '<script src="/__press/reload.js" defer></script></head>')
 }

@@ -104,25 +104,33 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
   emit({type: 'planned', manuscripts})
 
   await removeLeftovers(out)
-  const shared = await sharedFingerprint(template, fonts, {bleed, sourceDateEpoch: options.sourceDateEpoch ?? null}, hooks.folderHashes)
+  const shared = await sharedFingerprint(
+    template,
+    fonts,
+    {bleed, sourceDateEpoch: options.sourceDateEpoch ?? null},
+    hooks.folderHashes
+  )
   const cache = await readCache(out)
   let starting: Promise<{renderer: Renderer; pool: BrowserPool}> | undefined
   let renderer: Promise<Renderer> | undefined
   const results: ManuscriptResult[] = new Array(manuscripts.length)
 
   // What is out of date, first: the browser is started only if something is, with no more tabs than needed.
-  const plans = await Promise.all(manuscripts.map(async (manuscript) => {
-    const text = await hashText(manuscript)
-    const stale: Format[] = []
-    for (const format of wanted) {
-      const key = outputPath(manuscript.slug, format)
-      const record = cache[key]
-      const assets = record && (await hashRecordedAssets(manuscript.folder, record.assets))
-      const fresh = record !== undefined && assets !== undefined && record.inputs === inputsOf(format, shared, text, assets)
-      if (options.force || !fresh || !(await exists(path.join(out, key)))) stale.push(format)
-    }
-    return {manuscript, text, stale}
-  }))
+  const plans = await Promise.all(
+    manuscripts.map(async (manuscript) => {
+      const text = await hashText(manuscript)
+      const stale: Format[] = []
+      for (const format of wanted) {
+        const key = outputPath(manuscript.slug, format)
+        const record = cache[key]
+        const assets = record && (await hashRecordedAssets(manuscript.folder, record.assets))
+        const fresh =
+          record !== undefined && assets !== undefined && record.inputs === inputsOf(format, shared, text, assets)
+        if (options.force || !fresh || !(await exists(path.join(out, key)))) stale.push(format)
+      }
+      return {manuscript, text, stale}
+    })
+  )
   const staleCount = plans.filter((plan) => plan.stale.length > 0).length
   const jobs = Math.max(1, Math.min(options.jobs, staleCount))
   if (staleCount > 0) {
@@ -136,7 +144,15 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
     const {manuscript, text, stale} = plans[index]!
     const start = performance.now()
     if (stale.length === 0) {
-      const result: ManuscriptResult = {manuscript, file: undefined, outputs: [], ok: true, skipped: true, sizes: {}, milliseconds: 0}
+      const result: ManuscriptResult = {
+        manuscript,
+        file: undefined,
+        outputs: [],
+        ok: true,
+        skipped: true,
+        sizes: {},
+        milliseconds: 0
+      }
       results[index] = result
       emit({type: 'skipped', result})
       return
@@ -144,15 +160,31 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
 
     emit({type: 'started', manuscript})
     const file = await readManuscript(manuscript, cwd)
-    const result: ManuscriptResult = {manuscript, file, outputs: [], ok: false, skipped: false, sizes: {}, milliseconds: 0}
+    const result: ManuscriptResult = {
+      manuscript,
+      file,
+      outputs: [],
+      ok: false,
+      skipped: false,
+      sizes: {},
+      milliseconds: 0
+    }
     try {
       if (!renderer) throw new Error('No renderer was started')
-      const rendered = await (await renderer).render(manuscript, file, stale, {out, sourceDateEpoch: options.sourceDateEpoch, bleed, cacheFolder})
+      const rendered = await (await renderer).render(manuscript, file, stale, {
+        out,
+        sourceDateEpoch: options.sourceDateEpoch,
+        bleed,
+        cacheFolder
+      })
       for (const written of rendered?.written ?? []) {
         result.outputs.push(path.relative(cwd, written.path))
         result.sizes[written.format] = written.bytes
         const {hash, files} = rendered!.assets
-        cache[outputPath(manuscript.slug, written.format)] = {inputs: inputsOf(written.format, shared, text, hash), assets: files}
+        cache[outputPath(manuscript.slug, written.format)] = {
+          inputs: inputsOf(written.format, shared, text, hash),
+          assets: files
+        }
       }
       result.pages = rendered?.pages
     } catch (error) {
@@ -167,11 +199,20 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
   let browserStarted = false
   try {
     let next = 0
-    await Promise.all(Array.from({length: jobs}, async () => {
-      while (next < manuscripts.length && !hooks.signal?.aborted) await buildOne(next++)
-    }))
+    await Promise.all(
+      Array.from({length: jobs}, async () => {
+        while (next < manuscripts.length && !hooks.signal?.aborted) await buildOne(next++)
+      })
+    )
   } finally {
-    const pool = starting ? (await starting.then((started) => started, () => undefined))?.pool : undefined
+    const pool = starting
+      ? (
+          await starting.then(
+            (started) => started,
+            () => undefined
+          )
+        )?.pool
+      : undefined
     // Asked before closing: an HTML-only build loads the pipeline but starts no browser.
     browserStarted = pool?.browserStarted ?? false
     if (pool !== hooks.pool) await pool?.close()
@@ -188,10 +229,15 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
  * `pool`: a browser kept between builds, or how many tabs this build's own may open.
  */
 async function startRenderer(
-  template: string, fonts: string, wanted: readonly Format[], pool: BrowserPool | number, settings: RendererSettings
+  template: string,
+  fonts: string,
+  wanted: readonly Format[],
+  pool: BrowserPool | number,
+  settings: RendererSettings
 ): Promise<{renderer: Renderer; pool: BrowserPool}> {
   const needsBrowser = wanted.includes('pdf') || wanted.includes('epub')
-  const browsers = typeof pool === 'number' ? new (await import('../outputs/pdf/pool.js')).BrowserPool({tabs: pool}) : pool
+  const browsers =
+    typeof pool === 'number' ? new (await import('../outputs/pdf/pool.js')).BrowserPool({tabs: pool}) : pool
   // Not awaited until a document needs it; a failed launch is reported there.
   if (needsBrowser) browsers.start().catch(() => undefined)
   try {
@@ -210,7 +256,12 @@ function inputsOf(format: Format, shared: string, text: string, assets: string):
 }
 
 /** What every output shares: the template, the fonts, the options and the code that builds. */
-async function sharedFingerprint(template: string, fonts: string, settings: Record<string, unknown>, known = new Map<string, Promise<string>>()): Promise<string> {
+async function sharedFingerprint(
+  template: string,
+  fonts: string,
+  settings: Record<string, unknown>,
+  known = new Map<string, Promise<string>>()
+): Promise<string> {
   const pkg = await readFile(path.join(projectFolder, 'package.json'), 'utf8').catch(() => '')
   const hash = createHash('sha256')
   for (const folder of [template, fonts, codeFolder]) {
@@ -223,6 +274,8 @@ async function sharedFingerprint(template: string, fonts: string, settings: Reco
     }
     hash.update(await folderHash)
   }
-  hash.update(JSON.stringify({version: JSON.parse(pkg || '{}').version, template: path.basename(template), ...settings}))
+  hash.update(
+    JSON.stringify({version: JSON.parse(pkg || '{}').version, template: path.basename(template), ...settings})
+  )
   return hash.digest('hex')
 }

@@ -28,14 +28,18 @@ export async function discoverManuscripts(paths: string[]): Promise<Manuscript[]
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue
       const file = entry.isDirectory() ? path.join(target, entry.name, 'index.md') : path.join(target, entry.name)
-      if (file.endsWith('.md') && (await isFile(file)) && !/^readme\.md$/i.test(entry.name)) found.set(file, manuscriptAt(file))
+      if (file.endsWith('.md') && (await isFile(file)) && !/^readme\.md$/i.test(entry.name))
+        found.set(file, manuscriptAt(file))
     }
   }
   const manuscripts = [...found.values()]
   const slugs = new Map<string, string>()
   for (const manuscript of manuscripts) {
     const other = slugs.get(manuscript.slug)
-    if (other) throw new DiscoveryError(`${other} and ${manuscript.path} would both be built as \`${manuscript.slug}\`: rename one`)
+    if (other)
+      throw new DiscoveryError(
+        `${other} and ${manuscript.path} would both be built as \`${manuscript.slug}\`: rename one`
+      )
     slugs.set(manuscript.slug, manuscript.path)
   }
   return manuscripts

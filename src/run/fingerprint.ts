@@ -12,7 +12,11 @@ export async function hashFiles(files: string[], root: string): Promise<string> 
   const hash = createHash('sha256')
   for (const file of [...files].sort()) {
     const bytes = await readFile(file).catch(() => undefined)
-    hash.update(path.relative(root, file)).update('\0').update(bytes ? createHash('sha256').update(bytes).digest('hex') : 'missing').update('\0')
+    hash
+      .update(path.relative(root, file))
+      .update('\0')
+      .update(bytes ? createHash('sha256').update(bytes).digest('hex') : 'missing')
+      .update('\0')
   }
   return hash.digest('hex')
 }
@@ -48,7 +52,13 @@ export async function recordAssets(folder: string, assets: readonly Asset[]): Pr
   // Asset paths are real paths (links resolved): relative to the folder's real path, they stay inside it.
   const real = await realpath(folder)
   const files = [...new Set(assets.map((asset) => path.relative(real, asset.path)))].sort()
-  return {files, hash: await hashFiles(files.map((file) => path.join(folder, file)), folder)}
+  return {
+    files,
+    hash: await hashFiles(
+      files.map((file) => path.join(folder, file)),
+      folder
+    )
+  }
 }
 
 /**

@@ -42,12 +42,14 @@ export interface Rendered {
  * The writers that run after the browser has printed (pdf-lib, the e-book, PDFium for the cover): loaded
  * while it prints the first document rather than before.
  */
-let writers: Promise<{
-  postprocess: typeof import('../outputs/pdf/postprocess.js')
-  epub: typeof import('../outputs/epub/epub.js')
-  cover: typeof import('../outputs/cover/cover.js')
-  html: typeof import('../outputs/html/edition.js')
-}> | undefined
+let writers:
+  | Promise<{
+      postprocess: typeof import('../outputs/pdf/postprocess.js')
+      epub: typeof import('../outputs/epub/epub.js')
+      cover: typeof import('../outputs/cover/cover.js')
+      html: typeof import('../outputs/html/edition.js')
+    }>
+  | undefined
 
 function loadWriters(): NonNullable<typeof writers> {
   return (writers ??= (async () => {
@@ -71,13 +73,22 @@ function loadWriters(): NonNullable<typeof writers> {
  * tabs are readied while the pipeline loads and the first manuscripts are read.
  */
 export class Renderer {
-  private constructor(readonly brand: Brand, private readonly pool: BrowserPool, private readonly settings: RendererSettings) {}
+  private constructor(
+    readonly brand: Brand,
+    private readonly pool: BrowserPool,
+    private readonly settings: RendererSettings
+  ) {}
 
   /**
    * A pool whose browser is starting (launched while this module was loading) has its tabs opened and
    * readied with the brand's shell as soon as it is up.
    */
-  static async create(templateFolder: string, fontsFolder: string, pool: BrowserPool, settings: RendererSettings): Promise<Renderer> {
+  static async create(
+    templateFolder: string,
+    fontsFolder: string,
+    pool: BrowserPool,
+    settings: RendererSettings
+  ): Promise<Renderer> {
     const renderer = new Renderer(await loadBrand(templateFolder, fontsFolder), pool, settings)
     if (pool.browserStarted) renderer.readyTabs()
     return renderer
@@ -99,15 +110,21 @@ export class Renderer {
   }
 
   /** Builds the formats asked of one manuscript; the messages go on `file`. */
-  async render(manuscript: Manuscript, file: VFile, formats: readonly Format[], options: RenderOptions): Promise<Rendered | undefined> {
+  async render(
+    manuscript: Manuscript,
+    file: VFile,
+    formats: readonly Format[],
+    options: RenderOptions
+  ): Promise<Rendered | undefined> {
     const {brand} = this
     const document = await createDocument(manuscript, file, brand.data.labels)
     if (!document) return undefined
     // Hashed before the writers read them: an image saved meanwhile leaves the outputs out of date.
     const assets = await recordAssets(document.folder, document.assets)
-    const date = options.sourceDateEpoch !== undefined && Number.isFinite(options.sourceDateEpoch)
-      ? new Date(options.sourceDateEpoch * 1000)
-      : new Date(`${document.meta.date}T00:00:00Z`)
+    const date =
+      options.sourceDateEpoch !== undefined && Number.isFinite(options.sourceDateEpoch)
+        ? new Date(options.sourceDateEpoch * 1000)
+        : new Date(`${document.meta.date}T00:00:00Z`)
     const written: Written[] = []
     const {timeout} = this.settings
     let pages: number | undefined
@@ -116,16 +133,26 @@ export class Renderer {
     if (formats.includes('pdf')) {
       const target = path.join(options.out, `${document.slug}.pdf`)
       const geometry = geometryOf(document, brand, options.bleed)
-      const printing = this.pool.inBrowser((page) => printPdf(page, printPage(document, brand, geometry), geometry, {
-        folders: [document.folder, brand.folder, brand.fontsFolder],
+      const printing = this.pool.inBrowser(
+        (page) =>
+          printPdf(page, printPage(document, brand, geometry), geometry, {
+            folders: [document.folder, brand.folder, brand.fontsFolder],
+            timeout
+          }),
         timeout
-      }), timeout)
+      )
       // Awaited below, once the writers are loaded; until then a failure is not unhandled.
       printing.catch(() => undefined)
       const {postprocess, cover: covers} = await loadWriters()
       if (formats.includes('epub')) covers.prepareCovers()
       const printed = await printing
-      for (const url of printed.refused) warn(file, `Rendering tried to load \`${url}\`, outside the manuscript, template and font folders: refused`, undefined, 'isolation')
+      for (const url of printed.refused)
+        warn(
+          file,
+          `Rendering tried to load \`${url}\`, outside the manuscript, template and font folders: refused`,
+          undefined,
+          'isolation'
+        )
       // Drawn from the PDF in Node while the PDF is post-processed; the browser goes on to the next document.
       if (formats.includes('epub')) {
         cover = covers.coverFromPdf(printed.pdf, geometry)
@@ -133,7 +160,12 @@ export class Renderer {
         cover.catch(() => undefined)
       }
       pages = printed.layout.pages
-      const bytes = await postprocess.postprocessPdf(printed.pdf, document, {date, creator: 'Hammurabi Press', geometry, layout: printed.layout})
+      const bytes = await postprocess.postprocessPdf(printed.pdf, document, {
+        date,
+        creator: 'Hammurabi Press',
+        geometry,
+        layout: printed.layout
+      })
       await writeAtomically(target, bytes)
       written.push({format: 'pdf', path: target, bytes: bytes.length})
     }
@@ -141,9 +173,14 @@ export class Renderer {
       const target = path.join(options.out, `${document.slug}.epub`)
       const {epub, cover: covers} = await loadWriters()
       // The tab is free again once the cover page is printed; it is drawn after.
-      cover ??= this.pool.inBrowser((page) => covers.printCoverPage(page, document, brand, timeout), timeout)
+      cover ??= this.pool
+        .inBrowser((page) => covers.printCoverPage(page, document, brand, timeout), timeout)
         .then((pdf) => covers.coverFromPdf(pdf, geometryOf(document, brand)))
-      const bytes = await epub.writeEpub(document, brand, {date, cover: await cover, fontCache: options.cacheFolder && path.join(options.cacheFolder, 'fonts')})
+      const bytes = await epub.writeEpub(document, brand, {
+        date,
+        cover: await cover,
+        fontCache: options.cacheFolder && path.join(options.cacheFolder, 'fonts')
+      })
       await writeAtomically(target, bytes)
       written.push({format: 'epub', path: target, bytes: bytes.length})
     }
@@ -151,7 +188,10 @@ export class Renderer {
       const target = path.join(options.out, document.slug)
       const files = await (await loadWriters()).html.htmlEdition(document, brand)
       await writeFolderAtomically(target, files)
-      const size = [...files.values()].reduce((total, content) => total + (typeof content === 'string' ? Buffer.byteLength(content) : content.length), 0)
+      const size = [...files.values()].reduce(
+        (total, content) => total + (typeof content === 'string' ? Buffer.byteLength(content) : content.length),
+        0
+      )
       written.push({format: 'html', path: path.join(target, 'index.html'), bytes: size})
     }
     return {written, assets, pages}

@@ -8,7 +8,10 @@ import path from 'node:path'
  */
 export async function writeAtomically(target: string, bytes: Uint8Array | string): Promise<void> {
   await mkdir(path.dirname(target), {recursive: true})
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const temporary = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  )
   try {
     await writeFile(temporary, bytes)
     faultAfterTemporaryWrite()
@@ -22,7 +25,10 @@ export async function writeAtomically(target: string, bytes: Uint8Array | string
 /** A folder of files, written beside the target and swapped in when complete. */
 export async function writeFolderAtomically(target: string, files: Map<string, Uint8Array | string>): Promise<void> {
   await mkdir(path.dirname(target), {recursive: true})
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const temporary = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  )
   const previous = `${temporary}.old`
   try {
     for (const [name, bytes] of files) {

@@ -5,7 +5,8 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {build, projectFolder} from '../../src/run/build.js'
 
-const paper = (title: string) => ['---', `title: ${title}`, 'authors: [كاتب]', 'date: 2024-10-31', '---', '', `نص ${title}.`, ''].join('\n')
+const paper = (title: string) =>
+  ['---', `title: ${title}`, 'authors: [كاتب]', 'date: 2024-10-31', '---', '', `نص ${title}.`, ''].join('\n')
 
 function workspace() {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'press-batch-'))
@@ -23,7 +24,11 @@ describe('incremental builds', () => {
     const options = {paths: [folder], out, formats: ['epub'] as const, cwd: folder, template}
     const first = await build(options)
     expect(first.ok).toBe(true)
-    expect(first.results.map((result) => [result.manuscript.slug, result.skipped])).toEqual([['one', false], ['three', false], ['two', false]])
+    expect(first.results.map((result) => [result.manuscript.slug, result.skipped])).toEqual([
+      ['one', false],
+      ['three', false],
+      ['two', false]
+    ])
     const files = ['one.epub', 'three.epub', 'two.epub']
     const before = mtimes(out, files)
 
@@ -42,7 +47,10 @@ describe('incremental builds', () => {
     expect(afterEdit[2]).toBeGreaterThan(before[2]!)
 
     // The template changed: all of them.
-    writeFileSync(path.join(template, 'epub.css'), readFileSync(path.join(template, 'epub.css'), 'utf8') + '\n/* changed */\n')
+    writeFileSync(
+      path.join(template, 'epub.css'),
+      readFileSync(path.join(template, 'epub.css'), 'utf8') + '\n/* changed */\n'
+    )
     const restyled = await build(options)
     expect(restyled.results.map((result) => result.skipped)).toEqual([false, false, false])
 
@@ -50,14 +58,22 @@ describe('incremental builds', () => {
     expect((await build({...options, force: true})).results.every((result) => !result.skipped)).toBe(true)
     rmSync(path.join(out, 'three.epub'))
     const restored = await build(options)
-    expect(restored.results.filter((result) => !result.skipped).map((result) => result.manuscript.slug)).toEqual(['three'])
+    expect(restored.results.filter((result) => !result.skipped).map((result) => result.manuscript.slug)).toEqual([
+      'three'
+    ])
     expect(existsSync(path.join(out, 'three.epub'))).toBe(true)
   }, 300_000)
 })
 
 // Two one-pixel PNGs, transparent and red: an image edited.
-const transparent = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
-const red = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64')
+const transparent = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64'
+)
+const red = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC',
+  'base64'
+)
 
 /** A paper showing `pic.png` as `body` says, beside another paper in the same folder. */
 async function paperWithImage(body: string) {
@@ -65,7 +81,8 @@ async function paperWithImage(body: string) {
   writeFileSync(path.join(folder, 'one.md'), paper('ورقة one') + '\n' + body + '\n')
   writeFileSync(path.join(folder, 'pic.png'), transparent)
   const options = {paths: [folder], out, formats: ['html'] as const, cwd: folder}
-  const rebuilt = async () => (await build(options)).results.filter((result) => !result.skipped).map((result) => result.manuscript.slug)
+  const rebuilt = async () =>
+    (await build(options)).results.filter((result) => !result.skipped).map((result) => result.manuscript.slug)
   expect(await rebuilt()).toEqual(['one', 'three', 'two'])
   return {folder, out, rebuilt}
 }
@@ -87,7 +104,10 @@ describe('the images a paper shows', () => {
 
   it('records the images each output was made from, relative to the manuscript', async () => {
     const {out} = await paperWithImage('![شكل](<./pic.png>)')
-    const cache = JSON.parse(readFileSync(path.join(out, '.cache', 'hammurabi-press.json'), 'utf8')) as Record<string, {assets: string[]}>
+    const cache = JSON.parse(readFileSync(path.join(out, '.cache', 'hammurabi-press.json'), 'utf8')) as Record<
+      string,
+      {assets: string[]}
+    >
     expect(Object.fromEntries(Object.entries(cache).map(([output, record]) => [output, record.assets]))).toEqual({
       'one/index.html': ['pic.png'],
       'three/index.html': [],
@@ -100,20 +120,47 @@ describe('a batch from the command line', () => {
   it('builds the good manuscripts, names the broken one and exits non-zero', () => {
     const {folder, out} = workspace()
     mkdirSync(path.join(folder, 'broken'))
-    writeFileSync(path.join(folder, 'broken', 'index.md'), ['---', 'title: ورقة', 'authors: [كاتب]', 'date: someday', '---', ''].join('\n'))
-    const run = spawnSync(process.execPath, [path.join(projectFolder, 'lib', 'cli', 'press.js'), 'build', folder, '--out', out, '--format', 'epub', '--json'], {cwd: folder, encoding: 'utf8', env: {...process.env, CI: 'true'}})
+    writeFileSync(
+      path.join(folder, 'broken', 'index.md'),
+      ['---', 'title: ورقة', 'authors: [كاتب]', 'date: someday', '---', ''].join('\n')
+    )
+    const run = spawnSync(
+      process.execPath,
+      [path.join(projectFolder, 'lib', 'cli', 'press.js'), 'build', folder, '--out', out, '--format', 'epub', '--json'],
+      {cwd: folder, encoding: 'utf8', env: {...process.env, CI: 'true'}}
+    )
     expect(run.status).toBe(1)
     expect(run.stderr).toContain('broken/index.md')
     expect(run.stderr).toContain('4:7')
-    const results = JSON.parse(run.stdout) as {ok: boolean; manuscripts: Array<{slug: string; ok: boolean; outputs: string[]}>}
+    const results = JSON.parse(run.stdout) as {
+      ok: boolean
+      manuscripts: Array<{slug: string; ok: boolean; outputs: string[]}>
+    }
     expect(results.ok).toBe(false)
-    expect(results.manuscripts.map((entry) => [entry.slug, entry.ok])).toEqual([['broken', false], ['one', true], ['three', true], ['two', true]])
+    expect(results.manuscripts.map((entry) => [entry.slug, entry.ok])).toEqual([
+      ['broken', false],
+      ['one', true],
+      ['three', true],
+      ['two', true]
+    ])
     expect(results.manuscripts.find((entry) => entry.slug === 'one')!.outputs).toEqual(['dist/one.epub'])
   }, 300_000)
 
   it('prints plain progress lines and a summary when not on a terminal', () => {
     const {folder, out} = workspace()
-    const run = spawnSync(process.execPath, [path.join(projectFolder, 'lib', 'cli', 'press.js'), 'build', path.join(folder, 'one.md'), '--out', out, '--format', 'epub'], {cwd: folder, encoding: 'utf8', env: {...process.env, CI: 'true'}})
+    const run = spawnSync(
+      process.execPath,
+      [
+        path.join(projectFolder, 'lib', 'cli', 'press.js'),
+        'build',
+        path.join(folder, 'one.md'),
+        '--out',
+        out,
+        '--format',
+        'epub'
+      ],
+      {cwd: folder, encoding: 'utf8', env: {...process.env, CI: 'true'}}
+    )
     expect(run.status, run.stderr).toBe(0)
     expect(run.stdout).toMatch(/^one: done \(EPUB \d+ KB, [\d.]+ m?s\)$/m)
     expect(run.stdout).toMatch(/^manuscript\s+result\s+pages\s+PDF\s+EPUB\s+time$/m)

@@ -27,7 +27,11 @@ describe('the seed paper', () => {
       ['russia-dprk-partnership', true, []],
       ['sample-paper', true, []]
     ])
-    expect(result.results[0]!.outputs.map((output) => path.basename(output))).toEqual(['russia-dprk-partnership.pdf', 'russia-dprk-partnership.epub', 'index.html'])
+    expect(result.results[0]!.outputs.map((output) => path.basename(output))).toEqual([
+      'russia-dprk-partnership.pdf',
+      'russia-dprk-partnership.epub',
+      'index.html'
+    ])
   })
 
   it('gives back its title, author, date and every contact in logical order', () => {
@@ -38,7 +42,14 @@ describe('the seed paper', () => {
     expect(flat).toContain('نور نبيه جميل')
     expect(flat).toContain('باحثة في مركز حمورابي للبحوث والدراسات الاستراتيجية')
     expect(flat).toMatch(/31 ?تشرين الأول ?2024/)
-    for (const contact of ['www.hcrsiraq.net', '07810234002', 'hcrsiraq@yahoo.com', 't.me/hammurabicrss', 'hcrsiraq', 'العراق – بغداد – الكرادة']) {
+    for (const contact of [
+      'www.hcrsiraq.net',
+      '07810234002',
+      'hcrsiraq@yahoo.com',
+      't.me/hammurabicrss',
+      'hcrsiraq',
+      'العراق – بغداد – الكرادة'
+    ]) {
       expect(flat).toContain(contact)
     }
     expect(flat).toContain('حقوق النشر محفوظة لمركز حمورابي')
@@ -61,7 +72,11 @@ describe('the seed paper', () => {
 
   it('puts page numbers on body pages and none on the cover or back page', () => {
     const pages = pdfPageCount(pdf)
-    const lines = (page: number) => pdfText(pdf, {first: page, last: page}).trim().split('\n').map((line) => line.trim())
+    const lines = (page: number) =>
+      pdfText(pdf, {first: page, last: page})
+        .trim()
+        .split('\n')
+        .map((line) => line.trim())
     // Cover, title page and rights page, then the abstract, contents and text, numbered, then the back page.
     for (let page = 4; page < pages; page++) expect(lines(page).at(-1), `page ${page}`).toBe(String(page))
     for (const page of [1, pages]) expect(lines(page), `page ${page}`).not.toContain(String(page))
@@ -144,8 +159,14 @@ describe('a paper with notes, an image and a table', () => {
 describe('a batch with a broken manuscript', () => {
   it('builds the others, reports the error with its place, and writes nothing for it', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'press-e2e-batch-'))
-    writeFileSync(path.join(folder, 'good.md'), ['---', 'title: ورقة سليمة', 'authors: [كاتب]', 'date: 2024-10-31', '---', '', 'نص سليم.'].join('\n'))
-    writeFileSync(path.join(folder, 'bad.md'), ['---', 'title: ورقة', 'authors: [كاتب]', 'date: 2024-13-01', '---', '', 'نص.'].join('\n'))
+    writeFileSync(
+      path.join(folder, 'good.md'),
+      ['---', 'title: ورقة سليمة', 'authors: [كاتب]', 'date: 2024-10-31', '---', '', 'نص سليم.'].join('\n')
+    )
+    writeFileSync(
+      path.join(folder, 'bad.md'),
+      ['---', 'title: ورقة', 'authors: [كاتب]', 'date: 2024-13-01', '---', '', 'نص.'].join('\n')
+    )
     const target = path.join(folder, 'dist')
     const batch = await build({paths: [folder], out: target, formats: ['epub'], cwd: folder})
     expect(batch.ok).toBe(false)

@@ -21,10 +21,12 @@ const folder = path.join(work, 'code-urls')
 const out = path.join(work, 'out')
 const pdf = path.join(out, 'code-urls.pdf')
 
-const longUrl = 'https://www.example-research.org/reports/strategic-studies/long-path-with-many-hyphens/2024/annual-energy-security-report-iraq?lang=ar&download=true&format=pdf&edition=second-revised#section-2'
+const longUrl =
+  'https://www.example-research.org/reports/strategic-studies/long-path-with-many-hyphens/2024/annual-energy-security-report-iraq?lang=ar&download=true&format=pdf&edition=second-revised#section-2'
 const alphabet = 'abcdefghijklmnopqrstuvwxyz'
 const longWord = Array.from({length: 10_000}, (_, index) => alphabet[index % alphabet.length]).join('')
-const hugeUrl = `https://example.org/${Array.from({length: 200}, (_, index) => `segment${index}-part`).join('/')}`.slice(0, 3000)
+const hugeUrl =
+  `https://example.org/${Array.from({length: 200}, (_, index) => `segment${index}-part`).join('/')}`.slice(0, 3000)
 const arabicWord = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي'.repeat(80)
 
 let result: BuildResult
@@ -32,10 +34,26 @@ let browser: Browser
 
 beforeAll(async () => {
   mkdirSync(folder)
-  const extra = ['', '## كلمات أطول من السطر', '', 'قبل الكلمة.', '', longWord, '', 'بعد الكلمة.', '',
-    `كلمة عربية طويلة ${arabicWord} في الجملة.`, '', `وعنوان من ثلاثة آلاف حرف ${hugeUrl} في آخر الجملة.`, '']
+  const extra = [
+    '',
+    '## كلمات أطول من السطر',
+    '',
+    'قبل الكلمة.',
+    '',
+    longWord,
+    '',
+    'بعد الكلمة.',
+    '',
+    `كلمة عربية طويلة ${arabicWord} في الجملة.`,
+    '',
+    `وعنوان من ثلاثة آلاف حرف ${hugeUrl} في آخر الجملة.`,
+    ''
+  ]
   writeFileSync(path.join(folder, 'index.md'), readFileSync(fixture, 'utf8') + extra.join('\n'))
-  ;[result, browser] = await Promise.all([build({paths: [folder], out, formats: ['pdf', 'epub', 'html'], cwd: work}), launchBrowser()])
+  ;[result, browser] = await Promise.all([
+    build({paths: [folder], out, formats: ['pdf', 'epub', 'html'], cwd: work}),
+    launchBrowser()
+  ])
   await unzipEpub()
 }, 300_000)
 
@@ -72,9 +90,17 @@ describe('code and addresses in print', () => {
   })
 
   it('breaks the long URL across lines on the page, and pdftotext gives it back whole on one line', async () => {
-    const lines = new Set(uriLinks(await loadPdf(pdf)).filter((link) => link.uri === longUrl).map((link) => `${link.page}:${Math.round(link.rect[1]!)}`))
+    const lines = new Set(
+      uriLinks(await loadPdf(pdf))
+        .filter((link) => link.uri === longUrl)
+        .map((link) => `${link.page}:${Math.round(link.rect[1]!)}`)
+    )
     expect(lines.size).toBeGreaterThan(1)
-    expect(pdfText(pdf).split('\n').some((line) => line.includes(longUrl))).toBe(true)
+    expect(
+      pdfText(pdf)
+        .split('\n')
+        .some((line) => line.includes(longUrl))
+    ).toBe(true)
   })
 
   it('gives back every letter of a 10,000-letter word, in order', () => {
@@ -85,7 +111,12 @@ describe('code and addresses in print', () => {
 
   it('gives back every segment of a 3,000-character URL, in order across its pages', () => {
     // Without the running heads and folios between its pages (lines with no Latin letter).
-    const text = latinOnly(pdfText(pdf).split('\n').filter((line) => /[a-z]/.test(line)).join(''))
+    const text = latinOnly(
+      pdfText(pdf)
+        .split('\n')
+        .filter((line) => /[a-z]/.test(line))
+        .join('')
+    )
     // Not the last two: the address's last line shares its line with the sentence's full stop, which
     // pdftotext puts before the end of the address (the text layer's business, not the layout's).
     const segments = hugeUrl.split('/').slice(3, -2)
@@ -106,7 +137,11 @@ describe('code and addresses on a 320-pixel screen', () => {
           .filter((element) => {
             const box = element.getBoundingClientRect()
             // A table may scroll inside its own box: the table is measured, not its cells.
-            return box.width > 0 && (box.left < -0.5 || box.right > innerWidth + 0.5) && !element.parentElement?.closest('table')
+            return (
+              box.width > 0 &&
+              (box.left < -0.5 || box.right > innerWidth + 0.5) &&
+              !element.parentElement?.closest('table')
+            )
           })
           .map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
       }))
@@ -123,36 +158,58 @@ describe('code and addresses on a 320-pixel screen', () => {
     const files = readdirSync(path.join(work, 'epub', 'OEBPS')).filter((name) => name.endsWith('.xhtml'))
     expect(files).toContain('section-04.xhtml')
     for (const name of files) {
-      expect(await overflowAt(path.join(work, 'epub', 'OEBPS', name), 320), name).toEqual({scrollWidth: 320, outside: []})
+      expect(await overflowAt(path.join(work, 'epub', 'OEBPS', name), 320), name).toEqual({
+        scrollWidth: 320,
+        outside: []
+      })
     }
   })
 
   /** Each element's text and its lines as the eye reads them: character boxes by line, left to right. */
-  async function linesOf(selector: string): Promise<Array<{text: string; lines: string[]; font: string; direction: string; left: number}>> {
+  async function linesOf(
+    selector: string
+  ): Promise<Array<{text: string; lines: string[]; font: string; direction: string; left: number}>> {
     const page = await browser.newPage()
     try {
       await page.setViewport({width: 320, height: 640})
       await page.goto(pathToFileURL(path.join(out, 'code-urls', 'index.html')).href)
-      return await page.evaluate((selector) => [...document.querySelectorAll(selector)].map((element) => {
-        const lines = new Map<number, Array<[number, string]>>()
-        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
-        const range = document.createRange()
-        let firstLetter: number | undefined
-        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-          for (let offset = 0; offset < node.data.length; offset++) {
-            range.setStart(node, offset)
-            range.setEnd(node, offset + 1)
-            const box = range.getBoundingClientRect()
-            if (box.height === 0 || node.data[offset] === '\n') continue
-            if (firstLetter === undefined && node.data[offset]!.trim() !== '') firstLetter = box.left
-            const line = Math.round(box.top)
-            lines.set(line, [...(lines.get(line) ?? []), [box.left, node.data[offset]!]])
-          }
-        }
-        const visual = [...lines.entries()].sort(([a], [b]) => a - b).map(([, characters]) => characters.sort(([a], [b]) => a - b).map(([, character]) => character).join(''))
-        const style = getComputedStyle(element)
-        return {text: element.textContent ?? '', lines: visual, font: style.fontFamily, direction: style.direction, left: (firstLetter ?? 0) - element.getBoundingClientRect().left}
-      }), selector)
+      return await page.evaluate(
+        (selector) =>
+          [...document.querySelectorAll(selector)].map((element) => {
+            const lines = new Map<number, Array<[number, string]>>()
+            const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+            const range = document.createRange()
+            let firstLetter: number | undefined
+            for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+              for (let offset = 0; offset < node.data.length; offset++) {
+                range.setStart(node, offset)
+                range.setEnd(node, offset + 1)
+                const box = range.getBoundingClientRect()
+                if (box.height === 0 || node.data[offset] === '\n') continue
+                if (firstLetter === undefined && node.data[offset]!.trim() !== '') firstLetter = box.left
+                const line = Math.round(box.top)
+                lines.set(line, [...(lines.get(line) ?? []), [box.left, node.data[offset]!]])
+              }
+            }
+            const visual = [...lines.entries()]
+              .sort(([a], [b]) => a - b)
+              .map(([, characters]) =>
+                characters
+                  .sort(([a], [b]) => a - b)
+                  .map(([, character]) => character)
+                  .join('')
+              )
+            const style = getComputedStyle(element)
+            return {
+              text: element.textContent ?? '',
+              lines: visual,
+              font: style.fontFamily,
+              direction: style.direction,
+              left: (firstLetter ?? 0) - element.getBoundingClientRect().left
+            }
+          }),
+        selector
+      )
     } finally {
       await page.close()
     }
@@ -165,7 +222,11 @@ describe('code and addresses on a 320-pixel screen', () => {
     for (const address of addresses) {
       expect(address.lines.join(''), address.text).toBe(address.text)
       // A long piece (the 3,000-character URL's) may break anywhere; the others never after a hyphen.
-      if (address.text !== hugeUrl) expect(address.lines.slice(0, -1).filter((line) => line.endsWith('-')), address.text).toEqual([])
+      if (address.text !== hugeUrl)
+        expect(
+          address.lines.slice(0, -1).filter((line) => line.endsWith('-')),
+          address.text
+        ).toEqual([])
     }
   })
 
@@ -179,7 +240,9 @@ describe('code and addresses on a 320-pixel screen', () => {
         return selection.toString()
       })
       const markdown = readFileSync(fixture, 'utf8')
-      expect(copied).toBe(markdown.slice(markdown.indexOf('```js\n') + 6, markdown.indexOf('\n```', markdown.indexOf('```js'))))
+      expect(copied).toBe(
+        markdown.slice(markdown.indexOf('```js\n') + 6, markdown.indexOf('\n```', markdown.indexOf('```js')))
+      )
     } finally {
       await page.close()
     }

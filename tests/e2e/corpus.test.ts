@@ -7,7 +7,19 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {VFileMessage} from 'vfile-message'
 import {build, projectFolder, type ManuscriptResult} from '../../src/run/build.js'
 import {leftToRightBlocks} from '../helpers/latin-blocks.js'
-import {elementsWhere, expectedWords, inWrittenOrder, intactShare, isPhrasing, manuscriptParts, pdfiumText, popplerText, textOf, words, wordsRead} from '../helpers/text-measure.js'
+import {
+  elementsWhere,
+  expectedWords,
+  inWrittenOrder,
+  intactShare,
+  isPhrasing,
+  manuscriptParts,
+  pdfiumText,
+  popplerText,
+  textOf,
+  words,
+  wordsRead
+} from '../helpers/text-measure.js'
 import {epubcheck} from '../helpers/tools.js'
 
 /**
@@ -16,10 +28,17 @@ import {epubcheck} from '../helpers/tools.js'
  * left-to-right blocks and to epubcheck. `UPDATE_GOLDEN=1` rewrites the golden files from this build.
  */
 const corpus = path.join(projectFolder, 'tests', 'fixtures', 'corpus')
-const slugs = readdirSync(corpus, {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+const slugs = readdirSync(corpus, {withFileTypes: true})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort()
 const out = mkdtempSync(path.join(os.tmpdir(), 'press-corpus-'))
 const results = new Map<string, ManuscriptResult>()
-const leftToRight = new Map(await Promise.all(slugs.map(async (slug) => [slug, await leftToRightBlocks(path.join(corpus, slug, 'index.md'))] as const)))
+const leftToRight = new Map(
+  await Promise.all(
+    slugs.map(async (slug) => [slug, await leftToRightBlocks(path.join(corpus, slug, 'index.md'))] as const)
+  )
+)
 
 // epubcheck runs once per book, and a JVM compiling its hot code at full optimization costs twice the CPU
 // of the check itself on books this small: stop at the first compiler tier.
@@ -32,7 +51,10 @@ process.env.JAVA_TOOL_OPTIONS ??= '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
  * on the way).
  */
 type Reader = 'poppler' | 'PDFium'
-type Shortfalls = Record<string, {wordsIntact?: Partial<Record<Reader, number>>; blocksOutOfOrder?: Partial<Record<Reader, number>>}>
+type Shortfalls = Record<
+  string,
+  {wordsIntact?: Partial<Record<Reader, number>>; blocksOutOfOrder?: Partial<Record<Reader, number>>}
+>
 const shortfallsFile = path.join(corpus, 'shortfalls.json')
 const shortfalls = (existsSync(shortfallsFile) ? JSON.parse(readFileSync(shortfallsFile, 'utf8')) : {}) as Shortfalls
 const measured: Shortfalls = {}
@@ -59,20 +81,30 @@ const line = (message: VFileMessage) =>
   `${path.relative(projectFolder, path.resolve(projectFolder, message.file ?? ''))}:${message.line ?? 0}:${message.column ?? 0}: ${message.reason} [${message.ruleId ?? ''}]\n`
 
 /** Compared across scripts of digits: a block's words as written and as the body prints them. */
-const latinDigits = (list: string[]) => list.map((word) => word.replace(/[٠-٩]/g, (digit) => String(digit.charCodeAt(0) - 0x660)))
+const latinDigits = (list: string[]) =>
+  list.map((word) => word.replace(/[٠-٩]/g, (digit) => String(digit.charCodeAt(0) - 0x660)))
 
 /** Words for a failure message: the first dozen, each cut short. */
-const shown = (list: string[]) => list.slice(0, 12).map((word) => (word.length > 60 ? `${word.slice(0, 60)}…` : word)).join(' ')
+const shown = (list: string[]) =>
+  list
+    .slice(0, 12)
+    .map((word) => (word.length > 60 ? `${word.slice(0, 60)}…` : word))
+    .join(' ')
 
 /** A block's runs of words that must come back unbroken: each line of code, or the whole block. */
-const runsOf = (block: Element) => (block.tagName === 'pre' ? textOf(block).split('\n') : [textOf(block)]).map(words).filter((run) => run.length > 0)
+const runsOf = (block: Element) =>
+  (block.tagName === 'pre' ? textOf(block).split('\n') : [textOf(block)]).map(words).filter((run) => run.length > 0)
 
 describe.each(slugs)('%s', (slug) => {
   const folder = path.join(corpus, slug)
   const html = () => readFileSync(path.join(out, slug, 'index.html'), 'utf8')
   const pdf = path.join(out, `${slug}.pdf`)
   let texts: Promise<Record<'poppler' | 'PDFium', string[]>> | undefined
-  const readerWords = () => (texts ??= pdfiumText(pdf).then((pdfium) => ({poppler: wordsRead(popplerText(pdf), expectedWords(html())), PDFium: wordsRead(pdfium, expectedWords(html()))})))
+  const readerWords = () =>
+    (texts ??= pdfiumText(pdf).then((pdfium) => ({
+      poppler: wordsRead(popplerText(pdf), expectedWords(html())),
+      PDFium: wordsRead(pdfium, expectedWords(html()))
+    })))
 
   it('builds, with the messages listed in expected-messages.txt', () => {
     const result = results.get(slug)
@@ -81,14 +113,22 @@ describe.each(slugs)('%s', (slug) => {
   })
 
   it('writes the abstract and main element of expected.html in its web edition', () => {
-    golden(path.join(folder, 'expected.html'), manuscriptParts(html()).map((part) => toHtml(part)).join('\n') + '\n')
+    golden(
+      path.join(folder, 'expected.html'),
+      manuscriptParts(html())
+        .map((part) => toHtml(part))
+        .join('\n') + '\n'
+    )
   })
 
   it('gives back at least 99% of its words intact in poppler and in PDFium, or no less than shortfalls.json records', async () => {
     const expected = expectedWords(html())
-    const shares = Object.entries(await readerWords()).map(([reader, got]) => ({reader: reader as Reader, ...intactShare(expected, got.join(' '))}))
+    const shares = Object.entries(await readerWords()).map(([reader, got]) => ({
+      reader: reader as Reader,
+      ...intactShare(expected, got.join(' '))
+    }))
     for (const {reader, share} of shares.filter(({share}) => share < target)) {
-      ((measured[slug] ??= {}).wordsIntact ??= {})[reader] = Math.floor(share * 10) / 10
+      ;((measured[slug] ??= {}).wordsIntact ??= {})[reader] = Math.floor(share * 10) / 10
     }
     for (const {reader, share, missing} of shares) {
       const floor = shortfalls[slug]?.wordsIntact?.[reader] ?? target
@@ -100,16 +140,31 @@ describe.each(slugs)('%s', (slug) => {
     it('marks each printed code block and Latin-only block dir="ltr", and poppler and PDFium give back its dir="ltr" blocks in written order, all but as many as shortfalls.json records', async () => {
       const parts = manuscriptParts(html())
       const printed = latinDigits(parts.flatMap((part) => words(textOf(part))))
-      const blocks = parts.flatMap((part) => elementsWhere(part, (element) => element.properties.dir === 'ltr' && !isPhrasing(element)))
+      const blocks = parts.flatMap((part) =>
+        elementsWhere(part, (element) => element.properties.dir === 'ltr' && !isPhrasing(element))
+      )
       const marked = blocks.map((block) => latinDigits(words(textOf(block))))
-      for (const expected of leftToRight.get(slug)!.blocks.map(latinDigits).filter((block) => inWrittenOrder(block, printed))) {
-        expect(marked.some((block) => inWrittenOrder(expected, block)), `not in a dir="ltr" block: ${shown(expected)}`).toBe(true)
+      for (const expected of leftToRight
+        .get(slug)!
+        .blocks.map(latinDigits)
+        .filter((block) => inWrittenOrder(block, printed))) {
+        expect(
+          marked.some((block) => inWrittenOrder(expected, block)),
+          `not in a dir="ltr" block: ${shown(expected)}`
+        ).toBe(true)
       }
-      const readers = Object.entries(await readerWords()).map(([reader, got]) => ({reader: reader as Reader, broken: blocks.flatMap(runsOf).filter((run) => !inWrittenOrder(run, got))}))
-      for (const {reader, broken} of readers.filter(({broken}) => broken.length > 0)) ((measured[slug] ??= {}).blocksOutOfOrder ??= {})[reader] = broken.length
+      const readers = Object.entries(await readerWords()).map(([reader, got]) => ({
+        reader: reader as Reader,
+        broken: blocks.flatMap(runsOf).filter((run) => !inWrittenOrder(run, got))
+      }))
+      for (const {reader, broken} of readers.filter(({broken}) => broken.length > 0))
+        ((measured[slug] ??= {}).blocksOutOfOrder ??= {})[reader] = broken.length
       for (const {reader, broken} of readers) {
         const allowed = shortfalls[slug]?.blocksOutOfOrder?.[reader] ?? 0
-        expect(broken.length, `${reader}: blocks not in written order: ${broken.map(shown).join(' | ')}`).toBeLessThanOrEqual(allowed)
+        expect(
+          broken.length,
+          `${reader}: blocks not in written order: ${broken.map(shown).join(' | ')}`
+        ).toBeLessThanOrEqual(allowed)
       }
     })
   }

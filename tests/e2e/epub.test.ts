@@ -32,16 +32,20 @@ describe('the e-book', () => {
     expect(result.outcome).toBe('pass')
   }, 300_000)
 
-  it('has the printed cover as its cover image: 1400 pixels wide, the trim\'s proportions, the brand\'s navy', async () => {
+  it("has the printed cover as its cover image: 1400 pixels wide, the trim's proportions, the brand's navy", async () => {
     const zip = await JSZip.loadAsync(readFileSync(epub))
     const jpeg = await zip.file('OEBPS/images/image-1.jpeg')!.async('nodebuffer')
     const {data, info} = await sharp(jpeg).raw().toBuffer({resolveWithObject: true})
-    expect([info.width, info.height]).toEqual([1400, Math.round(1400 * 297 / 210)])
-    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)]
+    expect([info.width, info.height]).toEqual([1400, Math.round((1400 * 297) / 210)])
+    const pixel = (x: number, y: number) => [
+      ...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)
+    ]
     // #14284B at a corner (JPEG may move each channel a little), and the white title somewhere in the middle.
-    for (const [channel, value] of pixel(5, 5).entries()) expect(Math.abs(value - [0x14, 0x28, 0x4b][channel]!)).toBeLessThan(8)
+    for (const [channel, value] of pixel(5, 5).entries())
+      expect(Math.abs(value - [0x14, 0x28, 0x4b][channel]!)).toBeLessThan(8)
     let white = 0
-    for (let y = Math.round(info.height * 0.4); y < info.height * 0.65; y += 3) for (let x = 200; x < 1200; x += 3) if (pixel(x, y).every((value) => value > 235)) white++
+    for (let y = Math.round(info.height * 0.4); y < info.height * 0.65; y += 3)
+      for (let x = 200; x < 1200; x += 3) if (pixel(x, y).every((value) => value > 235)) white++
     expect(white).toBeGreaterThan(500)
   })
 
@@ -51,41 +55,68 @@ describe('the e-book', () => {
     expect(result.ok).toBe(true)
     const cover = async (file: string) => {
       const zip = await JSZip.loadAsync(readFileSync(file))
-      return sharp(await zip.file('OEBPS/images/image-1.jpeg')!.async('nodebuffer')).raw().toBuffer({resolveWithObject: true})
+      return sharp(await zip.file('OEBPS/images/image-1.jpeg')!.async('nodebuffer'))
+        .raw()
+        .toBuffer({resolveWithObject: true})
     }
     const [plain, trimmed] = await Promise.all([cover(epub), cover(path.join(bled, 'sample-paper.epub'))])
     expect([trimmed.info.width, trimmed.info.height]).toEqual([plain.info.width, plain.info.height])
     // The same picture: the frame and the lettering where they are without bleed.
     let difference = 0
-    for (let index = 0; index < plain.data.length; index++) difference += Math.abs(plain.data[index]! - trimmed.data[index]!)
+    for (let index = 0; index < plain.data.length; index++)
+      difference += Math.abs(plain.data[index]! - trimmed.data[index]!)
     expect(difference / plain.data.length).toBeLessThan(3)
   }, 120_000)
 
   it('opens with the cover, stored as a cover image and first in the reading order', () => {
     const opf = entries.get('OEBPS/content.opf')!
-    expect(opf).toMatch(/<item id="image-1" href="images\/image-1\.jpeg" media-type="image\/jpeg" properties="cover-image"\/>/)
+    expect(opf).toMatch(
+      /<item id="image-1" href="images\/image-1\.jpeg" media-type="image\/jpeg" properties="cover-image"\/>/
+    )
     const spine = [...opf.matchAll(/<itemref idref="([^"]+)"/g)].map((match) => match[1])
     const files = new Map([...opf.matchAll(/<item id="([^"]+)" href="([^"]+)"/g)].map((match) => [match[1], match[2]]))
     expect(spine.map((id) => files.get(id!))).toEqual([
-      'cover.xhtml', 'title-page.xhtml', 'rights.xhtml', 'abstract.xhtml', 'toc.xhtml',
-      'section-01.xhtml', 'section-02.xhtml', 'section-03.xhtml', 'section-04.xhtml', 'section-05.xhtml', 'section-06.xhtml', 'about.xhtml'
+      'cover.xhtml',
+      'title-page.xhtml',
+      'rights.xhtml',
+      'abstract.xhtml',
+      'toc.xhtml',
+      'section-01.xhtml',
+      'section-02.xhtml',
+      'section-03.xhtml',
+      'section-04.xhtml',
+      'section-05.xhtml',
+      'section-06.xhtml',
+      'about.xhtml'
     ])
-    expect(entries.get('OEBPS/cover.xhtml')).toMatch(/<section class="cover-page" epub:type="cover"><img class="cover-image" src="images\/image-1\.jpeg" alt="الغلاف: أمن الطاقة في العراق" role="doc-cover"\/>/)
+    expect(entries.get('OEBPS/cover.xhtml')).toMatch(
+      /<section class="cover-page" epub:type="cover"><img class="cover-image" src="images\/image-1\.jpeg" alt="الغلاف: أمن الطاقة في العراق" role="doc-cover"\/>/
+    )
   })
 
   it('lists every heading in the nav, and the landmarks, in Arabic', () => {
     const nav = entries.get('OEBPS/toc.xhtml')!
     expect(nav).toContain('<h1 id="toc-title">المحتويات</h1>')
-    for (const heading of ['الإطار العام', 'المؤشرات الرئيسية', 'السيناريو الأول', 'السيناريو الثاني', 'التوصيات', 'الخاتمة']) {
+    for (const heading of [
+      'الإطار العام',
+      'المؤشرات الرئيسية',
+      'السيناريو الأول',
+      'السيناريو الثاني',
+      'التوصيات',
+      'الخاتمة'
+    ]) {
       expect(nav).toContain(`<span class="toc-text">${heading}</span>`)
     }
-    expect(nav).toMatch(/epub:type="landmarks"[\s\S]*epub:type="cover" href="cover\.xhtml">الغلاف<[\s\S]*epub:type="toc"[\s\S]*epub:type="bodymatter" href="section-01\.xhtml"/)
+    expect(nav).toMatch(
+      /epub:type="landmarks"[\s\S]*epub:type="cover" href="cover\.xhtml">الغلاف<[\s\S]*epub:type="toc"[\s\S]*epub:type="bodymatter" href="section-01\.xhtml"/
+    )
   })
 
   it('resolves every link inside the book', () => {
     const ids = new Map<string, Set<string>>()
     for (const [name, xhtml] of entries) {
-      if (name.endsWith('.xhtml')) ids.set(path.basename(name), new Set([...xhtml.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]!)))
+      if (name.endsWith('.xhtml'))
+        ids.set(path.basename(name), new Set([...xhtml.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]!)))
     }
     let links = 0
     for (const [name, xhtml] of entries) {
@@ -104,13 +135,21 @@ describe('the e-book', () => {
 
   it('carries bibliographic and accessibility metadata', () => {
     const opf = entries.get('OEBPS/content.opf')!
-    expect(opf).toMatch(/<dc:identifier id="book-id">urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}<\/dc:identifier>/)
+    expect(opf).toMatch(
+      /<dc:identifier id="book-id">urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}<\/dc:identifier>/
+    )
     expect(opf).toContain('<dc:title id="subtitle">خيارات السياسة العامة حتى عام 2030</dc:title>')
     expect(opf).toContain('<meta refines="#creator-1" property="role" scheme="marc:relators">aut</meta>')
     expect(opf).toContain('<dc:publisher>مركز حمورابي للبحوث والدراسات الاستراتيجية</dc:publisher>')
     expect(opf).toContain('<meta property="dcterms:modified">2025-03-09T00:00:00Z</meta>')
     expect(opf).toContain('<dc:subject>الطاقة</dc:subject>')
-    for (const property of ['accessMode', 'accessModeSufficient', 'accessibilityFeature', 'accessibilityHazard', 'accessibilitySummary']) {
+    for (const property of [
+      'accessMode',
+      'accessModeSufficient',
+      'accessibilityFeature',
+      'accessibilityHazard',
+      'accessibilitySummary'
+    ]) {
       expect(opf).toContain(`<meta property="schema:${property}">`)
     }
     expect(opf).toContain('<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>')
@@ -135,8 +174,24 @@ describe('e-book errors', () => {
   it('refuses a remote image with a positioned message', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'press-epub-errors-'))
     mkdirSync(path.join(folder, 'remote'))
-    writeFileSync(path.join(folder, 'remote', 'index.md'), ['---', 'title: ورقة', 'authors: [كاتب]', 'date: 2024-10-31', '---', '', '![خريطة](https://example.org/map.png)'].join('\n'))
-    const result = await build({paths: [path.join(folder, 'remote')], out: path.join(folder, 'dist'), formats: ['epub'], cwd: folder})
+    writeFileSync(
+      path.join(folder, 'remote', 'index.md'),
+      [
+        '---',
+        'title: ورقة',
+        'authors: [كاتب]',
+        'date: 2024-10-31',
+        '---',
+        '',
+        '![خريطة](https://example.org/map.png)'
+      ].join('\n')
+    )
+    const result = await build({
+      paths: [path.join(folder, 'remote')],
+      out: path.join(folder, 'dist'),
+      formats: ['epub'],
+      cwd: folder
+    })
     expect(result.ok).toBe(false)
     expect(result.results[0]!.file!.messages.map(String)).toEqual([
       'remote/index.md:7:1: Remote image `https://example.org/map.png`: save the file beside the manuscript and refer to it by its name, since builds never use the network'
@@ -145,7 +200,10 @@ describe('e-book errors', () => {
 
   it('warns about an image without alternative text and then claims no conformance', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'press-epub-alt-'))
-    writeFileSync(path.join(folder, 'index.md'), ['---', 'title: ورقة', 'authors: [كاتب]', 'date: 2024-10-31', '---', '', '![](chart.png)'].join('\n'))
+    writeFileSync(
+      path.join(folder, 'index.md'),
+      ['---', 'title: ورقة', 'authors: [كاتب]', 'date: 2024-10-31', '---', '', '![](chart.png)'].join('\n')
+    )
     writeFileSync(path.join(folder, 'chart.png'), readFileSync(path.join(sample, 'chart.png')))
     const result = await build({paths: [folder], out: path.join(folder, 'dist'), formats: ['epub'], cwd: folder})
     expect(result.ok).toBe(true)

@@ -11,40 +11,58 @@ const press = path.join(projectFolder, 'lib', 'cli', 'press.js')
 
 function copyOf(count: number) {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'press-faults-'))
-  for (let index = 1; index <= count; index++) cpSync(seed, path.join(folder, 'corpus', `paper-${index}`), {recursive: true})
+  for (let index = 1; index <= count; index++)
+    cpSync(seed, path.join(folder, 'corpus', `paper-${index}`), {recursive: true})
   return {folder, corpus: path.join(folder, 'corpus'), out: path.join(folder, 'dist')}
 }
 
 /** Chromium processes started by this process: the browser a build launched. */
 function browsersOf(pid: number): number[] {
-  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number).filter((candidate) => {
-    try {
-      const stat = readFileSync(`/proc/${candidate}/stat`, 'utf8')
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      return parent === pid && /chrom/i.test(readFileSync(`/proc/${candidate}/comm`, 'utf8'))
-    } catch {
-      return false
-    }
-  })
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((candidate) => {
+      try {
+        const stat = readFileSync(`/proc/${candidate}/stat`, 'utf8')
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+        return parent === pid && /chrom/i.test(readFileSync(`/proc/${candidate}/comm`, 'utf8'))
+      } catch {
+        return false
+      }
+    })
 }
 
 describe('faults', () => {
   it('finishes the batch when the browser is killed in the middle of it', async () => {
     const {corpus, out, folder} = copyOf(3)
     let killed = 0
-    const result = await build({paths: [corpus], out, cwd: folder, formats: ['pdf'], jobs: 1, onEvent: (event) => {
-      if (event.type === 'started' && event.manuscript.slug === 'paper-2') {
-        for (const pid of browsersOf(process.pid)) {
-          process.kill(pid, 'SIGKILL')
-          killed++
+    const result = await build({
+      paths: [corpus],
+      out,
+      cwd: folder,
+      formats: ['pdf'],
+      jobs: 1,
+      onEvent: (event) => {
+        if (event.type === 'started' && event.manuscript.slug === 'paper-2') {
+          for (const pid of browsersOf(process.pid)) {
+            process.kill(pid, 'SIGKILL')
+            killed++
+          }
         }
       }
-    }})
+    })
     expect(killed).toBeGreaterThan(0)
     expect(result.results.map((entry) => [entry.manuscript.slug, entry.ok, entry.file?.messages.map(String)])).toEqual([
-      ['paper-1', true, []], ['paper-2', true, []], ['paper-3', true, []]
+      ['paper-1', true, []],
+      ['paper-2', true, []],
+      ['paper-3', true, []]
     ])
-    for (const slug of ['paper-1', 'paper-2', 'paper-3']) expect(readFileSync(path.join(out, `${slug}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-')
+    for (const slug of ['paper-1', 'paper-2', 'paper-3'])
+      expect(
+        readFileSync(path.join(out, `${slug}.pdf`))
+          .subarray(0, 5)
+          .toString()
+      ).toBe('%PDF-')
   }, 300_000)
 
   it('gives up on a document that keeps the browser past its time limit, after one retry, and says so', async () => {
@@ -79,13 +97,16 @@ describe('faults', () => {
     expect(signal).toBe('SIGKILL')
 
     // The temporary file of the first output is there, and every previous output is yesterday's, byte for byte.
-    expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([expect.stringMatching(new RegExp(`^\\.paper-1\\.pdf\\.${child.pid}\\.[0-9a-f]{8}\\.tmp$`))])
+    expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([
+      expect.stringMatching(new RegExp(`^\\.paper-1\\.pdf\\.${child.pid}\\.[0-9a-f]{8}\\.tmp$`))
+    ])
     for (const name of names) expect(readFileSync(path.join(out, name)).equals(before.get(name)!), name).toBe(true)
 
     // Its browser (in a process group of its own) goes with it: the pipe it is driven through closed. It was
     // running, since a PDF was written; how long it takes to notice is the machine's business.
     const until = Date.now() + 30_000
-    while (Date.now() < until && processesMarked(mark).length > 0) await new Promise((resolve) => setTimeout(resolve, 100))
+    while (Date.now() < until && processesMarked(mark).length > 0)
+      await new Promise((resolve) => setTimeout(resolve, 100))
     expect(processesMarked(mark)).toEqual([])
 
     // The next run removes what the killed one left and builds what it did not finish.
@@ -97,7 +118,10 @@ describe('faults', () => {
 
   it('stops on Ctrl-C, closing the browser and leaving no Chromium behind', async () => {
     const {corpus, out, folder} = copyOf(4)
-    const child = spawn(process.execPath, [press, 'build', corpus, '--out', out, '--quiet'], {cwd: folder, stdio: 'ignore'})
+    const child = spawn(process.execPath, [press, 'build', corpus, '--out', out, '--quiet'], {
+      cwd: folder,
+      stdio: 'ignore'
+    })
     const deadline = Date.now() + 60_000
     let browsers: number[] = []
     while (Date.now() < deadline && browsers.length === 0) {
@@ -122,20 +146,28 @@ describe('faults', () => {
     expect(first.ok && second.ok).toBe(true)
     const alone = copyOf(1)
     expect((await build({paths: [alone.corpus], out: alone.out, cwd: alone.folder, formats: ['pdf']})).ok).toBe(true)
-    expect(readFileSync(path.join(out, 'paper-1.pdf')).equals(readFileSync(path.join(alone.out, 'paper-1.pdf')))).toBe(true)
+    expect(readFileSync(path.join(out, 'paper-1.pdf')).equals(readFileSync(path.join(alone.out, 'paper-1.pdf')))).toBe(
+      true
+    )
     expect(existsSync(path.join(out, '.cache', 'hammurabi-press.json'))).toBe(true)
   }, 300_000)
 })
 
 /** Processes still running whose environment holds `HAMMURABI_PRESS_TEST_MARK=mark`. */
 function processesMarked(mark: string): number[] {
-  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`HAMMURABI_PRESS_TEST_MARK=${mark}`) && isAlive(pid)
-    } catch {
-      return false
-    }
-  })
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return (
+          readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`HAMMURABI_PRESS_TEST_MARK=${mark}`) &&
+          isAlive(pid)
+        )
+      } catch {
+        return false
+      }
+    })
 }
 
 /** Whether a process still runs (a zombie waiting for its parent does not). */

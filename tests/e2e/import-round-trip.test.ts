@@ -29,7 +29,9 @@ import {elementsWhere, intactShare, textOf, words} from '../helpers/text-measure
  */
 const corpus = path.resolve('tests/fixtures/corpus')
 const cases = [
-  ...readdirSync(corpus, {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => [entry.name, path.join(corpus, entry.name, 'index.md')] as const),
+  ...readdirSync(corpus, {withFileTypes: true})
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => [entry.name, path.join(corpus, entry.name, 'index.md')] as const),
   ['seed', path.resolve('manuscript/russia-dprk-partnership/index.md')] as const,
   // Pandoc's file of the seed opened and saved again by LibreOffice Writer.
   ['seed', path.resolve('manuscript/russia-dprk-partnership/index.md'), 'libreoffice-seed'] as const
@@ -59,7 +61,11 @@ function figures(document: Document): Figures {
 /** The Word file through `press import` into a fresh folder, and the manuscript it wrote through the pipeline. */
 async function imported(fixture: string): Promise<{document: Document | undefined; file: VFile}> {
   const out = mkdtempSync(path.join(os.tmpdir(), 'press-round-trip-'))
-  const [result] = await importFiles({files: [path.resolve('tests/fixtures/docx', `${fixture}.docx`)], out, slug: fixture})
+  const [result] = await importFiles({
+    files: [path.resolve('tests/fixtures/docx', `${fixture}.docx`)],
+    out,
+    slug: fixture
+  })
   expect(result?.ok, String(result?.file.messages)).toBe(true)
   const manuscriptPath = path.join(result!.manuscript!, 'index.md')
   const file = new VFile({path: manuscriptPath, value: readFileSync(manuscriptPath, 'utf8')})
@@ -78,7 +84,10 @@ async function roundTrip(fixture: string, manuscript: string) {
 describe('round trip of the corpus through Pandoc’s Word files', () => {
   for (const [name, manuscript, fixture = `pandoc-${name}`] of cases) {
     it(`${fixture}: at least 99.5% of the words, and the same notes, headings, table cells and images`, async () => {
-      const {original, imported} = await roundTrip(fixture, manuscript).then(({original, imported}) => ({original: figures(original), imported: figures(imported)}))
+      const {original, imported} = await roundTrip(fixture, manuscript).then(({original, imported}) => ({
+        original: figures(original),
+        imported: figures(imported)
+      }))
       const share = intactShare(original.words, imported.words.join(' '))
       expect(share.share, `missing: ${share.missing.slice(0, 20).join(' ')}`).toBeGreaterThanOrEqual(99.5)
       expect(imported.notes).toBe(original.notes)
@@ -96,10 +105,14 @@ describe('round trip of the corpus through Pandoc’s Word files', () => {
       expect(authorsOf(after)).toEqual(authorsOf(before))
       // LibreOffice 7.4 saves Word's Tags field (`cp:keywords`) with the commas between keywords made
       // spaces: its file holds the same words, no longer a list.
-      if (fixture.startsWith('libreoffice')) expect(words(after.keywords?.join(' ') ?? '')).toEqual(words(before.keywords?.join(' ') ?? ''))
+      if (fixture.startsWith('libreoffice'))
+        expect(words(after.keywords?.join(' ') ?? '')).toEqual(words(before.keywords?.join(' ') ?? ''))
       else expect(after.keywords).toEqual(before.keywords)
       if (original.abstract) {
-        const abstract = intactShare(words(toString(original.abstract)), toString(imported.abstract ?? {type: 'root', children: []}))
+        const abstract = intactShare(
+          words(toString(original.abstract)),
+          toString(imported.abstract ?? {type: 'root', children: []})
+        )
         expect(abstract.share, `missing: ${abstract.missing.slice(0, 20).join(' ')}`).toBeGreaterThanOrEqual(99.5)
       } else expect(imported.abstract).toBeUndefined()
       expect(after.numbering).toBe(before.numbering)
@@ -108,7 +121,12 @@ describe('round trip of the corpus through Pandoc’s Word files', () => {
       expect(after.toc === true).toBe(before.toc === true)
       // Recognition reads `digits` from the digits of the text: a file with fewer than five (the notes'
       // calls and the lists' numbers are Word's own) says nothing about them.
-      if ((words(textOf(imported.body)).join('').match(/\p{Nd}/gu)?.length ?? 0) >= 5) expect(after.digits).toBe(before.digits)
+      if (
+        (words(textOf(imported.body))
+          .join('')
+          .match(/\p{Nd}/gu)?.length ?? 0) >= 5
+      )
+        expect(after.digits).toBe(before.digits)
     })
   }
 })

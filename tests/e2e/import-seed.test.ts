@@ -40,7 +40,9 @@ function lists(body: Root): Array<{ordered: boolean; items: string[]}> {
   const found: Array<{ordered: boolean; items: string[]}> = []
   visit(body, 'element', (element: Element) => {
     if (element.tagName !== 'ol' && element.tagName !== 'ul') return
-    const items = element.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li')
+    const items = element.children.filter(
+      (child): child is Element => child.type === 'element' && child.tagName === 'li'
+    )
     found.push({ordered: element.tagName === 'ol', items: items.map((item) => toString(item).trim())})
   })
   return found
@@ -57,7 +59,8 @@ describe('press import of the seed paper as the centre would send it', () => {
   })
 
   it('has the seed manuscript’s title, subtitle, series, author, role and date', () => {
-    for (const key of ['title', 'subtitle', 'series', 'authors', 'date'] as const) expect(imported.meta[key]).toEqual(seed.meta[key])
+    for (const key of ['title', 'subtitle', 'series', 'authors', 'date'] as const)
+      expect(imported.meta[key]).toEqual(seed.meta[key])
   })
 
   it('has the seed manuscript’s abstract, keywords and numbering', () => {
@@ -82,7 +85,12 @@ describe('press import of the seed paper as the centre would send it', () => {
 
   it('does not repeat the boilerplate the template prints', () => {
     const brand = defaultBrand()
-    const texts = [brand.name.ar, brand.rights.disclaimer, brand.description, ...brand.contacts.map((contact) => contact.text)]
+    const texts = [
+      brand.name.ar,
+      brand.rights.disclaimer,
+      brand.description,
+      ...brand.contacts.map((contact) => contact.text)
+    ]
     const body = words(toString(imported.body))
     for (const text of texts) expect(body).not.toContain(words(text))
     expect(markdown).not.toContain('حقوق النشر')

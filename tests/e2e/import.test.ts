@@ -11,13 +11,19 @@ const fixtures = path.resolve('tests/fixtures/docx')
 async function press(options: ImportOptions): Promise<{code: number; stdout: string; stderr: string}> {
   let stdout = ''
   let stderr = ''
-  const code = await runImport(options, {stdout: {write: (text: string) => (stdout += text)}, stderr: {write: (text: string) => (stderr += text)}})
+  const code = await runImport(options, {
+    stdout: {write: (text: string) => (stdout += text)},
+    stderr: {write: (text: string) => (stderr += text)}
+  })
   return {code, stdout, stderr}
 }
 
 /** Every file under a folder, relative to it. */
 function tree(folder: string): string[] {
-  return readdirSync(folder, {recursive: true, withFileTypes: true}).filter((entry) => entry.isFile()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name))).sort()
+  return readdirSync(folder, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
+    .sort()
 }
 
 describe('press import', () => {
@@ -26,7 +32,9 @@ describe('press import', () => {
     const result = await press({files: [path.join(fixtures, 'features.docx')], out, slug: 'features'})
     expect(result.code).toBe(0)
     expect(tree(out)).toEqual(['features/index.md', 'features/media/image-1.png'])
-    expect(result.stdout).toMatch(/^.+features\.docx → .+\/features\/index\.md: 4 headings, 3 notes, 2 tables, 1 image, 6 lists; front matter: .*title/)
+    expect(result.stdout).toMatch(
+      /^.+features\.docx → .+\/features\/index\.md: 4 headings, 3 notes, 2 tables, 1 image, 6 lists; front matter: .*title/
+    )
     expect(result.stderr).toContain('docx-tracked-change')
   })
 
@@ -47,12 +55,17 @@ describe('press import', () => {
     expect(refused.stderr).toContain('exists already: choose another --slug, or --force to replace it')
     expect(readFileSync(path.join(out, 'seed/index.md'), 'utf8')).toBe('edited')
     expect((await press({files: [file], out, slug: 'seed', force: true, quiet: true})).code).toBe(0)
-    expect(readFileSync(path.join(out, 'seed/index.md'), 'utf8')).toContain('## خلفية تاريخية للعلاقات الروسية-الكورية الشمالية')
+    expect(readFileSync(path.join(out, 'seed/index.md'), 'utf8')).toContain(
+      '## خلفية تاريخية للعلاقات الروسية-الكورية الشمالية'
+    )
   })
 
   it('imports the other files when one fails, and exits with 1', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'press-import-'))
-    const result = await press({files: [path.join(fixtures, 'missing.docx'), path.join(fixtures, 'libreoffice-seed.docx')], out})
+    const result = await press({
+      files: [path.join(fixtures, 'missing.docx'), path.join(fixtures, 'libreoffice-seed.docx')],
+      out
+    })
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('Cannot read this file: it does not exist')
     expect(tree(out)).toEqual([expect.stringMatching(/^[^/]+\/index\.md$/)])
@@ -79,7 +92,11 @@ describe('press import', () => {
   it('prints the results as JSON with --json', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'press-import-'))
     const result = await press({files: [path.join(fixtures, 'features.docx')], out, json: true})
-    const [entry] = JSON.parse(result.stdout) as {ok: boolean; counts: Record<string, number>; messages: {ruleId: string}[]}[]
+    const [entry] = JSON.parse(result.stdout) as {
+      ok: boolean
+      counts: Record<string, number>
+      messages: {ruleId: string}[]
+    }[]
     expect(entry!.ok).toBe(true)
     expect(entry!.counts).toMatchObject({tables: 2, images: 1, notes: 3})
     expect(entry!.messages.map((message) => message.ruleId)).toContain('docx-comment')

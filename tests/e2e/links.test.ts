@@ -22,12 +22,18 @@ beforeAll(async () => {
 function place(message: VFile['messages'][number]): string {
   const {place} = message
   if (!place) return ''
-  return 'start' in place ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}` : `${place.line}:${place.column}`
+  return 'start' in place
+    ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}`
+    : `${place.line}:${place.column}`
 }
 
 describe('links, ids and containers', () => {
   it('reports every broken link, invalid construct and removed drawing where it stands', () => {
-    expect([...file!.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)).map((message) => `${place(message)}: ${message.ruleId}`)).toEqual([
+    expect(
+      [...file!.messages]
+        .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+        .map((message) => `${place(message)}: ${message.ruleId}`)
+    ).toEqual([
       '59:64-59:86: link-missing-fragment',
       '60:7-60:33: link-outside',
       '60:35-60:63: link-outside',
@@ -46,7 +52,7 @@ describe('links, ids and containers', () => {
     expect(check.warnings, check.output).toEqual([])
   })
 
-  it('links the PDF\'s internal links to the pages of their headings', async () => {
+  it("links the PDF's internal links to the pages of their headings", async () => {
     const pdf = await loadPdf(pdfFile)
     const destinations = destinationPages(pdf)
     const headingPage = outline(pdf).find((item) => item.title === 'المدخل')!.page
@@ -66,10 +72,11 @@ describe('links, ids and containers', () => {
     expect(text).not.toContain('{-}')
     expect(text).not.toContain('{: .lead}')
     expect(text).toContain('include note.html')
-    for (const words of ['لقسم مفقود', 'دليل الموقع', 'ملف بمسافة', 'تلميح', 'تنبيه خاص', '10:30', 'ar:true']) expect(text).toContain(words)
+    for (const words of ['لقسم مفقود', 'دليل الموقع', 'ملف بمسافة', 'تلميح', 'تنبيه خاص', '10:30', 'ar:true'])
+      expect(text).toContain(words)
   })
 
-  it('points the e-book\'s links and contents at the file and id of each heading', async () => {
+  it("points the e-book's links and contents at the file and id of each heading", async () => {
     const entries = await epubEntries(epubFile)
     const nav = entries.get('OEBPS/toc.xhtml')!
     expect(nav).toContain('href="section-01.xhtml#intro"')

@@ -19,17 +19,49 @@ async function printed(slug: string, markdown: string): Promise<string> {
   const result = await build({paths: [folder], out: path.join(work, 'out'), formats: ['pdf'], cwd: work})
   expect(result.ok).toBe(true)
   // Only poppler's own embedding marks are taken out: the marks the print edition writes are kept.
-  return execFileSync('pdftotext', ['-q', path.join(work, 'out', `${slug}.pdf`), '-'], {encoding: 'utf8'}).replace(/[\u202a-\u202c]/g, '')
+  return execFileSync('pdftotext', ['-q', path.join(work, 'out', `${slug}.pdf`), '-'], {encoding: 'utf8'}).replace(
+    /[\u202a-\u202c]/g,
+    ''
+  )
 }
 
 let english = ''
 let arabic = ''
 
 beforeAll(async () => {
-  english = await printed('english-list', ['---', 'title: Options', 'lang: en', 'authors: [Research team]', 'date: 2025-01-15', '---', '',
-    'Three options.', '', '1. Capture flared gas.', '2. Regional interconnection.', ''].join('\n'))
-  arabic = await printed('arabic-list', ['---', 'title: خيارات', 'authors: [فريق البحث]', 'date: 2025-01-15', '---', '',
-    'ثلاثة خيارات.', '', '1. التقاط الغاز المحروق.', '2. الربط الإقليمي.', ''].join('\n'))
+  english = await printed(
+    'english-list',
+    [
+      '---',
+      'title: Options',
+      'lang: en',
+      'authors: [Research team]',
+      'date: 2025-01-15',
+      '---',
+      '',
+      'Three options.',
+      '',
+      '1. Capture flared gas.',
+      '2. Regional interconnection.',
+      ''
+    ].join('\n')
+  )
+  arabic = await printed(
+    'arabic-list',
+    [
+      '---',
+      'title: خيارات',
+      'authors: [فريق البحث]',
+      'date: 2025-01-15',
+      '---',
+      '',
+      'ثلاثة خيارات.',
+      '',
+      '1. التقاط الغاز المحروق.',
+      '2. الربط الإقليمي.',
+      ''
+    ].join('\n')
+  )
 }, 300_000)
 
 describe('ordered list numbers in the PDF text', () => {

@@ -17,7 +17,10 @@ let sentences = 0
 
 /** Numbered sentences, so that where a paragraph was cut shows in the text. */
 function paragraph(count: number): string {
-  return Array.from({length: count}, () => `هذه هي الجملة ${++sentences} من نص الاختبار، وهي تصف جانباً من الموضوع وصفاً موجزاً.`).join(' ')
+  return Array.from(
+    {length: count},
+    () => `هذه هي الجملة ${++sentences} من نص الاختبار، وهي تصف جانباً من الموضوع وصفاً موجزاً.`
+  ).join(' ')
 }
 
 function paragraphs(...counts: number[]): string[] {
@@ -29,25 +32,39 @@ function headingRun(name: string, size: number): string[] {
   return headingLevels.slice(0, size).flatMap((level, index) => [`${'#'.repeat(level)} عنوان ${name}-${index + 1}`, ''])
 }
 
-const frontMatter = (title: string, ...extra: string[]) => ['---', `title: ${title}`, 'authors: [باحث المركز]', 'date: 2025-01-15', ...extra, '---', '']
+const frontMatter = (title: string, ...extra: string[]) => [
+  '---',
+  `title: ${title}`,
+  'authors: [باحث المركز]',
+  'date: 2025-01-15',
+  ...extra,
+  '---',
+  ''
+]
 
 /** Text, runs of headings at different heights of a page, a long list, a long table, a figure after headings. */
 function flowingPaper(): string {
   sentences = 0
-  const item = (index: number) => `${index}. البند ${index}: ${Array.from({length: 6 + (index * 5) % 9}, () => 'يشرح هذا البند وجهاً من وجوه المسألة').join('، ')}.`
+  const item = (index: number) =>
+    `${index}. البند ${index}: ${Array.from({length: 6 + ((index * 5) % 9)}, () => 'يشرح هذا البند وجهاً من وجوه المسألة').join('، ')}.`
   return [
     ...frontMatter('ورقة لاختبار تقسيم الصفحات', 'keywords: [تقسيم الصفحات, العناوين, القوائم]'),
     ...paragraphs(7, 3, 11, 5),
     ...headingRun('أ', 12),
     ...paragraphs(9, 4, 13),
-    ...Array.from({length: 30}, (_, index) => item(index + 1)), '',
+    ...Array.from({length: 30}, (_, index) => item(index + 1)),
+    '',
     ...paragraphs(6, 8, 3),
     ...headingRun('ب', 6),
     ...paragraphs(10, 5, 12, 4),
-    '| البند | القيمة |', '| --- | --- |', ...Array.from({length: 40}, (_, index) => `| صف ${index + 1} | ${(index + 1) * 7} |`), '',
+    '| البند | القيمة |',
+    '| --- | --- |',
+    ...Array.from({length: 40}, (_, index) => `| صف ${index + 1} | ${(index + 1) * 7} |`),
+    '',
     ...paragraphs(6, 9),
     ...headingRun('ج', 3),
-    '![شكل بعد العناوين](chart.png)', '',
+    '![شكل بعد العناوين](chart.png)',
+    '',
     ...paragraphs(8, 5, 11),
     ...headingRun('د', 12),
     ...paragraphs(9, 7, 4, 12, 6)
@@ -62,8 +79,16 @@ function crowdedPaper(): string {
   sentences = 0
   const long = Array.from({length: 160}, () => 'يطول هذا البند أكثر من صفحة كاملة').join('، ')
   return [
-    ...frontMatter('ورقة عناوين قبل شكل طويل'), ...paragraphs(9, 6), ...headingRun('هـ', 12), '![شكل طويل](tall.png)', '', ...paragraphs(8, 5),
-    '1. البند 1: بند قصير.', `2. البند 2: ${long}.`, '3. البند 3: بند قصير.', ''
+    ...frontMatter('ورقة عناوين قبل شكل طويل'),
+    ...paragraphs(9, 6),
+    ...headingRun('هـ', 12),
+    '![شكل طويل](tall.png)',
+    '',
+    ...paragraphs(8, 5),
+    '1. البند 1: بند قصير.',
+    `2. البند 2: ${long}.`,
+    '3. البند 3: بند قصير.',
+    ''
   ].join('\n')
 }
 
@@ -76,17 +101,32 @@ function annotatedPaper(): string {
   const notes: string[] = []
   const call = () => {
     const number = notes.length + 1
-    const long = number === 4 ? Array.from({length: 300}, () => 'هامش طويل يمتد على أسطر كثيرة').join('، ') : `نص الهامش رقم ${number}`
+    const long =
+      number === 4
+        ? Array.from({length: 300}, () => 'هامش طويل يمتد على أسطر كثيرة').join('، ')
+        : `نص الهامش رقم ${number}`
     notes.push(`[^n${number}]: ${long}.`)
     return `[^n${number}]`
   }
-  const section = (index: number) => [`## القسم ${index}`, '', ...[5, 9, 4].flatMap((count) => [paragraph(count) + call(), ''])]
+  const section = (index: number) => [
+    `## القسم ${index}`,
+    '',
+    ...[5, 9, 4].flatMap((count) => [paragraph(count) + call(), ''])
+  ]
   const address = `https://example.org/${Array.from({length: 500}, (_, index) => `part${index + 1}`).join('/')}`
   return [
     ...frontMatter('ورقة الهوامش والفهرس', 'toc: true', 'digits: arabic-indic'),
-    ...section(1), ...section(2),
-    '```', ...Array.from({length: 90}, (_, index) => `const line${index + 1} = ${index + 1}`), '```', '',
-    ...section(3), address, '', ...section(4), ...section(5),
+    ...section(1),
+    ...section(2),
+    '```',
+    ...Array.from({length: 90}, (_, index) => `const line${index + 1} = ${index + 1}`),
+    '```',
+    '',
+    ...section(3),
+    address,
+    '',
+    ...section(4),
+    ...section(5),
     ...notes
   ].join('\n')
 }
@@ -109,11 +149,18 @@ let straySentences = 0
 let flowingSentences = 0
 
 beforeAll(async () => {
-  const chart = await sharp({create: {width: 640, height: 320, channels: 3, background: '#14284b'}}).png().toBuffer()
-  const tall = await sharp({create: {width: 400, height: 900, channels: 3, background: '#b8924a'}}).png().toBuffer()
+  const chart = await sharp({create: {width: 640, height: 320, channels: 3, background: '#14284b'}})
+    .png()
+    .toBuffer()
+  const tall = await sharp({create: {width: 400, height: 900, channels: 3, background: '#b8924a'}})
+    .png()
+    .toBuffer()
   const flowingText = flowingPaper()
   flowingSentences = sentences
-  for (const [name, text, image, data] of [['flowing', flowingText, 'chart.png', chart], ['crowded', crowdedPaper(), 'tall.png', tall]] as const) {
+  for (const [name, text, image, data] of [
+    ['flowing', flowingText, 'chart.png', chart],
+    ['crowded', crowdedPaper(), 'tall.png', tall]
+  ] as const) {
     mkdirSync(path.join(work, name))
     writeFileSync(path.join(work, name, 'index.md'), text)
     writeFileSync(path.join(work, name, image), data)
@@ -135,10 +182,14 @@ const printedSentences = (laidOut: LaidOut, pages: LaidOutPage[]) => {
   const text = pages.map((page) => plainArabic(pdfText(laidOut.pdf, {first: page.number, last: page.number}))).join(' ')
   return [...text.matchAll(/الجملة (\d+)/g)].map((match) => Number(match[1]))
 }
-const arabicIndic = (value: number) => String(value).replace(/\d/g, (digit) => String.fromCharCode(0x0660 + Number(digit)))
+const arabicIndic = (value: number) =>
+  String(value).replace(/\d/g, (digit) => String.fromCharCode(0x0660 + Number(digit)))
 const isHeading = (block: LaidOutBlock) => /^h[1-6]$/.test(block.tag)
 /** Consecutive pages of the body, each with the next. */
-const pageBreaks = (laidOut: LaidOut): Array<[LaidOutPage, LaidOutPage]> => bodyPages(laidOut).slice(0, -1).map((page, index) => [page, bodyPages(laidOut)[index + 1]!])
+const pageBreaks = (laidOut: LaidOut): Array<[LaidOutPage, LaidOutPage]> =>
+  bodyPages(laidOut)
+    .slice(0, -1)
+    .map((page, index) => [page, bodyPages(laidOut)[index + 1]!])
 
 describe('pagination', () => {
   it('prints each laid-out page as one page of the PDF', () => {
@@ -148,13 +199,15 @@ describe('pagination', () => {
     expect(bodyPages(flowing).length).toBeGreaterThan(8)
   })
 
-  it('makes every sheet one page\'s text area tall (less a hair), its text and notes inside it', () => {
+  it("makes every sheet one page's text area tall (less a hair), its text and notes inside it", () => {
     // The hair: 0.3 mm, so that rounding never pushes a sheet onto a page of its own.
-    const hair = 0.3 * 96 / 25.4
+    const hair = (0.3 * 96) / 25.4
     for (const laidOut of [flowing, annotated]) {
       expect(sheets(laidOut).length).toBeGreaterThanOrEqual(8)
       for (const page of sheets(laidOut)) {
-        expect(Math.abs(page.height - (laidOut.textArea - hair)), `page ${page.number}: ${page.height}`).toBeLessThan(0.5)
+        expect(Math.abs(page.height - (laidOut.textArea - hair)), `page ${page.number}: ${page.height}`).toBeLessThan(
+          0.5
+        )
         expect(page.filled, `page ${page.number}`).toBeLessThanOrEqual(page.height + 0.5)
       }
     }
@@ -164,9 +217,14 @@ describe('pagination', () => {
     const withNotes = sheets(annotated).filter((page) => page.notes.length > 0)
     expect(withNotes.length).toBeGreaterThanOrEqual(5)
     for (const page of sheets(annotated)) {
-      expect(page.notes.filter((note) => !note.continued).map((note) => note.id), `page ${page.number}`).toEqual(page.calls)
+      expect(
+        page.notes.filter((note) => !note.continued).map((note) => note.id),
+        `page ${page.number}`
+      ).toEqual(page.calls)
     }
-    expect(sheets(annotated).flatMap((page) => page.calls)).toEqual(Array.from({length: 15}, (_, index) => `fn-n${index + 1}`))
+    expect(sheets(annotated).flatMap((page) => page.calls)).toEqual(
+      Array.from({length: 15}, (_, index) => `fn-n${index + 1}`)
+    )
   })
 
   it('continues a note too long for its page first at the foot of the next sheet', () => {
@@ -175,14 +233,22 @@ describe('pagination', () => {
     for (const page of continuing) {
       const before = annotated.pages[page.number - 2]!
       expect(page.notes[0]!.continued, `page ${page.number}`).toBe(true)
-      expect(before.notes.map((note) => note.id), `page ${page.number}`).toContain(page.notes[0]!.id)
-      expect(page.notes.slice(1).some((note) => note.continued), `page ${page.number}`).toBe(false)
+      expect(
+        before.notes.map((note) => note.id),
+        `page ${page.number}`
+      ).toContain(page.notes[0]!.id)
+      expect(
+        page.notes.slice(1).some((note) => note.continued),
+        `page ${page.number}`
+      ).toBe(false)
     }
     expect(continuing[0]!.notes[0]!.id).toBe('fn-n4')
   })
 
   it('splits paragraphs between lines, with two lines at least on each side', () => {
-    const splits = pageBreaks(flowing).filter(([page, next]) => page.blocks.at(-1)!.tag === 'p' && next.blocks[0]!.classes.includes('split-end'))
+    const splits = pageBreaks(flowing).filter(
+      ([page, next]) => page.blocks.at(-1)!.tag === 'p' && next.blocks[0]!.classes.includes('split-end')
+    )
     expect(splits.length).toBeGreaterThanOrEqual(3)
     for (const [page, next] of splits) {
       const [before, after] = [page.blocks.at(-1)!, next.blocks[0]!]
@@ -191,30 +257,45 @@ describe('pagination', () => {
       expect(after.lines, `page ${next.number}: ${after.text.slice(0, 60)}`).toBeGreaterThanOrEqual(2)
     }
     // Nothing lost or repeated where a page breaks: the printed sentences run 1, 2, 3 … in order.
-    expect(printedSentences(flowing, bodyPages(flowing))).toEqual(Array.from({length: flowingSentences}, (_, index) => index + 1))
+    expect(printedSentences(flowing, bodyPages(flowing))).toEqual(
+      Array.from({length: flowingSentences}, (_, index) => index + 1)
+    )
   })
 
   it('splits a code block between lines, two at least on each side, every line once and in order', () => {
-    const parts = bodyPages(annotated).flatMap((page) => page.blocks.filter((block) => block.tag === 'pre').map((block) => ({page: page.number, block})))
+    const parts = bodyPages(annotated).flatMap((page) =>
+      page.blocks.filter((block) => block.tag === 'pre').map((block) => ({page: page.number, block}))
+    )
     expect(parts.length).toBeGreaterThanOrEqual(2)
     parts.forEach(({page, block}, index) => {
       expect(block.lines, `page ${page}`).toBeGreaterThanOrEqual(2)
       if (index > 0) expect(block.classes, `page ${page}`).toContain('split-end')
       if (index < parts.length - 1) expect(block.classes, `page ${page}`).toContain('split-start')
     })
-    const numbers = [...parts.map(({block}) => block.text).join(' ').matchAll(/const line(\d+) = \1/g)].map((match) => Number(match[1]))
+    const numbers = [
+      ...parts
+        .map(({block}) => block.text)
+        .join(' ')
+        .matchAll(/const line(\d+) = \1/g)
+    ].map((match) => Number(match[1]))
     expect(numbers).toEqual(Array.from({length: 90}, (_, index) => index + 1))
   })
 
   it('splits an address longer than a page between letters, two lines at least on each side, every letter once', () => {
-    const parts = bodyPages(annotated).flatMap((page) => page.blocks.filter((block) => /part\d+\//.test(block.text)).map((block) => ({page: page.number, block})))
+    const parts = bodyPages(annotated).flatMap((page) =>
+      page.blocks.filter((block) => /part\d+\//.test(block.text)).map((block) => ({page: page.number, block}))
+    )
     expect(parts.length).toBeGreaterThanOrEqual(2)
     for (const {page, block} of parts) expect(block.lines, `page ${page}`).toBeGreaterThanOrEqual(2)
-    expect(parts.map(({block}) => block.text.replace(/[\s\u200e\u200f]/g, '')).join('')).toBe(`https://example.org/${Array.from({length: 500}, (_, index) => `part${index + 1}`).join('/')}`)
+    expect(parts.map(({block}) => block.text.replace(/[\s\u200e\u200f]/g, '')).join('')).toBe(
+      `https://example.org/${Array.from({length: 500}, (_, index) => `part${index + 1}`).join('/')}`
+    )
   })
 
   it('splits lists only between items, the numbering going on from where it stopped', () => {
-    const parts = bodyPages(flowing).flatMap((page) => page.blocks.filter((block) => block.tag === 'ol').map((list) => ({page: page.number, list})))
+    const parts = bodyPages(flowing).flatMap((page) =>
+      page.blocks.filter((block) => block.tag === 'ol').map((list) => ({page: page.number, list}))
+    )
     expect(parts.length).toBeGreaterThanOrEqual(2)
     let next = 1
     for (const {page, list} of parts) {
@@ -222,7 +303,10 @@ describe('pagination', () => {
       for (const item of list.items!) {
         expect(item.classes, `page ${page}: ${item.text.slice(0, 30)}`).not.toContain('split-end')
         expect(item.marker, `page ${page}: ${item.text.slice(0, 30)}`).not.toBe('none')
-        expect(item.text.startsWith(`البند ${next}:`), `page ${page}: item ${next} is «${item.text.slice(0, 30)}»`).toBe(true)
+        expect(
+          item.text.startsWith(`البند ${next}:`),
+          `page ${page}: item ${next} is «${item.text.slice(0, 30)}»`
+        ).toBe(true)
         next++
       }
       expect(list.classes, `page ${page}`).not.toContain('split-start')
@@ -237,16 +321,21 @@ describe('pagination', () => {
       expect(part.header).toBe('البند القيمة')
       expect(part.rows!.length).toBeGreaterThanOrEqual(2)
     }
-    expect(parts.flatMap((part) => part.rows)).toEqual(Array.from({length: 40}, (_, index) => `صف ${index + 1} ${(index + 1) * 7}`))
+    expect(parts.flatMap((part) => part.rows)).toEqual(
+      Array.from({length: 40}, (_, index) => `صف ${index + 1} ${(index + 1) * 7}`)
+    )
   })
 
   it('never ends a page with a heading', () => {
-    for (const page of bodyPages(flowing)) expect(isHeading(page.blocks.at(-1)!), `page ${page.number}: ${page.blocks.at(-1)!.text}`).toBe(false)
+    for (const page of bodyPages(flowing))
+      expect(isHeading(page.blocks.at(-1)!), `page ${page.number}: ${page.blocks.at(-1)!.text}`).toBe(false)
   })
 
   it('moves a run of headings to a page whole', () => {
     for (const name of ['أ', 'ب', 'ج', 'د']) {
-      const holding = bodyPages(flowing).filter((page) => page.blocks.some((block) => isHeading(block) && block.text.startsWith(`عنوان ${name}-`)))
+      const holding = bodyPages(flowing).filter((page) =>
+        page.blocks.some((block) => isHeading(block) && block.text.startsWith(`عنوان ${name}-`))
+      )
       expect(holding.length, name).toBe(1)
     }
   })
@@ -258,11 +347,15 @@ describe('pagination', () => {
   it('keeps a run of headings on one page when what follows cannot share a page with it', () => {
     const holding = bodyPages(crowded).filter((page) => page.blocks.some(isHeading))
     expect(holding.length).toBe(1)
-    expect(holding[0]!.blocks.filter(isHeading).map((block) => block.text)).toEqual(headingLevels.map((_, index) => `عنوان هـ-${index + 1}`))
+    expect(holding[0]!.blocks.filter(isHeading).map((block) => block.text)).toEqual(
+      headingLevels.map((_, index) => `عنوان هـ-${index + 1}`)
+    )
   })
 
   it('splits a list item taller than a page where it falls, the numbering going on', () => {
-    const parts = bodyPages(crowded).flatMap((page) => page.blocks.filter((block) => block.tag === 'ol').map((list) => ({page: page.number, list})))
+    const parts = bodyPages(crowded).flatMap((page) =>
+      page.blocks.filter((block) => block.tag === 'ol').map((list) => ({page: page.number, list}))
+    )
     expect(parts.length).toBeGreaterThanOrEqual(2)
     // Begun under the first item, not on a page of its own.
     expect(parts[0]!.list.items!.map((item) => item.text.slice(0, 8))).toEqual(['البند 1:', 'البند 2:'])
@@ -273,11 +366,20 @@ describe('pagination', () => {
       expect(list.items![0]!.marker).toBe('none')
     }
     expect(parts[0]!.list.items!.map((item) => item.marker)).not.toContain('none')
-    expect(parts.at(-1)!.list.items!.map((item) => item.text.slice(0, 8)).at(-1)).toBe('البند 3:')
+    expect(
+      parts
+        .at(-1)!
+        .list.items!.map((item) => item.text.slice(0, 8))
+        .at(-1)
+    ).toBe('البند 3:')
   })
 
-  it('numbers each contents entry with the page its heading is on, in the document\'s digits', () => {
-    expect(annotated.contents.map((entry) => entry.heading)).toEqual(['القسم 1', 'القسم 2', 'القسم 3', 'القسم 4', 'القسم 5'].map((heading) => expect.stringContaining(heading.replace(/\d/, (digit) => arabicIndic(Number(digit))))))
+  it("numbers each contents entry with the page its heading is on, in the document's digits", () => {
+    expect(annotated.contents.map((entry) => entry.heading)).toEqual(
+      ['القسم 1', 'القسم 2', 'القسم 3', 'القسم 4', 'القسم 5'].map((heading) =>
+        expect.stringContaining(heading.replace(/\d/, (digit) => arabicIndic(Number(digit))))
+      )
+    )
     for (const entry of annotated.contents) {
       expect(annotated.pages[entry.page - 1]!.part, entry.heading).toBe('body')
       expect(entry.folio, entry.heading).toBe(arabicIndic(entry.page))
@@ -296,6 +398,8 @@ describe('pagination', () => {
     expect(withKeywords.map((page) => page.part)).toEqual(['rights-page'])
     expect(withKeywords[0]!.text).toContain('حقوق النشر محفوظة')
     expect(flowing.pages.map((page) => page.part)).not.toContain('abstract')
-    expect(plainArabic(pdfText(flowing.pdf, {first: withKeywords[0]!.number, last: withKeywords[0]!.number}))).toContain('الكلمات المفتاحية')
+    expect(
+      plainArabic(pdfText(flowing.pdf, {first: withKeywords[0]!.number, last: withKeywords[0]!.number}))
+    ).toContain('الكلمات المفتاحية')
   })
 })

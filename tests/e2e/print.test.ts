@@ -13,24 +13,48 @@ import {pdfPageCount, pdfText, plainArabic} from '../helpers/tools.js'
  * page), a figure, a table long enough to run over a page, lists. Built once with the real Chromium.
  */
 function longPaper(): string {
-  const sentence = 'تتناول هذه الفقرة جانباً من جوانب الموضوع بالتحليل والمقارنة، وتعرض ما توصلت إليه الدراسات السابقة من نتائج'
+  const sentence =
+    'تتناول هذه الفقرة جانباً من جوانب الموضوع بالتحليل والمقارنة، وتعرض ما توصلت إليه الدراسات السابقة من نتائج'
   const paragraph = (n: number) => Array.from({length: 5 + (n % 4)}, () => sentence).join('، ') + '.'
-  const lines = ['---', 'title: ورقة طويلة لاختبار الطباعة', 'shortTitle: ورقة الاختبار', 'authors: [باحث المركز]', 'date: 2025-01-15',
-    'numbering: ordinal', 'keywords: [اختبار, طباعة]', 'abstract: ملخص الورقة.', '---', '', paragraph(0) + '[^n0]', '']
+  const lines = [
+    '---',
+    'title: ورقة طويلة لاختبار الطباعة',
+    'shortTitle: ورقة الاختبار',
+    'authors: [باحث المركز]',
+    'date: 2025-01-15',
+    'numbering: ordinal',
+    'keywords: [اختبار, طباعة]',
+    'abstract: ملخص الورقة.',
+    '---',
+    '',
+    paragraph(0) + '[^n0]',
+    ''
+  ]
   let note = 1
   for (let section = 1; section <= 7; section++) {
     lines.push(`## القسم رقم ${section}`, '')
     if (section === 3) lines.push(`### فرع من القسم ${section}`, '')
     for (let p = 0; p < 3; p++) lines.push(paragraph(section + p) + `[^n${note++}]`, '')
     if (section === 2) {
-      lines.push('| البند | القيمة |', '| --- | --- |', ...Array.from({length: 45}, (_, i) => `| بند ${i + 1} | ${i * 3} |`), '', ': جدول طويل', '')
+      lines.push(
+        '| البند | القيمة |',
+        '| --- | --- |',
+        ...Array.from({length: 45}, (_, i) => `| بند ${i + 1} | ${i * 3} |`),
+        '',
+        ': جدول طويل',
+        ''
+      )
     }
     if (section === 4) lines.push('![شكل للاختبار](chart.png)', '', '1. أولاً في القائمة.', '2. ثانياً في القائمة.', '')
   }
   lines.push('## الخاتمة {-}', '', 'خلاصة القول.', '')
   lines.push('[^n0]: هامش المقدمة.')
   for (let n = 1; n < note; n++) {
-    lines.push(n === 5 ? `[^n${n}]: ${Array.from({length: 110}, () => 'هامش طويل جداً يمتد على أسطر كثيرة ليختبر انتقال الهامش إلى الصفحة التالية').join('، ')}.` : `[^n${n}]: نص الهامش رقم ${n}.`)
+    lines.push(
+      n === 5
+        ? `[^n${n}]: ${Array.from({length: 110}, () => 'هامش طويل جداً يمتد على أسطر كثيرة ليختبر انتقال الهامش إلى الصفحة التالية').join('، ')}.`
+        : `[^n${n}]: نص الهامش رقم ${n}.`
+    )
   }
   return lines.join('\n')
 }
@@ -42,7 +66,10 @@ const pdfFile = path.join(work, 'out', 'long-paper.pdf')
 beforeAll(async () => {
   mkdirSync(folder)
   writeFileSync(path.join(folder, 'index.md'), longPaper())
-  writeFileSync(path.join(folder, 'chart.png'), readFileSync(path.join(projectFolder, 'tests/fixtures/manuscripts/sample-paper/chart.png')))
+  writeFileSync(
+    path.join(folder, 'chart.png'),
+    readFileSync(path.join(projectFolder, 'tests/fixtures/manuscripts/sample-paper/chart.png'))
+  )
   const result = await build({paths: [folder], out: path.join(work, 'out'), formats: ['pdf'], cwd: work})
   expect(result.results[0]!.file!.messages.map(String)).toEqual([])
   expect(result.ok).toBe(true)
@@ -63,8 +90,9 @@ describe('the print edition', () => {
 
   it('continues a note too long for its page at the foot of the next', () => {
     const pages = pdfPageCount(pdfFile)
-    const withLongNote = Array.from({length: pages}, (_, index) => index + 1)
-      .filter((page) => plainArabic(pdfText(pdfFile, {first: page, last: page})).includes('هامش طويل جدا'))
+    const withLongNote = Array.from({length: pages}, (_, index) => index + 1).filter((page) =>
+      plainArabic(pdfText(pdfFile, {first: page, last: page})).includes('هامش طويل جدا')
+    )
     expect(withLongNote.length).toBe(2)
     expect(withLongNote[1]).toBe(withLongNote[0]! + 1)
     // At the foot: below every line of the text on both pages.
@@ -72,20 +100,30 @@ describe('the print edition', () => {
       const lines = pdfText(pdfFile, {first: page, last: page, layout: true}).split('\n').map(plainArabic)
       const lastOfText = lines.findLastIndex((line) => line.includes('تتناول'))
       expect(lastOfText, `page ${page}`).toBeGreaterThan(-1)
-      expect(lines.findIndex((line) => line.includes('هامش طويل جدا')), `page ${page}`).toBeGreaterThan(lastOfText)
+      expect(
+        lines.findIndex((line) => line.includes('هامش طويل جدا')),
+        `page ${page}`
+      ).toBeGreaterThan(lastOfText)
     }
   })
 
   it('numbers every contents entry with the page its heading is on', () => {
     const contentsPage = 5
     const layout = pdfText(pdfFile, {first: contentsPage, last: contentsPage, layout: true})
-    const entries = layout.split('\n').map((line) => /^\s*(\d+)\s{2,}(\S.*?)\s*$/.exec(line)).filter((match) => match !== null)
+    const entries = layout
+      .split('\n')
+      .map((line) => /^\s*(\d+)\s{2,}(\S.*?)\s*$/.exec(line))
+      .filter((match) => match !== null)
     expect(entries.length).toBe(9)
     const pages = pdfPageCount(pdfFile)
-    const pageTexts = Array.from({length: pages}, (_, index) => plainArabic(pdfText(pdfFile, {first: index + 1, last: index + 1})))
+    const pageTexts = Array.from({length: pages}, (_, index) =>
+      plainArabic(pdfText(pdfFile, {first: index + 1, last: index + 1}))
+    )
     for (const [, number, title] of entries) {
       // The heading's words, without its number (pdftotext puts the colon after the number at either end).
-      const words = plainArabic(title!).replace(/^[^:]*:\s*/, '').trim()
+      const words = plainArabic(title!)
+        .replace(/^[^:]*:\s*/, '')
+        .trim()
       const found = pageTexts.findIndex((text, index) => index >= contentsPage && text.includes(words))
       expect(found + 1, title).toBe(Number(number))
     }
@@ -124,14 +162,19 @@ describe('the print edition', () => {
 
   it('repeats the header row of a table that runs over a page', () => {
     const pages = pdfPageCount(pdfFile)
-    const withHeader = Array.from({length: pages}, (_, index) => index + 1)
-      .filter((page) => /البند\s+القيمة|القيمة\s+البند/.test(pdfText(pdfFile, {first: page, last: page})))
+    const withHeader = Array.from({length: pages}, (_, index) => index + 1).filter((page) =>
+      /البند\s+القيمة|القيمة\s+البند/.test(pdfText(pdfFile, {first: page, last: page}))
+    )
     expect(withHeader.length).toBeGreaterThanOrEqual(2)
   })
 
   it('prints running heads and folios on text pages only', () => {
     const pages = pdfPageCount(pdfFile)
-    const lines = (page: number) => pdfText(pdfFile, {first: page, last: page}).trim().split('\n').map((line) => line.trim())
+    const lines = (page: number) =>
+      pdfText(pdfFile, {first: page, last: page})
+        .trim()
+        .split('\n')
+        .map((line) => line.trim())
     // Abstract, contents and body: the centre's name and the short title above, the folio last.
     for (let page = 4; page < pages; page++) {
       const text = lines(page)
@@ -158,11 +201,21 @@ describe('the print edition', () => {
     const result = await build({paths: [folder], out, formats: ['pdf'], cwd: work, bleed: 3})
     expect(result.ok).toBe(true)
     const pdf = await loadPdf(path.join(out, 'long-paper.pdf'))
-    expect(await cropMarks(path.join(out, 'long-paper.pdf'), box(pdf, 0, 'MediaBox'), box(pdf, 0, 'BleedBox'), box(pdf, 0, 'TrimBox'))).toEqual({
-      marks: ['left bottom', 'left top', 'right bottom', 'right top'].flatMap((corner) => [`${corner} across`, `${corner} down`]),
+    expect(
+      await cropMarks(
+        path.join(out, 'long-paper.pdf'),
+        box(pdf, 0, 'MediaBox'),
+        box(pdf, 0, 'BleedBox'),
+        box(pdf, 0, 'TrimBox')
+      )
+    ).toEqual({
+      marks: ['left bottom', 'left top', 'right bottom', 'right top'].flatMap((corner) => [
+        `${corner} across`,
+        `${corner} down`
+      ]),
       strays: 0
     })
-    const mm3 = 3 * 72 / 25.4
+    const mm3 = (3 * 72) / 25.4
     for (const index of [0, 5, pdf.getPageCount() - 1]) {
       const trim = box(pdf, index, 'TrimBox')
       const bleed = box(pdf, index, 'BleedBox')
@@ -198,7 +251,12 @@ describe('the print edition', () => {
  * The crop marks of a page, as drawn: rendered at 300 dpi, the slug (outside the bleed box) is looked at
  * where each trim corner's two marks must be, and half-way between corners, where nothing may be.
  */
-async function cropMarks(file: string, media: number[], bleed: number[], trim: number[]): Promise<{marks: string[]; strays: number}> {
+async function cropMarks(
+  file: string,
+  media: number[],
+  bleed: number[],
+  trim: number[]
+): Promise<{marks: string[]; strays: number}> {
   const image = path.join(mkdtempSync(path.join(os.tmpdir(), 'press-marks-')), 'page')
   execFileSync('pdftoppm', ['-r', '300', '-gray', '-png', '-singlefile', '-f', '1', '-l', '1', file, image])
   const {data, info} = await sharp(`${image}.png`).raw().toBuffer({resolveWithObject: true})
@@ -206,19 +264,37 @@ async function cropMarks(file: string, media: number[], bleed: number[], trim: n
   // Some dark pixel within two pixels of a point given in PDF units.
   const inkNear = (x: number, y: number) => {
     const [column, row] = [Math.round((x - media[0]!) * scale), Math.round((media[3]! - y) * scale)]
-    for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) if (data[((row + dy) * info.width + column + dx) * info.channels]! < 160) return true
+    for (let dy = -2; dy <= 2; dy++)
+      for (let dx = -2; dx <= 2; dx++)
+        if (data[((row + dy) * info.width + column + dx) * info.channels]! < 160) return true
     return false
   }
   // The middle of the slug's width beyond each edge of the bleed box.
-  const beyond = {left: (media[0]! + bleed[0]!) / 2, right: (bleed[2]! + media[2]!) / 2, bottom: (media[1]! + bleed[1]!) / 2, top: (bleed[3]! + media[3]!) / 2}
+  const beyond = {
+    left: (media[0]! + bleed[0]!) / 2,
+    right: (bleed[2]! + media[2]!) / 2,
+    bottom: (media[1]! + bleed[1]!) / 2,
+    top: (bleed[3]! + media[3]!) / 2
+  }
   const marks: string[] = []
-  for (const [side, x] of [['left', trim[0]!], ['right', trim[2]!]] as const) {
-    for (const [end, y] of [['bottom', trim[1]!], ['top', trim[3]!]] as const) {
+  for (const [side, x] of [
+    ['left', trim[0]!],
+    ['right', trim[2]!]
+  ] as const) {
+    for (const [end, y] of [
+      ['bottom', trim[1]!],
+      ['top', trim[3]!]
+    ] as const) {
       if (inkNear(beyond[side], y)) marks.push(`${side} ${end} across`)
       if (inkNear(x, beyond[end])) marks.push(`${side} ${end} down`)
     }
   }
   const middle = {x: (trim[0]! + trim[2]!) / 2, y: (trim[1]! + trim[3]!) / 2}
-  const strays = [inkNear(middle.x, beyond.top), inkNear(middle.x, beyond.bottom), inkNear(beyond.left, middle.y), inkNear(beyond.right, middle.y)].filter(Boolean).length
+  const strays = [
+    inkNear(middle.x, beyond.top),
+    inkNear(middle.x, beyond.bottom),
+    inkNear(beyond.left, middle.y),
+    inkNear(beyond.right, middle.y)
+  ].filter(Boolean).length
   return {marks, strays}
 }

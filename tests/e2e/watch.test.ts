@@ -10,7 +10,8 @@ import {watch, type Preview, type WatchEvent} from '../../src/preview/server.js'
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'press-watch-'))
 const manuscript = path.join(folder, 'paper', 'index.md')
-const text = (body: string, date = '2024-10-31') => ['---', 'title: ورقة المعاينة', 'authors: [كاتب]', `date: ${date}`, '---', '', body, ''].join('\n')
+const text = (body: string, date = '2024-10-31') =>
+  ['---', 'title: ورقة المعاينة', 'authors: [كاتب]', `date: ${date}`, '---', '', body, ''].join('\n')
 const events: WatchEvent[] = []
 let preview: Preview
 let browser: Browser
@@ -18,7 +19,14 @@ let browser: Browser
 beforeAll(async () => {
   mkdirSync(path.dirname(manuscript))
   writeFileSync(manuscript, text('النص الأول.'))
-  preview = await watch({paths: [folder], port: 0, cwd: folder, out: path.join(folder, 'dist'), debounce: 100, onEvent: (event) => events.push(event)})
+  preview = await watch({
+    paths: [folder],
+    port: 0,
+    cwd: folder,
+    out: path.join(folder, 'dist'),
+    debounce: 100,
+    onEvent: (event) => events.push(event)
+  })
   browser = await launchBrowser()
 }, 120_000)
 
@@ -38,7 +46,9 @@ describe('press watch', () => {
 
     // A save: the open page reloads itself with the new text.
     writeFileSync(manuscript, text('النص بعد التعديل.'))
-    await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('النص بعد التعديل.'), {timeout: 20_000})
+    await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('النص بعد التعديل.'), {
+      timeout: 20_000
+    })
 
     // A broken save: the page shows the error, with file, line and message, instead of a stale view.
     writeFileSync(manuscript, text('نص.', '2024-02-30'))
@@ -49,7 +59,9 @@ describe('press watch', () => {
 
     // And recovers on the next good save.
     writeFileSync(manuscript, text('النص بعد الإصلاح.'))
-    await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('النص بعد الإصلاح.'), {timeout: 20_000})
+    await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('النص بعد الإصلاح.'), {
+      timeout: 20_000
+    })
     await page.close()
   }, 120_000)
 
@@ -61,7 +73,9 @@ describe('press watch', () => {
     const before = events.length
     writeFileSync(manuscript, text('نص لا يغير الخطوط.'))
     await until(() => events.slice(before).some((event) => event.type === 'updated' && event.ok))
-    const again = await fetch(`${preview.url}paper/fonts/NotoNaskhArabic-Regular.ttf`, {headers: {'if-none-match': tag!}})
+    const again = await fetch(`${preview.url}paper/fonts/NotoNaskhArabic-Regular.ttf`, {
+      headers: {'if-none-match': tag!}
+    })
     expect(again.status).toBe(304)
   })
 
@@ -86,7 +100,9 @@ describe('press watch', () => {
     writeFileSync(manuscript, text('نص الحفظ السريع.'))
     await until(() => events.slice(seen).some((event) => event.type === 'updated'))
     release()
-    await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('نص الحفظ السريع.'), {timeout: 20_000})
+    await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('نص الحفظ السريع.'), {
+      timeout: 20_000
+    })
     await page.close()
   })
 
@@ -113,7 +129,11 @@ describe('press watch', () => {
     const next = await builtWith('الثانية')
     expect(next.result.outputs.map((output) => path.basename(output))).toEqual(['paper.pdf', 'paper.epub'])
     const epub = await JSZip.loadAsync(readFileSync(path.join(folder, 'dist', 'paper.epub')))
-    const sections = await Promise.all(Object.values(epub.files).filter((entry) => entry.name.endsWith('.xhtml')).map((entry) => entry.async('string')))
+    const sections = await Promise.all(
+      Object.values(epub.files)
+        .filter((entry) => entry.name.endsWith('.xhtml'))
+        .map((entry) => entry.async('string'))
+    )
     expect(sections.join('')).toContain('النص في الطبعة الثانية.')
   })
 
@@ -144,7 +164,11 @@ async function until<T>(check: () => T | undefined | false): Promise<T> {
 async function builtWith(words: string) {
   let from = events.length
   for (;;) {
-    const built = await until(() => events.slice(from).find((event) => event.type === 'built' && event.result.ok && event.result.manuscript.slug === 'paper'))
+    const built = await until(() =>
+      events
+        .slice(from)
+        .find((event) => event.type === 'built' && event.result.ok && event.result.manuscript.slug === 'paper')
+    )
     if (built.type === 'built' && pdfText(path.join(folder, 'dist', 'paper.pdf')).includes(words)) return built
     from = events.indexOf(built) + 1
   }

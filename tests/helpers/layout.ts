@@ -90,7 +90,7 @@ export async function layOut(manuscriptFile: string, pdfFile: string, options: L
     writeFileSync(pdfFile, printed.pdf)
     const pages = await page.evaluate(describePages)
     const contents = await page.evaluate(describeContents)
-    const textArea = (geometry.trimHeight - geometry.margins.top - geometry.margins.bottom) * 96 / 25.4
+    const textArea = ((geometry.trimHeight - geometry.margins.top - geometry.margins.bottom) * 96) / 25.4
     return {pages, contents, textArea, pdf: pdfFile}
   } finally {
     await browser.close()
@@ -123,7 +123,12 @@ function describePages(): LaidOutPage[] {
     return lines
   }
   const describe = (element: Element): LaidOutBlock => {
-    const block: LaidOutBlock = {tag: element.tagName.toLowerCase(), classes: [...element.classList], text: flat(element.textContent), lines: lineCount(element)}
+    const block: LaidOutBlock = {
+      tag: element.tagName.toLowerCase(),
+      classes: [...element.classList],
+      text: flat(element.textContent),
+      lines: lineCount(element)
+    }
     if (element instanceof HTMLOListElement) block.start = element.start
     if (element instanceof HTMLOListElement || element instanceof HTMLUListElement) {
       block.items = [...element.querySelectorAll(':scope > li')].map((item) => ({
@@ -138,21 +143,35 @@ function describePages(): LaidOutPage[] {
     }
     return block
   }
-  const calls = (body: Element | null): string[] => [...new Set([...body?.querySelectorAll('a[data-footnote-ref]') ?? []].map((call) => decodeURIComponent(call.getAttribute('href')!.slice(1))))]
-  const notes = (foot: HTMLElement | null) => foot && !foot.hidden
-    ? [...foot.querySelectorAll<HTMLElement>('li.note')].map((note) => ({id: note.dataset.note ?? note.id, continued: note.classList.contains('note-continued')}))
-    : []
+  const calls = (body: Element | null): string[] => [
+    ...new Set(
+      [...(body?.querySelectorAll('a[data-footnote-ref]') ?? [])].map((call) =>
+        decodeURIComponent(call.getAttribute('href')!.slice(1))
+      )
+    )
+  ]
+  const notes = (foot: HTMLElement | null) =>
+    foot && !foot.hidden
+      ? [...foot.querySelectorAll<HTMLElement>('li.note')].map((note) => ({
+          id: note.dataset.note ?? note.id,
+          continued: note.classList.contains('note-continued')
+        }))
+      : []
   return [...document.querySelectorAll<HTMLElement>('.page, .sheet')].map((box, index) => {
     const sheet = box.classList.contains('sheet')
     const body = box.querySelector<HTMLElement>('.sheet-body')
     const foot = box.querySelector<HTMLElement>('.sheet-notes')
     return {
       number: index + 1,
-      part: sheet ? (box.closest<HTMLElement>('[data-flow]')?.dataset.flow ?? '') : [...box.classList].find((name) => name !== 'page') ?? '',
+      part: sheet
+        ? (box.closest<HTMLElement>('[data-flow]')?.dataset.flow ?? '')
+        : ([...box.classList].find((name) => name !== 'page') ?? ''),
       blocks: sheet ? [...body!.children].map(describe) : [],
       text: flat(box.innerText),
       height: sheet ? box.getBoundingClientRect().height : 0,
-      filled: sheet ? body!.getBoundingClientRect().height + (foot!.hidden ? 0 : foot!.getBoundingClientRect().height) : 0,
+      filled: sheet
+        ? body!.getBoundingClientRect().height + (foot!.hidden ? 0 : foot!.getBoundingClientRect().height)
+        : 0,
       calls: sheet ? calls(body) : [],
       notes: sheet ? notes(foot) : []
     }

@@ -36,7 +36,7 @@ export function outline(pdf: PDFDocument): OutlineItem[] {
       const page = dest?.get(0)
       items.push({
         title: title.decodeText(),
-        page: page instanceof PDFRef ? pages.get(page.toString()) ?? 0 : 0,
+        page: page instanceof PDFRef ? (pages.get(page.toString()) ?? 0) : 0,
         children: read(item.lookupMaybe(PDFName.of('First'), PDFDict))
       })
     }
@@ -86,7 +86,12 @@ export function uriLinks(pdf: PDFDocument): Array<{page: number; uri: string; re
       const action = annotation.lookupMaybe(PDFName.of('A'), PDFDict)
       const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)
       const rect = annotation.lookupMaybe(PDFName.of('Rect'), PDFArray)
-      if (uri && rect) links.push({page: index + 1, uri: uri.decodeText(), rect: rect.asArray().map((value) => Number(value.toString()))})
+      if (uri && rect)
+        links.push({
+          page: index + 1,
+          uri: uri.decodeText(),
+          rect: rect.asArray().map((value) => Number(value.toString()))
+        })
     }
   }
   return links

@@ -16,7 +16,10 @@ export function frontMatterWith(...extra: string[]): string {
 export const frontMatter = frontMatterWith()
 
 /** A manuscript in a fresh folder, read into the document model: what the build does, without writing. */
-export async function documentOf(markdown: string, files: Record<string, string | Uint8Array> = {}): Promise<{document: Document | undefined; file: VFile}> {
+export async function documentOf(
+  markdown: string,
+  files: Record<string, string | Uint8Array> = {}
+): Promise<{document: Document | undefined; file: VFile}> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'press-test-'))
   const manuscriptPath = path.join(folder, 'index.md')
   writeFileSync(manuscriptPath, markdown)

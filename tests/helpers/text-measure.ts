@@ -36,7 +36,35 @@ export function words(text: string): string[] {
 
 /** HTML's phrasing elements: their text runs on within a line. Any other element starts a new run. */
 // `wbr` too: a line-break opportunity inside an address (rehype-break-urls), not a break in its text.
-const phrasing = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr'])
+const phrasing = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr'
+])
 /** Elements that print no text of their own. */
 const unprinted = new Set(['head', 'script', 'style', 'template', 'title', 'desc'])
 
@@ -44,10 +72,14 @@ export const isPhrasing = (element: Element): boolean => phrasing.has(element.ta
 
 /** A note call in the text or the number that leads a note back to it. */
 function isNoteMark(element: Element): boolean {
-  return element.tagName === 'a' && (element.properties.dataFootnoteRef !== undefined || element.properties.role === 'doc-backlink')
+  return (
+    element.tagName === 'a' &&
+    (element.properties.dataFootnoteRef !== undefined || element.properties.role === 'doc-backlink')
+  )
 }
 
-const classesOf = (element: Element): unknown[] => (Array.isArray(element.properties.className) ? element.properties.className : [])
+const classesOf = (element: Element): unknown[] =>
+  Array.isArray(element.properties.className) ? element.properties.className : []
 
 /** The web edition's notes section, whose notes print moves to the foot of their pages, one by one. */
 const isNotesSection = (element: Element): boolean => classesOf(element).includes('notes')
@@ -58,7 +90,9 @@ export function textOf(node: Nodes): string {
   if (node.type !== 'element' && node.type !== 'root') return ''
   if (node.type === 'element' && (unprinted.has(node.tagName) || isNoteMark(node))) return ''
   if (node.type === 'element' && isNotesSection(node)) {
-    return elementsWhere(node, (element) => element.tagName === 'li' && classesOf(element).includes('note')).map(textOf).join('')
+    return elementsWhere(node, (element) => element.tagName === 'li' && classesOf(element).includes('note'))
+      .map(textOf)
+      .join('')
   }
   if (node.type === 'element' && node.tagName === 'br') return '\n'
   const inner = node.children.map((child) => textOf(child)).join('')
@@ -75,7 +109,11 @@ export function elementsWhere(tree: Nodes, test: (element: Element) => boolean):
 /** The manuscript's part of a web edition: its abstract (with keywords) and its main element. */
 export function manuscriptParts(html: string): Element[] {
   const tree: Root = fromHtml(html)
-  return elementsWhere(tree, (element) => element.tagName === 'main' || (element.tagName === 'section' && classesOf(element).includes('abstract')))
+  return elementsWhere(
+    tree,
+    (element) =>
+      element.tagName === 'main' || (element.tagName === 'section' && classesOf(element).includes('abstract'))
+  )
 }
 
 /** The words a reader should get back from the print edition, read from the web edition's HTML. */
@@ -103,32 +141,45 @@ export interface IntactShare {
 const longWord = 40
 
 export function wordsRead(text: string, expected: readonly string[]): string[] {
-  const pages = text.replace(marks, '').split('\f').map((page) => page.split(/\s+/u).filter(Boolean))
+  const pages = text
+    .replace(marks, '')
+    .split('\f')
+    .map((page) => page.split(/\s+/u).filter(Boolean))
   const read = new Set(words(text))
   // What a joined word's pieces read as, by page and place: the word at its first piece, nothing at the others.
   const joined = new Map<string, string>()
   for (const word of new Set(expected)) {
     if (read.has(word) || [...word].length <= longWord) continue
-    const found = pages.flatMap((tokens, page) => tokens.map((_token, index) => piecesFrom(word, {page, index}, pages))).find(Boolean)
+    const found = pages
+      .flatMap((tokens, page) => tokens.map((_token, index) => piecesFrom(word, {page, index}, pages)))
+      .find(Boolean)
     for (const [at, {page, index}] of (found ?? []).entries()) joined.set(`${page}:${index}`, at === 0 ? word : '')
   }
-  return pages.flatMap((tokens, page) => tokens.flatMap((token, index) => {
-    const whole = joined.get(`${page}:${index}`)
-    return whole === undefined ? words(token) : whole ? [whole] : []
-  }))
+  return pages.flatMap((tokens, page) =>
+    tokens.flatMap((token, index) => {
+      const whole = joined.get(`${page}:${index}`)
+      return whole === undefined ? words(token) : whole ? [whole] : []
+    })
+  )
 }
 
 const leading = /^[^\p{L}\p{N}]+/u
 const trailing = /[^\p{L}\p{N}]+$/u
 
 /** The places of the tokens that spell `word`, from a start at `first` and on through the pages after it, or undefined. */
-function piecesFrom(word: string, first: {page: number; index: number}, pages: string[][]): Array<{page: number; index: number}> | undefined {
+function piecesFrom(
+  word: string,
+  first: {page: number; index: number},
+  pages: string[][]
+): Array<{page: number; index: number}> | undefined {
   const start = pages[first.page]![first.index]!.replace(leading, '')
   if (start === '' || start.length >= word.length || !word.startsWith(start)) return undefined
   const places = [first]
   let rest = word.slice(start.length)
   for (let page = first.page + 1; rest !== '' && page < pages.length; page++) {
-    const index = pages[page]!.findIndex((token) => token.replace(trailing, '') === rest || (token.length < rest.length && rest.startsWith(token)))
+    const index = pages[page]!.findIndex(
+      (token) => token.replace(trailing, '') === rest || (token.length < rest.length && rest.startsWith(token))
+    )
     if (index < 0) return undefined
     places.push({page, index})
     const token = pages[page]![index]!
@@ -146,7 +197,11 @@ export function intactShare(expected: readonly string[], extractedText: string):
     if (left > 0) available.set(word, left - 1)
     return left === 0
   })
-  return {share: (100 * (expected.length - missing.length)) / Math.max(1, expected.length), words: expected.length, missing}
+  return {
+    share: (100 * (expected.length - missing.length)) / Math.max(1, expected.length),
+    words: expected.length,
+    missing
+  }
 }
 
 /** Whether `phrase` occurs as a contiguous, in-order run of words within `text` (lines may wrap anywhere). */
@@ -180,7 +235,11 @@ export async function pdfiumText(file: string): Promise<string> {
 
 /** pdf.js (Firefox and many web viewers): the legacy build, which runs in Node without a worker file. */
 export async function pdfjsText(file: string): Promise<string> {
-  const document = await pdfjs.getDocument({data: new Uint8Array(readFileSync(file)), disableFontFace: true, verbosity: 0}).promise
+  const document = await pdfjs.getDocument({
+    data: new Uint8Array(readFileSync(file)),
+    disableFontFace: true,
+    verbosity: 0
+  }).promise
   const pages: string[] = []
   for (let number = 1; number <= document.numPages; number++) {
     const content = await (await document.getPage(number)).getTextContent()
@@ -194,7 +253,8 @@ export async function pdfjsText(file: string): Promise<string> {
 export async function mupdfText(file: string): Promise<string> {
   const document = mupdf.Document.openDocument(new Uint8Array(readFileSync(file)), 'application/pdf')
   const pages: string[] = []
-  for (let index = 0; index < document.countPages(); index++) pages.push(document.loadPage(index).toStructuredText('preserve-whitespace').asText())
+  for (let index = 0; index < document.countPages(); index++)
+    pages.push(document.loadPage(index).toStructuredText('preserve-whitespace').asText())
   return pages.join('\f')
 }
 

@@ -7,8 +7,13 @@ import {projectFolder} from '../../src/run/build.js'
 
 /** The text of a PDF as `pdftotext` gives it (what search, copy and screen readers get), bidi marks removed. */
 export function pdfText(file: string, options: {first?: number; last?: number; layout?: boolean} = {}): string {
-  const range = [...(options.first ? ['-f', String(options.first)] : []), ...(options.last ? ['-l', String(options.last)] : [])]
-  const text = execFileSync('pdftotext', ['-q', ...(options.layout ? ['-layout'] : []), ...range, file, '-'], {encoding: 'utf8'})
+  const range = [
+    ...(options.first ? ['-f', String(options.first)] : []),
+    ...(options.last ? ['-l', String(options.last)] : [])
+  ]
+  const text = execFileSync('pdftotext', ['-q', ...(options.layout ? ['-layout'] : []), ...range, file, '-'], {
+    encoding: 'utf8'
+  })
   return text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
 }
 
@@ -65,12 +70,17 @@ export function epubcheck(file: string, flags: string[] = [], options: ToolOptio
   const errors = lines.filter((line) => /^(ERROR|FATAL)/.test(line))
   const warnings = lines.filter((line) => /^WARNING/.test(line))
   const summary = /^Messages: (\d+) fatals? \/ (\d+) errors? \/ (\d+) warnings?/m.exec(output)
-  if (!summary) throw new Error(`epubcheck did not finish (${command} -jar ${jar}, exit status ${run.status}):\n${output}`)
-  if ((run.status !== 0) !== (errors.length > 0)) {
-    throw new Error(`epubcheck's exit status (${run.status}) disagrees with its messages (${errors.length} errors):\n${output}`)
+  if (!summary)
+    throw new Error(`epubcheck did not finish (${command} -jar ${jar}, exit status ${run.status}):\n${output}`)
+  if ((run.status !== 0) !== errors.length > 0) {
+    throw new Error(
+      `epubcheck's exit status (${run.status}) disagrees with its messages (${errors.length} errors):\n${output}`
+    )
   }
   if (Number(summary[1]) + Number(summary[2]) !== errors.length || Number(summary[3]) !== warnings.length) {
-    throw new Error(`epubcheck counts ${summary[0]}, but ${errors.length} error and ${warnings.length} warning lines were read:\n${output}`)
+    throw new Error(
+      `epubcheck counts ${summary[0]}, but ${errors.length} error and ${warnings.length} warning lines were read:\n${output}`
+    )
   }
   return {errors, warnings, output}
 }
@@ -87,7 +97,10 @@ export interface AceResult {
  */
 export function ace(epub: string, browser: string, options: ToolOptions = {}): AceResult {
   const command = options.command ?? process.execPath
-  const cli = options.path ?? process.env.ACE_CLI ?? path.join(projectFolder, 'node_modules', '@daisy', 'ace-cli', 'bin', 'ace.js')
+  const cli =
+    options.path ??
+    process.env.ACE_CLI ??
+    path.join(projectFolder, 'node_modules', '@daisy', 'ace-cli', 'bin', 'ace.js')
   const reports = mkdtempSync(path.join(os.tmpdir(), 'press-ace-'))
   const run = spawnSync(command, [cli, '--silent', '--force', '--exiterror2', '--outdir', reports, epub], {
     encoding: 'utf8',
@@ -96,17 +109,22 @@ export function ace(epub: string, browser: string, options: ToolOptions = {}): A
   })
   if (run.error) throw new Error(`Ace could not run (${command} ${cli}): ${run.error.message}`)
   const output = `${run.stdout}\n${run.stderr}`
-  if (run.status !== 0 && run.status !== 2) throw new Error(`Ace failed (${command} ${cli}, exit status ${run.status ?? run.signal}):\n${output}`)
+  if (run.status !== 0 && run.status !== 2)
+    throw new Error(`Ace failed (${command} ${cli}, exit status ${run.status ?? run.signal}):\n${output}`)
   const reportFile = path.join(reports, 'report.json')
   if (!existsSync(reportFile)) throw new Error(`Ace wrote no report (exit status ${run.status}):\n${output}`)
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
     'earl:result': {'earl:outcome': string}
     assertions: Array<{assertions?: Array<{'earl:test': {'dct:title': string}}>}>
   }
-  const violations = report.assertions.flatMap((assertion) => assertion.assertions ?? []).map((violation) => violation['earl:test']['dct:title'])
+  const violations = report.assertions
+    .flatMap((assertion) => assertion.assertions ?? [])
+    .map((violation) => violation['earl:test']['dct:title'])
   const outcome = report['earl:result']['earl:outcome']
   if ((run.status === 2) !== (outcome === 'fail') || (outcome === 'pass') !== (violations.length === 0)) {
-    throw new Error(`Ace's exit status (${run.status}), outcome (${outcome}) and ${violations.length} violations disagree:\n${output}`)
+    throw new Error(
+      `Ace's exit status (${run.status}), outcome (${outcome}) and ${violations.length} violations disagree:\n${output}`
+    )
   }
   return {violations, outcome}
 }

@@ -1,9 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {
-  formatArabicDate,
-  iraqiMonths,
-  isValidIsoDate
-} from '../../src/arabic/dates.js'
+import {formatArabicDate, iraqiMonths, isValidIsoDate} from '../../src/arabic/dates.js'
 import {localizeDigits, toArabicIndicDigits} from '../../src/arabic/digits.js'
 import {arabicOrdinal} from '../../src/arabic/ordinals.js'
 
@@ -77,38 +73,28 @@ describe('localizeDigits', () => {
   })
 
   it('converts digits in running text, decimals included', () => {
-    expect(localizeDigits('في عام 2024 بلغت 3.5%', 'arabic-indic')).toBe(
-      'في عام ٢٠٢٤ بلغت ٣.٥%'
-    )
+    expect(localizeDigits('في عام 2024 بلغت 3.5%', 'arabic-indic')).toBe('في عام ٢٠٢٤ بلغت ٣.٥%')
     // Not mistaken for a domain: a TLD is letters.
     expect(localizeDigits('النسبة 12.75', 'arabic-indic')).toBe('النسبة ١٢.٧٥')
   })
 
   it('leaves URLs untouched', () => {
-    expect(
-      localizeDigits('انظر https://example.org/report-2024?p=3 ص 12', 'arabic-indic')
-    ).toBe('انظر https://example.org/report-2024?p=3 ص ١٢')
-    expect(localizeDigits('(www.un2024.org) عام 2024', 'arabic-indic')).toBe(
-      '(www.un2024.org) عام ٢٠٢٤'
+    expect(localizeDigits('انظر https://example.org/report-2024?p=3 ص 12', 'arabic-indic')).toBe(
+      'انظر https://example.org/report-2024?p=3 ص ١٢'
     )
+    expect(localizeDigits('(www.un2024.org) عام 2024', 'arabic-indic')).toBe('(www.un2024.org) عام ٢٠٢٤')
   })
 
   it('leaves e-mail addresses and domain-like tokens untouched', () => {
-    expect(localizeDigits('راسلنا info2@hcrs1.org في 2024', 'arabic-indic')).toBe(
-      'راسلنا info2@hcrs1.org في ٢٠٢٤'
-    )
-    expect(localizeDigits('موقع news24.com، 7 أيام', 'arabic-indic')).toBe(
-      'موقع news24.com، ٧ أيام'
-    )
+    expect(localizeDigits('راسلنا info2@hcrs1.org في 2024', 'arabic-indic')).toBe('راسلنا info2@hcrs1.org في ٢٠٢٤')
+    expect(localizeDigits('موقع news24.com، 7 أيام', 'arabic-indic')).toBe('موقع news24.com، ٧ أيام')
   })
 })
 
 describe('arabicOrdinal', () => {
   it('gives the adverbial ordinals with tanween fathah after the alef', () => {
     expect(arabicOrdinal(1)).toBe('أولاً')
-    expect(codePoints(arabicOrdinal(1))).toEqual([
-      'U+0623', 'U+0648', 'U+0644', 'U+0627', 'U+064B'
-    ])
+    expect(codePoints(arabicOrdinal(1))).toEqual(['U+0623', 'U+0648', 'U+0644', 'U+0627', 'U+064B'])
     expect(arabicOrdinal(2)).toBe('ثانياً')
     expect(arabicOrdinal(10)).toBe('عاشراً')
     expect(arabicOrdinal(10).endsWith('\u0627\u064B')).toBe(true)

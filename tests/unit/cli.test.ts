@@ -7,7 +7,10 @@ import {projectFolder} from '../../src/config/project.js'
 
 /** The compiled command (`npm test` compiles first), run as people run it: no browser is needed here. */
 function press(...args: string[]) {
-  const run = spawnSync(process.execPath, [path.join(projectFolder, 'lib', 'cli', 'press.js'), ...args], {cwd: projectFolder, encoding: 'utf8'})
+  const run = spawnSync(process.execPath, [path.join(projectFolder, 'lib', 'cli', 'press.js'), ...args], {
+    cwd: projectFolder,
+    encoding: 'utf8'
+  })
   return {status: run.status, stdout: run.stdout, stderr: run.stderr}
 }
 
@@ -39,14 +42,17 @@ describe('press', () => {
     expect(run.status).toBe(0)
     expect(run.stdout).toContain(`Usage: press ${command} [options] [PATH...]`)
     for (const field of commandFields(schema)) {
-      if (field.meta.kind === 'option') expect(run.stdout).toContain(`  ${field.meta.name}${field.meta.value ? ` <${field.meta.value}>` : ''} `)
+      if (field.meta.kind === 'option')
+        expect(run.stdout).toContain(`  ${field.meta.name}${field.meta.value ? ` <${field.meta.value}>` : ''} `)
     }
   })
 
   it('refuses an unknown option with exit 2 and suggests the nearest', () => {
     const run = press('build', '--jbos', '2')
     expect(run.status).toBe(2)
-    expect(run.stderr).toBe("press: unknown option '--jbos'\n(Did you mean --jobs?)\n(press build --help lists its options)\n")
+    expect(run.stderr).toBe(
+      "press: unknown option '--jbos'\n(Did you mean --jobs?)\n(press build --help lists its options)\n"
+    )
   })
 
   it('refuses an unknown command with exit 2 and suggests the nearest', () => {

@@ -176,7 +176,11 @@ describe('findNumberUnits', () => {
 describe('findIsolates', () => {
   it('gives phrases and numbers outside them, in order', () => {
     const text = 'بلغت −12% في The Economist (+3) و+85%'
-    expect(findIsolates(text).map((run) => text.slice(run.start, run.end))).toEqual(['−12%', 'The Economist (+3)', '+85%'])
+    expect(findIsolates(text).map((run) => text.slice(run.start, run.end))).toEqual([
+      '−12%',
+      'The Economist (+3)',
+      '+85%'
+    ])
   })
 
   it('gives phrases only when numbers are not wanted', () => {

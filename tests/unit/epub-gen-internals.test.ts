@@ -6,16 +6,25 @@ import {pathToFileURL} from 'node:url'
 import {EPub} from 'epub-gen-memory'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {projectFolder} from '../../src/run/build.js'
-import {makeReproducible, renderedEntries, withManifestId, withTemplateData} from '../../src/outputs/epub/epub-gen-internals.js'
+import {
+  makeReproducible,
+  renderedEntries,
+  withManifestId,
+  withTemplateData
+} from '../../src/outputs/epub/epub-gen-internals.js'
 import {chapterXhtml, contentOpf, tocXhtml} from '../../src/outputs/epub/templates.js'
 
 // What the e-book writer takes from epub-gen-memory beyond its public options, run through the real
 // library as src/outputs/epub/epub.ts runs it. Each failure says what changed.
 const installed = (createRequire(import.meta.url)('epub-gen-memory/package.json') as {version: string}).version
-const relied = (what: string) => `epub-gen-memory ${installed} no longer ${what}; src/outputs/epub/epub-gen-internals.ts relies on it`
+const relied = (what: string) =>
+  `epub-gen-memory ${installed} no longer ${what}; src/outputs/epub/epub-gen-internals.ts relies on it`
 
 // The smallest valid PNG: one transparent pixel.
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64'
+)
 const identifier = 'urn:uuid:00000000-0000-5000-8000-000000000000'
 
 let files: Map<string, Buffer>
@@ -25,18 +34,32 @@ beforeAll(async () => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'press-epub-gen-'))
   writeFileSync(path.join(folder, 'figure.png'), png)
   const imageUrl = pathToFileURL(path.join(folder, 'figure.png')).href
-  const epub = new EPub(withTemplateData({
-    title: 'كتاب',
-    lang: 'ar',
-    tocTitle: 'المحتويات',
-    contentOPF: contentOpf('ar', 'rtl'),
-    tocXHTML: tocXhtml('ar', 'rtl'),
-    chapterXHTML: chapterXhtml('ar', 'rtl'),
-    ignoreFailedDownloads: false,
-    verbose: false
-  }, {metadata: '<dc:title>from-the-writer</dc:title>', nav: '<ol><li>nav-from-the-writer</li></ol>', landmarks: '<ol></ol>', coverUrl: imageUrl}), [
-    withManifestId({title: 'فصل', filename: 'part.xhtml', content: `<p>نص عربي</p><img src="${imageUrl}" alt="">`}, 'part-1')
-  ])
+  const epub = new EPub(
+    withTemplateData(
+      {
+        title: 'كتاب',
+        lang: 'ar',
+        tocTitle: 'المحتويات',
+        contentOPF: contentOpf('ar', 'rtl'),
+        tocXHTML: tocXhtml('ar', 'rtl'),
+        chapterXHTML: chapterXhtml('ar', 'rtl'),
+        ignoreFailedDownloads: false,
+        verbose: false
+      },
+      {
+        metadata: '<dc:title>from-the-writer</dc:title>',
+        nav: '<ol><li>nav-from-the-writer</li></ol>',
+        landmarks: '<ol></ol>',
+        coverUrl: imageUrl
+      }
+    ),
+    [
+      withManifestId(
+        {title: 'فصل', filename: 'part.xhtml', content: `<p>نص عربي</p><img src="${imageUrl}" alt="">`},
+        'part-1'
+      )
+    ]
+  )
   makeReproducible(epub, identifier)
   await epub.render()
   files = new Map((await renderedEntries(epub)).map((entry) => [entry.name, Buffer.from(entry.data)]))
@@ -44,8 +67,15 @@ beforeAll(async () => {
 
 describe('epub-gen-memory, where the e-book writer relies on more than its public options', () => {
   it('is pinned in package.json to the exact version installed', () => {
-    const pinned = (JSON.parse(readFileSync(path.join(projectFolder, 'package.json'), 'utf8')) as {dependencies: Record<string, string>}).dependencies['epub-gen-memory']
-    expect(pinned, `package.json asks for epub-gen-memory ${pinned}, ${installed} is installed: pin the version tested here`).toBe(installed)
+    const pinned = (
+      JSON.parse(readFileSync(path.join(projectFolder, 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>
+      }
+    ).dependencies['epub-gen-memory']
+    expect(
+      pinned,
+      `package.json asks for epub-gen-memory ${pinned}, ${installed} is installed: pin the version tested here`
+    ).toBe(installed)
   })
 
   it('exposes the files it assembled as `zip.files`, the package’s files among them', () => {
@@ -59,17 +89,29 @@ describe('epub-gen-memory, where the e-book writer relies on more than its publi
       'OEBPS/toc.xhtml',
       'mimetype'
     ])
-    expect(files.get('OEBPS/images/image-1.png')?.equals(png), relied('reads a `file:` image into the package as it is')).toBe(true)
+    expect(
+      files.get('OEBPS/images/image-1.png')?.equals(png),
+      relied('reads a `file:` image into the package as it is')
+    ).toBe(true)
   })
 
   it('names a chapter’s images after their `id` in `images`, as `images/<id>.<extension>`', () => {
-    expect(text('OEBPS/part.xhtml'), relied('writes an image\'s source as `images/<id>.<extension>` from its entry in `images`')).toContain('src="images/image-1.png"')
+    expect(
+      text('OEBPS/part.xhtml'),
+      relied("writes an image's source as `images/<id>.<extension>` from its entry in `images`")
+    ).toContain('src="images/image-1.png"')
   })
 
   it('writes `image-placeholder` for an empty alt, and non-ASCII text as references in `content`', () => {
     const chapter = text('OEBPS/part.xhtml')
-    expect(chapter, relied('writes `alt="image-placeholder"` for an empty alt, or `content` is not the chapters\' text')).toContain('alt=""')
-    expect(chapter, relied('writes non-ASCII text as `&#x…;` references in `content`, or `content` is not the chapters\' text')).toContain('<p>نص عربي</p>')
+    expect(
+      chapter,
+      relied('writes `alt="image-placeholder"` for an empty alt, or `content` is not the chapters\' text')
+    ).toContain('alt=""')
+    expect(
+      chapter,
+      relied("writes non-ASCII text as `&#x…;` references in `content`, or `content` is not the chapters' text")
+    ).toContain('<p>نص عربي</p>')
     expect(chapter).not.toContain('&#x')
   })
 
@@ -77,15 +119,23 @@ describe('epub-gen-memory, where the e-book writer relies on more than its publi
     expect(text('OEBPS/toc.ncx'), relied('takes the identifier in toc.ncx from `uuid`')).toContain(identifier)
   })
 
-  it('hands options it does not know, and a chapter\'s own `id`, to the templates', () => {
+  it("hands options it does not know, and a chapter's own `id`, to the templates", () => {
     const opf = text('OEBPS/content.opf')
-    expect(opf, relied('passes options it does not know (`metadata`) to the templates')).toContain('<dc:title>from-the-writer</dc:title>')
-    expect(text('OEBPS/toc.xhtml'), relied('passes options it does not know (`nav`) to the templates')).toContain('nav-from-the-writer')
-    expect(opf, relied('keeps a chapter\'s own `id`')).toContain('<itemref idref="part-1"/>')
-    expect(opf, relied('gives the templates `images` with `id`, `extension`, `mediaType` and `url`')).toContain('<item id="image-1" href="images/image-1.png" media-type="image/png" properties="cover-image"/>')
+    expect(opf, relied('passes options it does not know (`metadata`) to the templates')).toContain(
+      '<dc:title>from-the-writer</dc:title>'
+    )
+    expect(text('OEBPS/toc.xhtml'), relied('passes options it does not know (`nav`) to the templates')).toContain(
+      'nav-from-the-writer'
+    )
+    expect(opf, relied("keeps a chapter's own `id`")).toContain('<itemref idref="part-1"/>')
+    expect(opf, relied('gives the templates `images` with `id`, `extension`, `mediaType` and `url`')).toContain(
+      '<item id="image-1" href="images/image-1.png" media-type="image/png" properties="cover-image"/>'
+    )
   })
 
   it('names what is missing when an EPub lacks the fields relied on', () => {
-    expect(() => makeReproducible({} as EPub, identifier)).toThrow(/no longer has `uuid` \(a string\), `images` \(an array\), `content` .*, `zip\.files` \(an object\) on an EPub/)
+    expect(() => makeReproducible({} as EPub, identifier)).toThrow(
+      /no longer has `uuid` \(a string\), `images` \(an array\), `content` .*, `zip\.files` \(an object\) on an EPub/
+    )
   })
 })

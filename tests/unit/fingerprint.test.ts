@@ -26,7 +26,9 @@ describe('recorded assets', () => {
 
   it('hash as they were recorded until a file changes', async () => {
     const {folder} = folderWithImage()
-    const recorded = await recordAssets(folder, [{src: 'figures/pic.png', path: path.join(folder, 'figures', 'pic.png')}])
+    const recorded = await recordAssets(folder, [
+      {src: 'figures/pic.png', path: path.join(folder, 'figures', 'pic.png')}
+    ])
     expect(await hashRecordedAssets(folder, recorded.files)).toBe(recorded.hash)
     writeFileSync(path.join(folder, 'figures', 'pic.png'), 'two')
     expect(await hashRecordedAssets(folder, recorded.files)).not.toBe(recorded.hash)

@@ -8,37 +8,56 @@ async function messagesOf(markdown: string): Promise<string[]> {
 
 describe('front matter', () => {
   it('accepts a complete front matter and fills in defaults', async () => {
-    const {document, file} = await documentOf(['---', 'title: ورقة', 'authors:', '  - name: كاتب', '    role: باحث', 'date: 2024-10-31', '---', '', 'نص.'].join('\n'))
+    const {document, file} = await documentOf(
+      ['---', 'title: ورقة', 'authors:', '  - name: كاتب', '    role: باحث', 'date: 2024-10-31', '---', '', 'نص.'].join(
+        '\n'
+      )
+    )
     expect(file.messages).toEqual([])
-    expect(document?.meta).toMatchObject({title: 'ورقة', lang: 'ar', numbering: 'none', digits: 'latin', authors: [{name: 'كاتب', role: 'باحث'}]})
+    expect(document?.meta).toMatchObject({
+      title: 'ورقة',
+      lang: 'ar',
+      numbering: 'none',
+      digits: 'latin',
+      authors: [{name: 'كاتب', role: 'باحث'}]
+    })
     expect(document?.dir).toBe('rtl')
   })
 
   it('names the file, line and column of a missing field', async () => {
-    expect(await messagesOf(['---', 'authors: [كاتب]', 'date: 2024-10-31', '---', 'نص'].join('\n')))
-      .toEqual(['error index.md:1:1: Missing required field `title` in front matter'])
+    expect(await messagesOf(['---', 'authors: [كاتب]', 'date: 2024-10-31', '---', 'نص'].join('\n'))).toEqual([
+      'error index.md:1:1: Missing required field `title` in front matter'
+    ])
   })
 
   it('rejects a date that is no date, at the value', async () => {
-    expect(await messagesOf(['---', 'title: ورقة', 'authors: [كاتب]', 'date: 2024-02-30', '---'].join('\n')))
-      .toEqual(['error index.md:4:7: `date` must be a calendar date written YYYY-MM-DD (got "2024-02-30")'])
+    expect(await messagesOf(['---', 'title: ورقة', 'authors: [كاتب]', 'date: 2024-02-30', '---'].join('\n'))).toEqual([
+      'error index.md:4:7: `date` must be a calendar date written YYYY-MM-DD (got "2024-02-30")'
+    ])
   })
 
   it('rejects a wrong type, naming the item', async () => {
-    expect(await messagesOf(['---', 'title: ورقة', 'authors:', '  - 42', 'date: 2024-10-31', '---'].join('\n')))
-      .toEqual(['error index.md:4:5: `authors[0]` must be a name or {name, role}'])
-    expect(await messagesOf(['---', 'title: [a, b]', 'authors: [كاتب]', 'date: 2024-10-31', '---'].join('\n')))
-      .toEqual(['error index.md:2:8: `title` must be a string (got a list)'])
+    expect(
+      await messagesOf(['---', 'title: ورقة', 'authors:', '  - 42', 'date: 2024-10-31', '---'].join('\n'))
+    ).toEqual(['error index.md:4:5: `authors[0]` must be a name or {name, role}'])
+    expect(await messagesOf(['---', 'title: [a, b]', 'authors: [كاتب]', 'date: 2024-10-31', '---'].join('\n'))).toEqual(
+      ['error index.md:2:8: `title` must be a string (got a list)']
+    )
   })
 
   it('rejects a value outside its choices', async () => {
-    expect(await messagesOf(['---', 'title: ورقة', 'authors: [كاتب]', 'date: 2024-10-31', 'digits: hindi', '---'].join('\n')))
-      .toEqual(['error index.md:5:9: `digits` must be one of `latin`, `arabic-indic` (got "hindi")'])
+    expect(
+      await messagesOf(['---', 'title: ورقة', 'authors: [كاتب]', 'date: 2024-10-31', 'digits: hindi', '---'].join('\n'))
+    ).toEqual(['error index.md:5:9: `digits` must be one of `latin`, `arabic-indic` (got "hindi")'])
   })
 
   it('warns about an unknown key and builds all the same', async () => {
-    const {document, file} = await documentOf(['---', 'title: ورقة', 'authors: [كاتب]', 'date: 2024-10-31', 'colour: red', '---', 'نص'].join('\n'))
-    expect(file.messages.map(String)).toEqual([expect.stringMatching(/^index\.md:5:1: Unknown front matter key `colour`/)])
+    const {document, file} = await documentOf(
+      ['---', 'title: ورقة', 'authors: [كاتب]', 'date: 2024-10-31', 'colour: red', '---', 'نص'].join('\n')
+    )
+    expect(file.messages.map(String)).toEqual([
+      expect.stringMatching(/^index\.md:5:1: Unknown front matter key `colour`/)
+    ])
     expect(file.messages[0]?.fatal).toBe(false)
     expect(document).toBeDefined()
   })
@@ -56,7 +75,9 @@ describe('front matter', () => {
   })
 
   it('accepts CRLF line endings and a byte-order mark', async () => {
-    const text = '\uFEFF' + ['---', 'title: ورقة', 'authors: [كاتب]', 'date: 2024-10-31', '---', '', '## قسم', '', 'نص.'].join('\r\n')
+    const text =
+      '\uFEFF' +
+      ['---', 'title: ورقة', 'authors: [كاتب]', 'date: 2024-10-31', '---', '', '## قسم', '', 'نص.'].join('\r\n')
     const {document, file} = await documentOf(text)
     expect(file.messages).toEqual([])
     expect(document?.meta.title).toBe('ورقة')

@@ -28,7 +28,10 @@ describe('reading features.docx', () => {
   it('makes sections of Heading 1 and of an Arabic-named style with outline level 0, and subsections of Heading 2', () => {
     const headings = docx.tree.children.filter((node): node is Heading => node.type === 'heading')
     expect(headings.map((heading) => [heading.depth, (heading.children[0] as {value: string}).value])).toEqual([
-      [2, 'المقدمة'], [2, 'قسم باسم عربي'], [3, 'فرع'], [2, 'الخاتمة']
+      [2, 'المقدمة'],
+      [2, 'قسم باسم عربي'],
+      [3, 'فرع'],
+      [2, 'الخاتمة']
     ])
   })
 
@@ -59,7 +62,9 @@ describe('reading features.docx', () => {
   })
 
   it('makes lists of Word numbering: nested, continued after a paragraph with its number, restarted, bullets', () => {
-    expect(markdown).toContain('1. أول\n   1. أول فرعي\n2. ثان\n\nفقرة بين القائمتين.\n\n3. ثالث يكمل\n\n- نقطة\n\n1. أول من جديد')
+    expect(markdown).toContain(
+      '1. أول\n   1. أول فرعي\n2. ثان\n\nفقرة بين القائمتين.\n\n3. ثالث يكمل\n\n- نقطة\n\n1. أول من جديد'
+    )
     expect(markdown).toContain('1. ألف\n2. باء')
     expect(markdown).toContain('1) واحد\n2) اثنان')
   })
@@ -104,7 +109,10 @@ describe('reading features.docx', () => {
   })
 
   it('gives a manuscript the pipeline reads with no error, its merged cells and notes intact', async () => {
-    const {document, file: built} = await documentOf(toManuscript(docx.tree, {title: 'ورقة', authors: ['كاتب'], date: '2024-10-31'}), Object.fromEntries(docx.media))
+    const {document, file: built} = await documentOf(
+      toManuscript(docx.tree, {title: 'ورقة', authors: ['كاتب'], date: '2024-10-31'}),
+      Object.fromEntries(docx.media)
+    )
     expect(built.messages.filter((message) => message.fatal).map(String)).toEqual([])
     expect(document!.notes).toHaveLength(3)
     expect(document!.assets.map((asset) => asset.src)).toEqual(['media/image-1.png'])

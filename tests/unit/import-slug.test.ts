@@ -3,8 +3,9 @@ import {slugFor} from '../../src/import/slug.js'
 
 describe('slugFor', () => {
   it('transliterates an Arabic title into lower-case ASCII words joined by hyphens', () => {
-    expect(slugFor('معاهدة الشراكة الاستراتيجية بين روسيا وكوريا الشمالية', 'paper.docx'))
-      .toBe('maahda-al-shraka-al-astratijya-bin-rusya-wkurya-al-shmalya')
+    expect(slugFor('معاهدة الشراكة الاستراتيجية بين روسيا وكوريا الشمالية', 'paper.docx')).toBe(
+      'maahda-al-shraka-al-astratijya-bin-rusya-wkurya-al-shmalya'
+    )
   })
 
   it('gives the same slug for the same title however its letters are typed', () => {
@@ -13,7 +14,10 @@ describe('slugFor', () => {
   })
 
   it('cuts a long title between words, at most 60 characters', () => {
-    const slug = slugFor('التداعيات الدبلوماسية والتحالفات الاستراتيجية على توازن القوى الإقليمي والدولي في شرق آسيا', 'x.docx')
+    const slug = slugFor(
+      'التداعيات الدبلوماسية والتحالفات الاستراتيجية على توازن القوى الإقليمي والدولي في شرق آسيا',
+      'x.docx'
+    )
     expect(slug.length).toBeLessThanOrEqual(60)
     expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
     expect(slug).toBe('al-tdaayat-al-dblumasya-walthalfat-al-astratijya-aly-twazn')

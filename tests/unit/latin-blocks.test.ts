@@ -13,10 +13,28 @@ function manuscript(text: string): string {
 
 describe('the left-to-right blocks of a manuscript', () => {
   it('are its code blocks and its Latin-only paragraphs, headings and cells, not table captions or mixed blocks', async () => {
-    const file = manuscript(frontMatterWith() + [
-      'نص عربي فيه word واحدة.', '', 'An English paragraph with x<sub>i</sub>.', '', '```js', '// تعليق', 'f(x)', '```', '',
-      '| البلد | Name |', '| --- | --- |', '| الصين | China |', '', ': Top partners', '', '- English item', ''
-    ].join('\n'))
+    const file = manuscript(
+      frontMatterWith() +
+        [
+          'نص عربي فيه word واحدة.',
+          '',
+          'An English paragraph with x<sub>i</sub>.',
+          '',
+          '```js',
+          '// تعليق',
+          'f(x)',
+          '```',
+          '',
+          '| البلد | Name |',
+          '| --- | --- |',
+          '| الصين | China |',
+          '',
+          ': Top partners',
+          '',
+          '- English item',
+          ''
+        ].join('\n')
+    )
     expect(await leftToRightBlocks(file)).toEqual({
       direction: 'rtl',
       blocks: [['An', 'English', 'paragraph', 'with', 'xi'], ['تعليق', 'f(x'], ['Name'], ['China'], ['English', 'item']]

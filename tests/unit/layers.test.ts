@@ -19,7 +19,7 @@ const layers: readonly (readonly string[])[] = [
   ['config'],
   ['run'],
   ['import', 'preview'],
-  ['cli'],
+  ['cli']
 ]
 
 /** Layers whose folders may not import each other: the writers stand side by side. */
@@ -68,7 +68,7 @@ describe('layers of src/', () => {
     const upward = files.flatMap((file) =>
       localImports(file)
         .filter((target) => rank(layerOf(target)) > rank(layerOf(file)) || side(file, target))
-        .map((target) => `${path.relative(source, file)} → ${path.relative(source, target)}`),
+        .map((target) => `${path.relative(source, file)} → ${path.relative(source, target)}`)
     )
     expect(upward).toEqual([])
   })

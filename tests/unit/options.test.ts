@@ -85,18 +85,32 @@ describe('build options', () => {
 
   it('names every wrong value, one line each', () => {
     expect(() => resolveBuildOptions({jobs: '0', timeout: 'x'})).toThrow(
-      new OptionsError(['--jobs takes a whole number from 1 to 16 (got `0`)', '--timeout takes a number of seconds above 0, at most 3600 (got `x`)'].join('\n'))
+      new OptionsError(
+        [
+          '--jobs takes a whole number from 1 to 16 (got `0`)',
+          '--timeout takes a number of seconds above 0, at most 3600 (got `x`)'
+        ].join('\n')
+      )
     )
   })
 })
 
 describe('watch options', () => {
   it('fills every default', () => {
-    expect(resolveWatchOptions({cwd: '/work'})).toMatchObject({paths: ['/work/manuscript'], out: '/work/dist', port: 4000, host: '127.0.0.1', debounce: 0, background: true})
+    expect(resolveWatchOptions({cwd: '/work'})).toMatchObject({
+      paths: ['/work/manuscript'],
+      out: '/work/dist',
+      port: 4000,
+      host: '127.0.0.1',
+      debounce: 0,
+      background: true
+    })
   })
 
   it('refuses a port out of range', () => {
-    expect(() => resolveWatchOptions({port: '65536'})).toThrow(new OptionsError('--port takes a whole number from 0 to 65535 (got `65536`)'))
+    expect(() => resolveWatchOptions({port: '65536'})).toThrow(
+      new OptionsError('--port takes a whole number from 0 to 65535 (got `65536`)')
+    )
   })
 })
 
@@ -133,7 +147,9 @@ describe('shards', () => {
 
   // A change here moves papers between shards, and so out of their CI caches: make it on purpose only.
   it('gives the shares it gave before', () => {
-    expect(['alpha', 'beta', 'gamma', 'theta', 'russia-dprk-partnership'].map((slug) => shardOf(slug, 3))).toEqual([2, 3, 3, 1, 2])
+    expect(['alpha', 'beta', 'gamma', 'theta', 'russia-dprk-partnership'].map((slug) => shardOf(slug, 3))).toEqual([
+      2, 3, 3, 1, 2
+    ])
   })
 
   it('spreads slugs over the shards', () => {
@@ -164,7 +180,9 @@ describe('the README', () => {
   })
 
   it('documents the options of press watch as the schema does', () => {
-    expect(tableAfter(readme, 'Live preview')).toEqual(tableAfter(parse(`# Live preview\n\n${optionsTable(watchSchema)}`), 'Live preview'))
+    expect(tableAfter(readme, 'Live preview')).toEqual(
+      tableAfter(parse(`# Live preview\n\n${optionsTable(watchSchema)}`), 'Live preview')
+    )
   })
 
   it('documents the options of press import as the schema does', () => {
@@ -180,7 +198,11 @@ function parse(markdown: string): Root {
 
 /** The first table after the heading, without positions: two tables compare by their content alone. */
 function tableAfter(tree: Root, heading: string): unknown {
-  const start = tree.children.findIndex((node) => node.type === 'heading' && node.children.map((child) => ('value' in child ? child.value : '')).join('') === heading)
+  const start = tree.children.findIndex(
+    (node) =>
+      node.type === 'heading' &&
+      node.children.map((child) => ('value' in child ? child.value : '')).join('') === heading
+  )
   expect(start, `a heading "${heading}"`).toBeGreaterThanOrEqual(0)
   const table = tree.children.slice(start).find((node): node is Table => node.type === 'table')
   expect(table, `a table after "${heading}"`).toBeDefined()

@@ -32,7 +32,10 @@ class FakeBrowser extends EventEmitter {
 
 class FakePage {
   closed = false
-  constructor(readonly browser: FakeBrowser, readonly number: number) {}
+  constructor(
+    readonly browser: FakeBrowser,
+    readonly number: number
+  ) {}
   async close() {
     this.closed = true
   }
@@ -40,11 +43,14 @@ class FakePage {
 
 function poolOfFakes(tabs = 1) {
   const browsers: FakeBrowser[] = []
-  const pool = new BrowserPool({tabs, launch: async () => {
-    const browser = new FakeBrowser(1000 + browsers.length)
-    browsers.push(browser)
-    return browser as unknown as Browser
-  }})
+  const pool = new BrowserPool({
+    tabs,
+    launch: async () => {
+      const browser = new FakeBrowser(1000 + browsers.length)
+      browsers.push(browser)
+      return browser as unknown as Browser
+    }
+  })
   return {pool, browsers}
 }
 
@@ -80,7 +86,8 @@ describe('BrowserPool', () => {
       readied.push(fake(page).number)
     })
     const used = new Set<number>()
-    for (let document = 0; document < 41; document++) used.add(await pool.inBrowser(async (page) => fake(page).number, 1000))
+    for (let document = 0; document < 41; document++)
+      used.add(await pool.inBrowser(async (page) => fake(page).number, 1000))
     expect([...used]).toEqual([1, 2])
     expect(readied).toEqual([1, 2])
   })
@@ -98,14 +105,18 @@ describe('BrowserPool', () => {
     expect(pool.launches).toBe(2)
   })
 
-  it('gives up after the second failure and passes on an error that is not the browser\'s', async () => {
+  it("gives up after the second failure and passes on an error that is not the browser's", async () => {
     const {pool} = poolOfFakes()
-    await expect(pool.inBrowser(async () => {
-      throw crash()
-    }, 1000)).rejects.toThrow('Target closed')
-    await expect(pool.inBrowser(async () => {
-      throw new Error('the document is wrong')
-    }, 1000)).rejects.toThrow('the document is wrong')
+    await expect(
+      pool.inBrowser(async () => {
+        throw crash()
+      }, 1000)
+    ).rejects.toThrow('Target closed')
+    await expect(
+      pool.inBrowser(async () => {
+        throw new Error('the document is wrong')
+      }, 1000)
+    ).rejects.toThrow('the document is wrong')
     // The error of the document's own: no new browser for it.
     expect(pool.launches).toBe(2)
   })
@@ -120,11 +131,13 @@ describe('BrowserPool', () => {
 
   it('tries to start the browser again after a launch that failed', async () => {
     let calls = 0
-    const pool = new BrowserPool({launch: async () => {
-      calls++
-      if (calls === 1) throw new Error('no Chromium')
-      return new FakeBrowser(7) as unknown as Browser
-    }})
+    const pool = new BrowserPool({
+      launch: async () => {
+        calls++
+        if (calls === 1) throw new Error('no Chromium')
+        return new FakeBrowser(7) as unknown as Browser
+      }
+    })
     await expect(pool.inBrowser(async () => undefined, 1000)).rejects.toThrow('no Chromium')
     expect(await pool.inBrowser(async (page) => fake(page).browser.pid, 1000)).toBe(7)
   })

@@ -6,9 +6,14 @@ import {scopeIds} from '../../src/parts/scope-ids.js'
 
 describe('scopeIds', () => {
   it('prefixes ids and the references to them, and leaves other references alone', () => {
-    const tree = fromHtml('<svg aria-labelledby="t other"><title id="t">شعار</title><defs><linearGradient id="g"></linearGradient></defs><rect fill="url(#g)"></rect><use href="#g"></use><a href="#elsewhere"></a></svg>', {fragment: true, space: 'svg'})
+    const tree = fromHtml(
+      '<svg aria-labelledby="t other"><title id="t">شعار</title><defs><linearGradient id="g"></linearGradient></defs><rect fill="url(#g)"></rect><use href="#g"></use><a href="#elsewhere"></a></svg>',
+      {fragment: true, space: 'svg'}
+    )
     const svg = tree.children[0] as Element
     scopeIds(svg, 'cover-logo-')
-    expect(toHtml(svg, {space: 'svg'})).toBe('<svg aria-labelledby="cover-logo-t other"><title id="cover-logo-t">شعار</title><defs><linearGradient id="cover-logo-g"></linearGradient></defs><rect fill="url(#cover-logo-g)"></rect><use href="#cover-logo-g"></use><a href="#elsewhere"></a></svg>')
+    expect(toHtml(svg, {space: 'svg'})).toBe(
+      '<svg aria-labelledby="cover-logo-t other"><title id="cover-logo-t">شعار</title><defs><linearGradient id="cover-logo-g"></linearGradient></defs><rect fill="url(#cover-logo-g)"></rect><use href="#cover-logo-g"></use><a href="#elsewhere"></a></svg>'
+    )
   })
 })

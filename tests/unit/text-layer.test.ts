@@ -1,15 +1,27 @@
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {describe, expect, it} from 'vitest'
-import {markArabicIndicRanges, markCommasBeforeNumbers, markLabelNumberEnds, markLatinStarts, markNumberCommas, markPowerEnds, markTextLayer} from '../../src/outputs/pdf/text-layer.js'
+import {
+  markArabicIndicRanges,
+  markCommasBeforeNumbers,
+  markLabelNumberEnds,
+  markLatinStarts,
+  markNumberCommas,
+  markPowerEnds,
+  markTextLayer
+} from '../../src/outputs/pdf/text-layer.js'
 
 describe('markTextLayer', () => {
   it('puts a right-to-left mark after a number a space follows, and isolates ranges', () => {
-    const parts = [h('p', 'في 19 تشرين الأول 2024، خلال الحرب (1950-1953). ومنذ'), h('code', 'x 1 y'), h('span', {dir: 'ltr'}, 'COVID 19 now')]
+    const parts = [
+      h('p', 'في 19 تشرين الأول 2024، خلال الحرب (1950-1953). ومنذ'),
+      h('code', 'x 1 y'),
+      h('span', {dir: 'ltr'}, 'COVID 19 now')
+    ]
     markTextLayer(parts)
     expect(toHtml(parts)).toBe(
       '<p>في 19\u200F تشرين الأول 2024\u200F،\u200F خلال الحرب (<span dir="ltr">1950-1953</span>).\u200F ومنذ</p>' +
-      '<code>x 1 y</code><span dir="ltr">COVID 19 now</span>'
+        '<code>x 1 y</code><span dir="ltr">COVID 19 now</span>'
     )
   })
 
@@ -68,7 +80,9 @@ describe('markTextLayer on notes', () => {
 
 describe('markArabicIndicRanges', () => {
   it('puts a right-to-left mark on each side of the dash, slash or times sign between Arabic-Indic numbers', () => {
-    expect(markArabicIndicRanges({type: 'text', value: 'الربع ٢٠٢٤–٢٠٢٥ و٣×١٠⁶ و١/٢'}).value).toBe('الربع ٢٠٢٤\u200F–\u200F٢٠٢٥ و٣\u200F×\u200F١٠⁶ و١\u200F/\u200F٢')
+    expect(markArabicIndicRanges({type: 'text', value: 'الربع ٢٠٢٤–٢٠٢٥ و٣×١٠⁶ و١/٢'}).value).toBe(
+      'الربع ٢٠٢٤\u200F–\u200F٢٠٢٥ و٣\u200F×\u200F١٠⁶ و١\u200F/\u200F٢'
+    )
   })
 
   it('leaves ASCII ranges to a left-to-right isolate', () => {
@@ -91,7 +105,11 @@ describe('markLabelNumberEnds', () => {
   })
 
   it('reads the text after the label across the text nodes it comes in', () => {
-    const children = [h('span', 'جدول ١'), {type: 'text' as const, value: ': '}, {type: 'text' as const, value: 'المؤشرات'}]
+    const children = [
+      h('span', 'جدول ١'),
+      {type: 'text' as const, value: ': '},
+      {type: 'text' as const, value: 'المؤشرات'}
+    ]
     expect(toHtml(markLabelNumberEnds(children))).toBe('<span>جدول ١</span>:\u200F المؤشرات')
   })
 
@@ -101,38 +119,53 @@ describe('markLabelNumberEnds', () => {
   })
 
   it('leaves the text after a Latin element or a note call alone', () => {
-    const children = [h('span', {dir: 'ltr'}, 'no. 2'), {type: 'text' as const, value: ': ثم'}, h('sup', 'ملاحظة 1'), {type: 'text' as const, value: ' ثم'}]
+    const children = [
+      h('span', {dir: 'ltr'}, 'no. 2'),
+      {type: 'text' as const, value: ': ثم'},
+      h('sup', 'ملاحظة 1'),
+      {type: 'text' as const, value: ' ثم'}
+    ]
     expect(toHtml(markLabelNumberEnds(children))).toBe('<span dir="ltr">no. 2</span>: ثم<sup>ملاحظة 1</sup> ثم')
   })
 })
 
 describe('markNumberCommas', () => {
   it('puts a right-to-left mark between a number and the Arabic comma after it, not before a Latin comma', () => {
-    expect(markNumberCommas({type: 'text', value: 'عامي 2019 و2023، كما ١٢، و1,5'}).value).toBe('عامي 2019 و2023\u200F، كما ١٢\u200F، و1,5')
+    expect(markNumberCommas({type: 'text', value: 'عامي 2019 و2023، كما ١٢، و1,5'}).value).toBe(
+      'عامي 2019 و2023\u200F، كما ١٢\u200F، و1,5'
+    )
   })
 })
 
 describe('markPowerEnds', () => {
-  it('puts a right-to-left mark after an Arabic unit\'s power that punctuation follows, not before a space', () => {
-    expect(markPowerEnds({type: 'text', value: '(مليار م³) و20 كم² في mc²)'}).value).toBe('(مليار م³\u200F) و20 كم² في mc²)')
+  it("puts a right-to-left mark after an Arabic unit's power that punctuation follows, not before a space", () => {
+    expect(markPowerEnds({type: 'text', value: '(مليار م³) و20 كم² في mc²)'}).value).toBe(
+      '(مليار م³\u200F) و20 كم² في mc²)'
+    )
   })
 })
 
 describe('markCommasBeforeNumbers', () => {
   it('puts a right-to-left mark after an Arabic comma that a space and a number follow', () => {
-    expect(markCommasBeforeNumbers({type: 'text', value: 'الأهرام، 2011، ص ١٢، ٣'}).value).toBe('الأهرام،\u200F 2011، ص ١٢،\u200F ٣')
+    expect(markCommasBeforeNumbers({type: 'text', value: 'الأهرام، 2011، ص ١٢، ٣'}).value).toBe(
+      'الأهرام،\u200F 2011، ص ١٢،\u200F ٣'
+    )
   })
 })
 
 describe('markLatinStarts', () => {
-  it('puts a right-to-left mark between an Arabic word\'s colon and the space before a left-to-right element', () => {
+  it("puts a right-to-left mark between an Arabic word's colon and the space before a left-to-right element", () => {
     const parts = [h('p', ['أطروحتها: ', h('span', {dir: 'ltr'}, '"Reform"'), ' وهي'])]
     markTextLayer(parts)
     expect(toHtml(parts)).toBe('<p>أطروحتها:\u200F <span dir="ltr">"Reform"</span>\u200F وهي</p>')
   })
 
   it('puts the mark in the white space after an Arabic label in an element of its own', () => {
-    const children = markLatinStarts([h('strong', 'المؤلف:'), {type: 'text', value: ' '}, h('span', {dir: 'ltr'}, 'Catherine')])
+    const children = markLatinStarts([
+      h('strong', 'المؤلف:'),
+      {type: 'text', value: ' '},
+      h('span', {dir: 'ltr'}, 'Catherine')
+    ])
     expect(toHtml(children)).toBe('<strong>المؤلف:</strong>\u200F <span dir="ltr">Catherine</span>')
   })
 
@@ -159,8 +192,12 @@ describe('markLatinStarts', () => {
 
 describe('markTextLayer before an Arabic label', () => {
   it('puts a right-to-left mark in the white space between a Latin phrase and an Arabic label after it', () => {
-    const parts = [h('p', [h('em', {dir: 'ltr'}, 'and Iraq'), '\n', h('strong', 'المؤلف:'), ' ', h('span', {dir: 'ltr'}, 'C')])]
+    const parts = [
+      h('p', [h('em', {dir: 'ltr'}, 'and Iraq'), '\n', h('strong', 'المؤلف:'), ' ', h('span', {dir: 'ltr'}, 'C')])
+    ]
     markTextLayer(parts)
-    expect(toHtml(parts)).toBe('<p><em dir="ltr">and Iraq</em>\u200F\n<strong>المؤلف:</strong>\u200F <span dir="ltr">C</span></p>')
+    expect(toHtml(parts)).toBe(
+      '<p><em dir="ltr">and Iraq</em>\u200F\n<strong>المؤلف:</strong>\u200F <span dir="ltr">C</span></p>'
+    )
   })
 })

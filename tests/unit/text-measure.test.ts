@@ -3,11 +3,18 @@ import {expectedWords, inWrittenOrder, intactShare, words, wordsRead} from '../h
 
 describe('the text-layer measure', () => {
   it('splits on white space, trims punctuation from word ends and drops harakat, tatweel and bidi controls', () => {
-    expect(words('«الْعِلْمُ» نُورٌ،\n\u200fكـتاب\u200e (−12%) https://a.org/x?lang=ar.')).toEqual(['العلم', 'نور', 'كتاب', '12', 'https://a.org/x?lang=ar'])
+    expect(words('«الْعِلْمُ» نُورٌ،\n\u200fكـتاب\u200e (−12%) https://a.org/x?lang=ar.')).toEqual([
+      'العلم',
+      'نور',
+      'كتاب',
+      '12',
+      'https://a.org/x?lang=ar'
+    ])
   })
 
   it('keeps an address broken into pieces with <wbr> as one word', () => {
-    const html = '<main><p><a class="url" href="https://a.org/x"><span class="url-part">https://a.org/</span><wbr><span class="url-part">x</span></a></p></main>'
+    const html =
+      '<main><p><a class="url" href="https://a.org/x"><span class="url-part">https://a.org/</span><wbr><span class="url-part">x</span></a></p></main>'
     expect(expectedWords(html)).toEqual(['https://a.org/x'])
   })
 
@@ -39,7 +46,12 @@ describe('the text-layer measure', () => {
   const long = `https://a.example/${'x'.repeat(40)}`
 
   it('reads a word longer than 40 characters given back in pieces on consecutive pages as one, where its first piece stands', () => {
-    expect(wordsRead(`one ${long.slice(0, 30)}\fhead ${long.slice(30)} two`, [long])).toEqual(['one', long, 'head', 'two'])
+    expect(wordsRead(`one ${long.slice(0, 30)}\fhead ${long.slice(30)} two`, [long])).toEqual([
+      'one',
+      long,
+      'head',
+      'two'
+    ])
   })
 
   it('leaves pieces on one page as pieces, and short words unjoined', () => {

@@ -6,15 +6,38 @@ import {baseLetterMaps} from '../../src/outputs/pdf/to-unicode.js'
 import {wholeWrappedWordsIn, wrappedWordMark} from '../../src/outputs/pdf/wrapped-words.js'
 
 // Glyph codes of a made-up font: 1 ع, 2 the tanween ٌ, 3 و (final form), 4 a space, 5 a, 6 b.
-const toUnicode = new Map([[1, 'ع'], [2, '\u064C'], [3, '\uFEEE'], [4, ' '], [5, 'a'], [6, 'b']])
+const toUnicode = new Map([
+  [1, 'ع'],
+  [2, '\u064C'],
+  [3, '\uFEEE'],
+  [4, ' '],
+  [5, 'a'],
+  [6, 'b']
+])
 const span = (text: string) => `/Span<</ActualText ${textHex(text)} >> BDC`
 
 // A vowelled Arabic word in reversed text, then an address «ab» after its mark, on one page.
 const content = [
-  'BT', '/F1 12 Tf', '1 0 0 -1 5 6 Tm',
-  '/ReversedChars BMC', span('ع\u064C'), '2.2 3.6 Td <0002> Tj', '-2.2 -3.6 Td <0001> Tj', 'EMC', '9 0 Td <0003> Tj', 'EMC',
+  'BT',
+  '/F1 12 Tf',
+  '1 0 0 -1 5 6 Tm',
+  '/ReversedChars BMC',
+  span('ع\u064C'),
+  '2.2 3.6 Td <0002> Tj',
+  '-2.2 -3.6 Td <0001> Tj',
+  'EMC',
+  '9 0 Td <0003> Tj',
+  'EMC',
   'ET',
-  'BT', '/F1 12 Tf', '1 0 0 -1 40 6 Tm', span(wrappedWordMark), '<0004> Tj', 'EMC', '3 0 Td <0005> Tj', '5 0 Td <0006> Tj', 'ET'
+  'BT',
+  '/F1 12 Tf',
+  '1 0 0 -1 40 6 Tm',
+  span(wrappedWordMark),
+  '<0004> Tj',
+  'EMC',
+  '3 0 Td <0005> Tj',
+  '5 0 Td <0006> Tj',
+  'ET'
 ].join('\n')
 
 /** A CMap giving each code its text as it is, presentation forms included (as Chromium writes it). */
@@ -25,7 +48,9 @@ const cmap = `1 begincodespacerange <0000> <FFFF> endcodespacerange ${toUnicode.
 async function onePage(): Promise<Uint8Array> {
   const pdf = await PDFDocument.create()
   const {context} = pdf
-  const font = context.register(context.obj({Type: 'Font', Subtype: 'Type0', ToUnicode: context.register(context.flateStream(cmap))}))
+  const font = context.register(
+    context.obj({Type: 'Font', Subtype: 'Type0', ToUnicode: context.register(context.flateStream(cmap))})
+  )
   const page = pdf.addPage()
   page.node.setFontDictionary(PDFName.of('F1'), font)
   page.node.set(PDFName.of('Contents'), context.register(context.flateStream(content)))

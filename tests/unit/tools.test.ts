@@ -19,19 +19,28 @@ function fakeCommand(name: string, output: string[], status: number): string {
   return file
 }
 
-const summary = (errors: number, warnings: number) => `Messages: 0 fatals / ${errors} errors / ${warnings} warnings / 0 infos`
+const summary = (errors: number, warnings: number) =>
+  `Messages: 0 fatals / ${errors} errors / ${warnings} warnings / 0 infos`
 
 describe('the epubcheck helper', () => {
   it('throws when the jar is missing', () => {
-    expect(() => epubcheck('book.epub', [], {path: path.join(folder, 'no-such-epubcheck.jar')})).toThrow(/epubcheck did not finish|epubcheck could not run/)
+    expect(() => epubcheck('book.epub', [], {path: path.join(folder, 'no-such-epubcheck.jar')})).toThrow(
+      /epubcheck did not finish|epubcheck could not run/
+    )
   })
 
   it('throws when java is missing', () => {
-    expect(() => epubcheck('book.epub', [], {command: path.join(folder, 'no-such-java')})).toThrow(/epubcheck could not run .*ENOENT/)
+    expect(() => epubcheck('book.epub', [], {command: path.join(folder, 'no-such-java')})).toThrow(
+      /epubcheck could not run .*ENOENT/
+    )
   })
 
   it('throws on a pass with errors, and on a failure without any', () => {
-    const passWithErrors = fakeCommand('pass-with-errors', ['ERROR(RSC-005): book.epub/a.xhtml(1,1): bad', summary(1, 0)], 0)
+    const passWithErrors = fakeCommand(
+      'pass-with-errors',
+      ['ERROR(RSC-005): book.epub/a.xhtml(1,1): bad', summary(1, 0)],
+      0
+    )
     expect(() => epubcheck('book.epub', [], {command: passWithErrors})).toThrow(/exit status \(0\) disagrees/)
     const silentFailure = fakeCommand('silent-failure', [summary(0, 0)], 1)
     expect(() => epubcheck('book.epub', [], {command: silentFailure})).toThrow(/exit status \(1\) disagrees/)
@@ -51,10 +60,14 @@ describe('the epubcheck helper', () => {
 
 describe('the Ace helper', () => {
   it('throws when Ace is missing', () => {
-    expect(() => ace('book.epub', '/usr/bin/true', {path: path.join(folder, 'no-such-ace.js')})).toThrow(/Ace failed .*exit status 1/)
+    expect(() => ace('book.epub', '/usr/bin/true', {path: path.join(folder, 'no-such-ace.js')})).toThrow(
+      /Ace failed .*exit status 1/
+    )
   })
 
   it('throws when it writes no report', () => {
-    expect(() => ace('book.epub', '/usr/bin/true', {command: fakeCommand('no-report', ['done'], 0)})).toThrow(/Ace wrote no report/)
+    expect(() => ace('book.epub', '/usr/bin/true', {command: fakeCommand('no-report', ['done'], 0)})).toThrow(
+      /Ace wrote no report/
+    )
   })
 })

@@ -1,11 +1,31 @@
 import type {Element, Root} from 'hast'
 import {describe, expect, it} from 'vitest'
 import {hexText, parseContent, textHex} from '../../src/outputs/pdf/content-stream.js'
-import {markWrappedWords, newScan, onLeftToRightLines, pdfiumLineDirection, pdfiumOrder, rolesOf, scanStream, wholeText, withSpans, wrappedWordMark, wrappedWordsOf} from '../../src/outputs/pdf/wrapped-words.js'
+import {
+  markWrappedWords,
+  newScan,
+  onLeftToRightLines,
+  pdfiumLineDirection,
+  pdfiumOrder,
+  rolesOf,
+  scanStream,
+  wholeText,
+  withSpans,
+  wrappedWordMark,
+  wrappedWordsOf
+} from '../../src/outputs/pdf/wrapped-words.js'
 
 // Glyph codes of a made-up font: 1 a, 2 b, 3 /, 4 c, 5 d, 6 a space, 7 ع; the mark is drawn as the space
 // glyph in a span of its own, as Chromium draws it.
-const toUnicode = new Map([[1, 'a'], [2, 'b'], [3, '/'], [4, 'c'], [5, 'd'], [6, ' '], [7, 'ع']])
+const toUnicode = new Map([
+  [1, 'a'],
+  [2, 'b'],
+  [3, '/'],
+  [4, 'c'],
+  [5, 'd'],
+  [6, ' '],
+  [7, 'ع']
+])
 const glyph = (code: number) => `<${code.toString(16).padStart(4, '0')}> Tj`
 const mark = `/Span<</ActualText ${textHex(wrappedWordMark)} >> BDC\n${glyph(6)}\nEMC`
 
@@ -23,17 +43,36 @@ function rewrite(words: string[], streams: Array<{page: number; source: string}>
 
 /** The texts of the spans written around glyphs (poppler's and PDFium's), in order. */
 function spanTexts(stream: string | undefined): string[] {
-  return [...(stream ?? '').matchAll(/\/(?:Span|VisualOrder) <<\/ActualText (<[0-9A-F]*>) >> BDC/g)].map((match) => hexText(match[1]!))
+  return [...(stream ?? '').matchAll(/\/(?:Span|VisualOrder) <<\/ActualText (<[0-9A-F]*>) >> BDC/g)].map((match) =>
+    hexText(match[1]!)
+  )
 }
 
-const element = (className: string, text: string): Element => ({type: 'element', tagName: 'span', properties: {className: [className]}, children: [{type: 'text', value: text}]})
+const element = (className: string, text: string): Element => ({
+  type: 'element',
+  tagName: 'span',
+  properties: {className: [className]},
+  children: [{type: 'text', value: text}]
+})
 
 describe('markWrappedWords', () => {
   it('puts a mark before the text of each address and each long Latin word', () => {
-    const tree: Root = {type: 'root', children: [{type: 'element', tagName: 'p', properties: {}, children: [element('url', 'https://a.example/b'), element('long-word', 'Pneumono')]}]}
+    const tree: Root = {
+      type: 'root',
+      children: [
+        {
+          type: 'element',
+          tagName: 'p',
+          properties: {},
+          children: [element('url', 'https://a.example/b'), element('long-word', 'Pneumono')]
+        }
+      ]
+    }
     markWrappedWords([tree])
     const paragraph = tree.children[0] as Element
-    expect(paragraph.children.map((child) => (child as Element).children.map((text) => (text as {value: string}).value))).toEqual([
+    expect(
+      paragraph.children.map((child) => (child as Element).children.map((text) => (text as {value: string}).value))
+    ).toEqual([
       [wrappedWordMark, 'https://a.example/b'],
       [wrappedWordMark, 'Pneumono']
     ])
@@ -48,13 +87,26 @@ describe('markWrappedWords', () => {
 
 describe('wrappedWordsOf', () => {
   it('gives the text of each address and long Latin word', () => {
-    const tree: Root = {type: 'root', children: [element('url', 'https://a.example'), element('long-word', 'abc'), element('long-word', 'كتب'), element('other', 'x')]}
+    const tree: Root = {
+      type: 'root',
+      children: [
+        element('url', 'https://a.example'),
+        element('long-word', 'abc'),
+        element('long-word', 'كتب'),
+        element('other', 'x')
+      ]
+    }
     expect([...wrappedWordsOf([tree])]).toEqual(['https://a.example', 'abc'])
   })
 })
 
 describe('words of code and Latin phrases made whole', () => {
-  const code = (tagName: string, text: string, properties: Element['properties'] = {}): Element => ({type: 'element', tagName, properties, children: [{type: 'text', value: text}]})
+  const code = (tagName: string, text: string, properties: Element['properties'] = {}): Element => ({
+    type: 'element',
+    tagName,
+    properties,
+    children: [{type: 'text', value: text}]
+  })
 
   it('gives inline code and Latin phrases that start with a letter and hold a sign, and no other', () => {
     const tree: Root = {
@@ -77,7 +129,9 @@ describe('words of code and Latin phrases made whole', () => {
   it('puts the mark before the text of such inline code, and none in a code block', () => {
     const inline = code('code', 'f(x)')
     const block = code('code', 'g(y)')
-    markWrappedWords([{type: 'root', children: [inline, {type: 'element', tagName: 'pre', properties: {}, children: [block]}]}])
+    markWrappedWords([
+      {type: 'root', children: [inline, {type: 'element', tagName: 'pre', properties: {}, children: [block]}]}
+    ])
     expect([inline.children.length, block.children.length]).toEqual([2, 1])
   })
 })
@@ -86,19 +140,59 @@ describe('wrapped words in a content stream', () => {
   it('gives the first letter of a phrase its text as written, spaces and all, and its spaces no span', () => {
     const source = [mark, glyph(1), glyph(2), glyph(6), glyph(3), glyph(4), glyph(5)].join('\n')
     const [out] = rewrite(['ab  /cd'], [{page: 0, source}])
-    expect(spanTexts(out)).toEqual(['', '\u0001', 'ab /cd', pdfiumOrder('ab /cd'), '', '\u0001', '', '\u0001', '', '\u0001', '', '\u0001'])
+    expect(spanTexts(out)).toEqual([
+      '',
+      '\u0001',
+      'ab /cd',
+      pdfiumOrder('ab /cd'),
+      '',
+      '\u0001',
+      '',
+      '\u0001',
+      '',
+      '\u0001',
+      '',
+      '\u0001'
+    ])
   })
 
   it('gives the first letter of a word wrapped across lines the whole word and its other glyphs nothing', () => {
-    const source = [mark, glyph(1), glyph(2), glyph(3), '/ReversedChars BMC', glyph(7), 'EMC', '0 20 Td', glyph(4), glyph(5)].join('\n')
+    const source = [
+      mark,
+      glyph(1),
+      glyph(2),
+      glyph(3),
+      '/ReversedChars BMC',
+      glyph(7),
+      'EMC',
+      '0 20 Td',
+      glyph(4),
+      glyph(5)
+    ].join('\n')
     const [out] = rewrite(['ab/cd'], [{page: 0, source}])
-    expect(spanTexts(out)).toEqual(['', '\u0001', 'ab/cd', 'cd/ab', '', '\u0001', '', '\u0001', '', '\u0001', '', '\u0001'])
+    expect(spanTexts(out)).toEqual([
+      '',
+      '\u0001',
+      'ab/cd',
+      'cd/ab',
+      '',
+      '\u0001',
+      '',
+      '\u0001',
+      '',
+      '\u0001',
+      '',
+      '\u0001'
+    ])
   })
 
   it('draws the same glyphs in the same places', () => {
     const source = [mark, glyph(1), glyph(2), '0 20 Td', glyph(4)].join('\n')
     const [out] = rewrite(['abc'], [{page: 0, source}])
-    const drawing = (stream: string) => parseContent(stream)!.filter((operation) => !['BDC', 'EMC'].includes(operation.operator)).map((operation) => operation.source)
+    const drawing = (stream: string) =>
+      parseContent(stream)!
+        .filter((operation) => !['BDC', 'EMC'].includes(operation.operator))
+        .map((operation) => operation.source)
     expect(drawing(out!)).toEqual(drawing(source))
   })
 
@@ -116,7 +210,9 @@ describe('wrapped words in a content stream', () => {
 
   it('gives a glyph to the word the glyph before went to when two words are open', () => {
     // «ab/» wraps; the next address «a/d» starts on the next line before «cd» is drawn.
-    const source = [mark, glyph(1), glyph(2), glyph(3), mark, glyph(1), glyph(3), glyph(5), glyph(4), glyph(5)].join('\n')
+    const source = [mark, glyph(1), glyph(2), glyph(3), mark, glyph(1), glyph(3), glyph(5), glyph(4), glyph(5)].join(
+      '\n'
+    )
     const [out] = rewrite(['ab/cd', 'a/d'], [{page: 0, source}])
     expect(spanTexts(out).filter((text) => text.length > 1)).toEqual(['ab/cd', 'cd/ab', 'a/d', 'd/a'])
   })
@@ -126,14 +222,19 @@ describe('wrapped words in a content stream', () => {
     const scan = newScan(new Set(['a/b']))
     const operations = parseContent(source)!
     scanStream(scan, {page: 0, stream: 0}, operations, () => toUnicode)
-    expect(spanTexts(withSpans(operations, rolesOf(scan).get(0)!, false)).filter((text) => text.length > 1)).toEqual(['a/b'])
+    expect(spanTexts(withSpans(operations, rolesOf(scan).get(0)!, false)).filter((text) => text.length > 1)).toEqual([
+      'a/b'
+    ])
   })
 
   it('gives each page the part of a word printed on it', () => {
-    const [first, second] = rewrite(['abcd'], [
-      {page: 0, source: [mark, glyph(1), glyph(2)].join('\n')},
-      {page: 1, source: ['/ReversedChars BMC', glyph(7), 'EMC', glyph(4), glyph(5)].join('\n')}
-    ])
+    const [first, second] = rewrite(
+      ['abcd'],
+      [
+        {page: 0, source: [mark, glyph(1), glyph(2)].join('\n')},
+        {page: 1, source: ['/ReversedChars BMC', glyph(7), 'EMC', glyph(4), glyph(5)].join('\n')}
+      ]
+    )
     expect(spanTexts(first).filter((text) => text.length > 1)).toEqual(['ab', 'ab'])
     expect(spanTexts(second).filter((text) => text.length > 1)).toEqual(['cd', 'cd'])
   })
@@ -163,13 +264,21 @@ function rewriteWithDigits(words: string[], source: string): string | undefined 
   return roles ? withSpans(parsed, roles) : undefined
 }
 
-const noteCall = (number: string): Element => ({type: 'element', tagName: 'a', properties: {dataFootnoteRef: ''}, children: [{type: 'text', value: number}]})
+const noteCall = (number: string): Element => ({
+  type: 'element',
+  tagName: 'a',
+  properties: {dataFootnoteRef: ''},
+  children: [{type: 'text', value: number}]
+})
 
 describe('note calls', () => {
   it('puts a mark before the number of a note call and gives its number as a word', () => {
     const call = noteCall('12')
     markWrappedWords([call])
-    expect(call.children).toEqual([{type: 'text', value: wrappedWordMark}, {type: 'text', value: '12'}])
+    expect(call.children).toEqual([
+      {type: 'text', value: wrappedWordMark},
+      {type: 'text', value: '12'}
+    ])
     expect([...wrappedWordsOf([noteCall('12')])]).toEqual(['12'])
   })
 
@@ -198,7 +307,19 @@ describe('pdfiumLineDirection', () => {
 describe('addresses on a line PDFium reads left to right', () => {
   it('gives PDFium the address as written when the line has more Latin runs than Arabic ones', () => {
     // The address «a/b/cd» (three runs) before one Arabic word, on one line.
-    const source = ['1 0 0 -1 0 100 Tm', mark, glyph(1), glyph(3), glyph(2), glyph(3), glyph(4), glyph(5), '/ReversedChars BMC', glyph(7), 'EMC'].join('\n')
+    const source = [
+      '1 0 0 -1 0 100 Tm',
+      mark,
+      glyph(1),
+      glyph(3),
+      glyph(2),
+      glyph(3),
+      glyph(4),
+      glyph(5),
+      '/ReversedChars BMC',
+      glyph(7),
+      'EMC'
+    ].join('\n')
     const scan = newScan(new Set(['a/b/cd']))
     const parsed = parseContent(source)!
     scanStream(scan, {page: 0, stream: 0}, parsed, () => toUnicode)

@@ -12,28 +12,39 @@ function readBack(archive: Uint8Array) {
   const script = `import json, sys, zipfile
 z = zipfile.ZipFile(sys.argv[1])
 print(json.dumps({"bad": z.testzip(), "entries": [[i.filename, i.compress_type, list(i.date_time), len(i.extra), z.read(i).decode("latin-1")] for i in z.infolist()]}))`
-  return JSON.parse(execFileSync('python3', ['-c', script, file], {encoding: 'utf8'})) as {bad: string | null; entries: Array<[string, number, number[], number, string]>}
+  return JSON.parse(execFileSync('python3', ['-c', script, file], {encoding: 'utf8'})) as {
+    bad: string | null
+    entries: Array<[string, number, number[], number, string]>
+  }
 }
 
 describe('zipArchive', () => {
   const text = 'نص عربي '.repeat(200)
-  const archive = zipArchive([
-    {name: 'mimetype', data: Buffer.from('application/epub+zip')},
-    {name: 'OEBPS/section-01.xhtml', data: Buffer.from(text)},
-    {name: 'OEBPS/fonts/Naskh.woff2', data: Buffer.from('wOF2'.repeat(100))},
-    {name: 'OEBPS/images/tiny.svg', data: Buffer.from('<svg/>')}
-  ], new Date('2024-10-31T13:45:10Z'))
+  const archive = zipArchive(
+    [
+      {name: 'mimetype', data: Buffer.from('application/epub+zip')},
+      {name: 'OEBPS/section-01.xhtml', data: Buffer.from(text)},
+      {name: 'OEBPS/fonts/Naskh.woff2', data: Buffer.from('wOF2'.repeat(100))},
+      {name: 'OEBPS/images/tiny.svg', data: Buffer.from('<svg/>')}
+    ],
+    new Date('2024-10-31T13:45:10Z')
+  )
   const {bad, entries} = readBack(archive)
 
   it('writes entries another reader reads back whole, in order', () => {
     expect(bad).toBeNull()
-    expect(entries.map(([name]) => name)).toEqual(['mimetype', 'OEBPS/section-01.xhtml', 'OEBPS/fonts/Naskh.woff2', 'OEBPS/images/tiny.svg'])
+    expect(entries.map(([name]) => name)).toEqual([
+      'mimetype',
+      'OEBPS/section-01.xhtml',
+      'OEBPS/fonts/Naskh.woff2',
+      'OEBPS/images/tiny.svg'
+    ])
     expect(Buffer.from(entries[1]![4], 'latin1').toString('utf8')).toBe(text)
   })
 
   it('stores mimetype with no extra field, stores fonts, deflates text only where it shrinks', () => {
     const method = Object.fromEntries(entries.map(([name, compression, , extra]) => [name, {compression, extra}]))
-    expect(method['mimetype']).toEqual({compression: 0, extra: 0})
+    expect(method.mimetype).toEqual({compression: 0, extra: 0})
     expect(method['OEBPS/section-01.xhtml']!.compression).toBe(8)
     expect(method['OEBPS/fonts/Naskh.woff2']!.compression).toBe(0)
     expect(method['OEBPS/images/tiny.svg']!.compression).toBe(0)

@@ -7,12 +7,17 @@ import {resolveOrReport} from './options.js'
 
 /** Runs `press build`; returns the exit status. */
 export async function runBuild(raw: RawOptions): Promise<number> {
-  const options = resolveOrReport(() => resolveBuildCommand({...raw, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH || undefined}))
+  const options = resolveOrReport(() =>
+    resolveBuildCommand({...raw, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH || undefined})
+  )
   if (!options) return 2
   const stop = stopOnInterrupt()
   const quiet = options.quiet || options.json
   const live = Boolean(process.stdout.isTTY) && !process.env.CI
-  const result = await buildWith(options, {signal: stop.signal, ...(quiet ? {} : {onEvent: progressReporter(process.stdout, live)})})
+  const result = await buildWith(options, {
+    signal: stop.signal,
+    ...(quiet ? {} : {onEvent: progressReporter(process.stdout, live)})
+  })
   report(result, options)
   if (stop.signal.aborted) return 130
   if (result.results.length === 0) return nothingToBuild(result, options)
@@ -44,7 +49,10 @@ function report(result: BuildResult, options: BuildCommandOptions): void {
 /** No manuscript at all is a mistake; a shard that none fell to is not (a small catalogue, a wide matrix). */
 function nothingToBuild(result: BuildResult, options: BuildCommandOptions): number {
   if (options.shard && result.elsewhere > 0) {
-    if (!options.quiet && !options.json) console.log(`press: no manuscript falls to shard ${options.shard.index}/${options.shard.count} (${result.elsewhere} in the others)`)
+    if (!options.quiet && !options.json)
+      console.log(
+        `press: no manuscript falls to shard ${options.shard.index}/${options.shard.count} (${result.elsewhere} in the others)`
+      )
     return 0
   }
   console.error('press: no manuscripts found')

@@ -25,6 +25,8 @@ function tell(event: WatchEvent): void {
     console.error(`press: the PDF and EPUB could not be rebuilt: ${event.message}`)
   } else {
     const {result} = event
-    console.log(`${result.manuscript.slug}: ${result.ok ? `rebuilt ${result.outputs.join(', ') || '(up to date)'}` : 'PDF and EPUB not rebuilt: fix the errors'}`)
+    console.log(
+      `${result.manuscript.slug}: ${result.ok ? `rebuilt ${result.outputs.join(', ') || '(up to date)'}` : 'PDF and EPUB not rebuilt: fix the errors'}`
+    )
   }
 }

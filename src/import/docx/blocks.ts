@@ -39,7 +39,12 @@ function readParagraph(paragraph: XmlElement, context: Context, part: Part, page
   const content = trim(runs.content)
   const breakAfter = runs.pageBreak || element(pPr, 'w:sectPr') !== undefined
   const boxes = runs.textBoxes.flatMap((box) => {
-    report(context, where, 'the text of a text box is placed after this paragraph: check where it belongs', 'docx-text-box')
+    report(
+      context,
+      where,
+      'the text of a text box is placed after this paragraph: check where it belongs',
+      'docx-text-box'
+    )
     return readBlocks(box, context, part)
   })
   if (content.length === 0) {
@@ -48,7 +53,15 @@ function readParagraph(paragraph: XmlElement, context: Context, part: Part, page
   }
   const outline = value(pPr, 'w:outlineLvl')
   const paragraphLevel = outline === undefined ? undefined : Number(outline)
-  const info = paragraphInfo(number, style?.name ?? styleId, paragraphLevel ?? style?.outlineLevel, runs, value(pPr, 'w:jc') ?? style?.align, toggle(pPr, 'w:bidi') === true, pageBreak || toggle(pPr, 'w:pageBreakBefore') === true)
+  const info = paragraphInfo(
+    number,
+    style?.name ?? styleId,
+    paragraphLevel ?? style?.outlineLevel,
+    runs,
+    value(pPr, 'w:jc') ?? style?.align,
+    toggle(pPr, 'w:bidi') === true,
+    pageBreak || toggle(pPr, 'w:pageBreakBefore') === true
+  )
   const numPr = element(pPr, 'w:numPr')
   const numId = value(numPr, 'w:numId') ?? style?.numId
   const level = headingLevel(style, paragraphLevel)
@@ -64,7 +77,15 @@ function readParagraph(paragraph: XmlElement, context: Context, part: Part, page
   return breakAfter
 }
 
-function paragraphInfo(paragraph: number, style: string | undefined, outlineLevel: number | undefined, runs: Runs, jc: string | undefined, bidi: boolean, pageBreakBefore: boolean): DocxParagraphInfo {
+function paragraphInfo(
+  paragraph: number,
+  style: string | undefined,
+  outlineLevel: number | undefined,
+  runs: Runs,
+  jc: string | undefined,
+  bidi: boolean,
+  pageBreakBefore: boolean
+): DocxParagraphInfo {
   const info: DocxParagraphInfo = {paragraph, bold: runs.bold, pageBreakBefore}
   if (style !== undefined) info.style = style
   if (outlineLevel !== undefined && outlineLevel < 9) info.outlineLevel = outlineLevel
@@ -77,18 +98,36 @@ function paragraphInfo(paragraph: number, style: string | undefined, outlineLeve
 /** `left` and `right` in a right-to-left paragraph are its end and start. */
 function alignment(jc: string | undefined, bidi: boolean): DocxParagraphInfo['align'] {
   switch (jc) {
-    case 'center': return 'center'
-    case 'both': case 'distribute': case 'thaiDistribute': case 'lowKashida': case 'mediumKashida': case 'highKashida': return 'both'
-    case 'start': return 'start'
-    case 'end': return 'end'
-    case 'left': return bidi ? 'end' : 'start'
-    case 'right': return bidi ? 'start' : 'end'
-    default: return undefined
+    case 'center':
+      return 'center'
+    case 'both':
+    case 'distribute':
+    case 'thaiDistribute':
+    case 'lowKashida':
+    case 'mediumKashida':
+    case 'highKashida':
+      return 'both'
+    case 'start':
+      return 'start'
+    case 'end':
+      return 'end'
+    case 'left':
+      return bidi ? 'end' : 'start'
+    case 'right':
+      return bidi ? 'start' : 'end'
+    default:
+      return undefined
   }
 }
 
 /** A heading one level under the title (Word's Heading 1 is a `##` section); numbering Word adds is noted. */
-function heading(level: number, content: PhrasingContent[], info: DocxParagraphInfo, context: Context, numId: string | undefined): Heading {
+function heading(
+  level: number,
+  content: PhrasingContent[],
+  info: DocxParagraphInfo,
+  context: Context,
+  numId: string | undefined
+): Heading {
   context.counts.headings++
   if (numId !== undefined && numId !== '0') {
     const format = context.numbering.levels.get(numId)?.get(level)?.format
@@ -102,15 +141,27 @@ function heading(level: number, content: PhrasingContent[], info: DocxParagraphI
 function reportChanges(runs: Runs, context: Context, where: Where): void {
   const {inserted, deleted, comments} = runs.changes
   if (inserted + deleted > 0) {
-    report(context, where, `tracked changes accepted (${inserted} insertion${inserted === 1 ? '' : 's'} kept, ${deleted} deletion${deleted === 1 ? '' : 's'} dropped)`, 'docx-tracked-change')
+    report(
+      context,
+      where,
+      `tracked changes accepted (${inserted} insertion${inserted === 1 ? '' : 's'} kept, ${deleted} deletion${deleted === 1 ? '' : 's'} dropped)`,
+      'docx-tracked-change'
+    )
   }
-  if (comments > 0) report(context, where, `${comments === 1 ? 'a comment' : `${comments} comments`} dropped`, 'docx-comment')
+  if (comments > 0)
+    report(context, where, `${comments === 1 ? 'a comment' : `${comments} comments`} dropped`, 'docx-comment')
 }
 
 /** The text a reader of the accepted document sees: no deleted text, no field instructions. */
 function visibleText(node: XmlElement): string {
   return node.children
-    .map((child) => (typeof child === 'string' ? child : ['w:del', 'w:delText', 'w:instrText', 'w:moveFrom'].includes(child.name) ? '' : visibleText(child)))
+    .map((child) =>
+      typeof child === 'string'
+        ? child
+        : ['w:del', 'w:delText', 'w:instrText', 'w:moveFrom'].includes(child.name)
+          ? ''
+          : visibleText(child)
+    )
     .join('')
 }
 
@@ -161,10 +212,22 @@ function groupLists(flat: Flat[], context: Context): BlockContent[] {
   return blocks
 }
 
-function newList(ordered: boolean, start: number, numId: string, context: Context, format: string | undefined, paragraph: number | undefined): List {
+function newList(
+  ordered: boolean,
+  start: number,
+  numId: string,
+  context: Context,
+  format: string | undefined,
+  paragraph: number | undefined
+): List {
   context.counts.lists++
   if (format && letterFormats.has(format)) {
-    report(context, paragraph === undefined ? undefined : {paragraph, words: ''}, `a list numbered in Word with letters (${format}) is numbered with digits in Markdown`, 'docx-list-format')
+    report(
+      context,
+      paragraph === undefined ? undefined : {paragraph, words: ''},
+      `a list numbered in Word with letters (${format}) is numbered with digits in Markdown`,
+      'docx-list-format'
+    )
   }
   return {type: 'list', ordered, start: ordered ? start : undefined, spread: false, children: [], data: {numId}}
 }
@@ -183,6 +246,10 @@ function count(context: Context, numId: string, ilvl: number): number {
   const counters = context.listCounters.get(numId) ?? []
   const start = context.numbering.levels.get(numId)?.get(ilvl)?.start ?? 1
   const next = (counters[ilvl] ?? start - 1) + 1
-  context.listCounters.set(numId, [...counters.slice(0, ilvl), ...Array(Math.max(0, ilvl - counters.length)).fill(undefined), next])
+  context.listCounters.set(numId, [
+    ...counters.slice(0, ilvl),
+    ...Array(Math.max(0, ilvl - counters.length)).fill(undefined),
+    next
+  ])
   return next
 }

@@ -25,7 +25,9 @@ function isTableStart(block: BlockContent): boolean {
 
 function tableEnd(blocks: BlockContent[], start: number): number {
   if (blocks[start]!.type === 'table') return start
-  const end = blocks.findIndex((block, index) => index > start && block.type === 'html' && block.value.endsWith('</table>'))
+  const end = blocks.findIndex(
+    (block, index) => index > start && block.type === 'html' && block.value.endsWith('</table>')
+  )
   return end === -1 ? start : end
 }
 
@@ -69,6 +71,8 @@ function labelled(block: BlockContent | undefined, label: RegExp): Paragraph | u
   const first = block.children[0]
   if (first?.type !== 'text' || !label.test(first.value)) return undefined
   const rest = first.value.replace(label, '')
-  const children: PhrasingContent[] = rest ? [{...first, value: rest}, ...block.children.slice(1)] : block.children.slice(1)
+  const children: PhrasingContent[] = rest
+    ? [{...first, value: rest}, ...block.children.slice(1)]
+    : block.children.slice(1)
   return children.length > 0 ? {...block, children} : undefined
 }

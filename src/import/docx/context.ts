@@ -56,7 +56,9 @@ export interface Where {
 
 export function report(context: Context, where: Where | undefined, reason: string, ruleId: string): void {
   const note = context.note === undefined ? '' : `note ${context.note}, `
-  const place = where ? `${note}paragraph ${where.paragraph}${where.words ? ` («${firstWords(where.words)}»)` : ''}: ` : ''
+  const place = where
+    ? `${note}paragraph ${where.paragraph}${where.words ? ` («${firstWords(where.words)}»)` : ''}: `
+    : ''
   warn(context.file, `${place}${reason}`, undefined, ruleId)
 }
 
@@ -68,7 +70,11 @@ export function readRelationships(root: XmlElement | undefined, partName: string
     const target = relationship.attributes.Target
     if (id === undefined || target === undefined) continue
     const external = relationship.attributes.TargetMode === 'External'
-    relationships.set(id, {target: external ? target : archiveName(partName, target), external, type: relationship.attributes.Type})
+    relationships.set(id, {
+      target: external ? target : archiveName(partName, target),
+      external,
+      type: relationship.attributes.Type
+    })
   }
   return relationships
 }

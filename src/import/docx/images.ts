@@ -10,7 +10,13 @@ const shown = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp'])
 const maximumImageBytes = 20 * 2 ** 20
 
 /** A DrawingML drawing: a picture (with `descr` as its alternative text), or a text box whose paragraphs are kept. */
-export function readDrawing(drawing: XmlElement, context: Context, part: Part, where: Where, textBoxes: XmlElement[]): Image | undefined {
+export function readDrawing(
+  drawing: XmlElement,
+  context: Context,
+  part: Part,
+  where: Where,
+  textBoxes: XmlElement[]
+): Image | undefined {
   const box = descendant(drawing, 'w:txbxContent')
   if (box) {
     textBoxes.push(box)
@@ -24,7 +30,13 @@ export function readDrawing(drawing: XmlElement, context: Context, part: Part, w
 }
 
 /** A VML picture (older files, LibreOffice): `v:imagedata`, or a `v:textbox`. */
-export function readVmlImage(pict: XmlElement, context: Context, part: Part, where: Where, textBoxes: XmlElement[]): Image | undefined {
+export function readVmlImage(
+  pict: XmlElement,
+  context: Context,
+  part: Part,
+  where: Where,
+  textBoxes: XmlElement[]
+): Image | undefined {
   const box = descendant(pict, 'w:txbxContent')
   if (box) {
     textBoxes.push(box)
@@ -37,11 +49,23 @@ export function readVmlImage(pict: XmlElement, context: Context, part: Part, whe
   return picture(data.attributes['r:id'], undefined, alt, context, part, where)
 }
 
-function picture(embed: string | undefined, link: string | undefined, alt: string, context: Context, part: Part, where: Where): Image | undefined {
+function picture(
+  embed: string | undefined,
+  link: string | undefined,
+  alt: string,
+  context: Context,
+  part: Part,
+  where: Where
+): Image | undefined {
   const relationship = embed === undefined ? undefined : part.relationships.get(embed)
   if (!relationship || relationship.external) {
     const linked = link === undefined ? relationship : part.relationships.get(link)
-    report(context, where, `a linked image (\`${linked?.target ?? 'unknown'}\`) is not in the file and was left out: insert the picture itself`, 'docx-image-linked')
+    report(
+      context,
+      where,
+      `a linked image (\`${linked?.target ?? 'unknown'}\`) is not in the file and was left out: insert the picture itself`,
+      'docx-image-linked'
+    )
     return undefined
   }
   const name = mediaName(relationship.target, context, where)
@@ -60,15 +84,30 @@ function mediaName(entry: string, context: Context, where: Where): string | unde
   const bytes = context.entries.get(entry)
   const extension = path.posix.extname(entry).toLowerCase()
   if (!bytes) {
-    report(context, where, `an image the file refers to (\`${entry}\`) is missing from it and was left out`, 'docx-image-missing')
+    report(
+      context,
+      where,
+      `an image the file refers to (\`${entry}\`) is missing from it and was left out`,
+      'docx-image-missing'
+    )
     return undefined
   }
   if (!shown.has(extension)) {
-    report(context, where, `an image in ${extension.slice(1).toUpperCase() || 'an unknown'} format (\`${path.posix.basename(entry)}\`) was left out: no converter to PNG is available here; save it from Word as PNG and insert that`, 'docx-image-format')
+    report(
+      context,
+      where,
+      `an image in ${extension.slice(1).toUpperCase() || 'an unknown'} format (\`${path.posix.basename(entry)}\`) was left out: no converter to PNG is available here; save it from Word as PNG and insert that`,
+      'docx-image-format'
+    )
     return undefined
   }
   if (bytes.byteLength > maximumImageBytes) {
-    report(context, where, `an image of ${Math.round(bytes.byteLength / 2 ** 20)} MB was left out: the build refuses images over ${maximumImageBytes / 2 ** 20} MB`, 'docx-image-size')
+    report(
+      context,
+      where,
+      `an image of ${Math.round(bytes.byteLength / 2 ** 20)} MB was left out: the build refuses images over ${maximumImageBytes / 2 ** 20} MB`,
+      'docx-image-size'
+    )
     return undefined
   }
   const name = `media/image-${context.media.size + 1}${extension === '.jpeg' ? '.jpg' : extension}`

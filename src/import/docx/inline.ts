@@ -49,8 +49,20 @@ interface State {
   boldRuns: number
 }
 
-export function readRuns(paragraph: XmlElement, context: Context, part: Part, where: Where, style: StyleProperties | undefined): Runs {
-  const runs: Runs = {content: [], bold: false, pageBreak: false, textBoxes: [], changes: {inserted: 0, deleted: 0, comments: 0}}
+export function readRuns(
+  paragraph: XmlElement,
+  context: Context,
+  part: Part,
+  where: Where,
+  style: StyleProperties | undefined
+): Runs {
+  const runs: Runs = {
+    content: [],
+    bold: false,
+    pageBreak: false,
+    textBoxes: [],
+    changes: {inserted: 0, deleted: 0, comments: 0}
+  }
   const state: State = {context, part, where, style, tokens: [], runs, fields: [], textRuns: 0, boldRuns: 0}
   walk(paragraph.children, state)
   runs.content = phrasing(state.tokens)
@@ -62,17 +74,36 @@ function walk(nodes: XmlElement['children'], state: State): void {
   for (const node of nodes) {
     if (typeof node === 'string') continue
     switch (node.name) {
-      case 'w:r': run(node, state); break
-      case 'w:hyperlink': hyperlink(node, state); break
-      case 'w:ins': case 'w:moveTo':
+      case 'w:r':
+        run(node, state)
+        break
+      case 'w:hyperlink':
+        hyperlink(node, state)
+        break
+      case 'w:ins':
+      case 'w:moveTo':
         state.runs.changes.inserted++
         walk(node.children, state)
         break
-      case 'w:del': case 'w:moveFrom': state.runs.changes.deleted++; break
-      case 'w:commentRangeStart': state.runs.changes.comments++; break
-      case 'w:smartTag': case 'w:customXml': case 'w:fldSimple': case 'w:dir': case 'w:bdo': walk(node.children, state); break
-      case 'w:sdt': walk(element(node, 'w:sdtContent')?.children ?? [], state); break
-      default: break
+      case 'w:del':
+      case 'w:moveFrom':
+        state.runs.changes.deleted++
+        break
+      case 'w:commentRangeStart':
+        state.runs.changes.comments++
+        break
+      case 'w:smartTag':
+      case 'w:customXml':
+      case 'w:fldSimple':
+      case 'w:dir':
+      case 'w:bdo':
+        walk(node.children, state)
+        break
+      case 'w:sdt':
+        walk(element(node, 'w:sdtContent')?.children ?? [], state)
+        break
+      default:
+        break
     }
   }
 }
@@ -108,14 +139,20 @@ function run(node: XmlElement, state: State): void {
 /** A run's child as text, a node (a break, a note call, an image), or nothing. */
 function runChild(child: XmlElement, state: State): string | PhrasingContent | undefined {
   switch (child.name) {
-    case 'w:t': return state.fields.at(-1)?.inInstruction ? '' : textOfT(child)
+    case 'w:t':
+      return state.fields.at(-1)?.inInstruction ? '' : textOfT(child)
     case 'w:instrText':
       if (state.fields.at(-1)?.inInstruction) state.fields.at(-1)!.instruction += textOfT(child)
       return undefined
-    case 'w:sym': return symbol(child)
-    case 'w:tab': case 'w:ptab': return ' '
-    case 'w:noBreakHyphen': return '-'
-    case 'w:cr': return {type: 'break'}
+    case 'w:sym':
+      return symbol(child)
+    case 'w:tab':
+    case 'w:ptab':
+      return ' '
+    case 'w:noBreakHyphen':
+      return '-'
+    case 'w:cr':
+      return {type: 'break'}
     case 'w:br':
       if (child.attributes['w:type'] === 'page' || child.attributes['w:type'] === 'column') {
         state.runs.pageBreak = true
@@ -125,13 +162,21 @@ function runChild(child: XmlElement, state: State): string | PhrasingContent | u
     case 'w:fldChar':
       fieldCharacter(child.attributes['w:fldCharType'], state)
       return undefined
-    case 'w:footnoteReference': return noteCall(child, 'footnote', state)
-    case 'w:endnoteReference': return noteCall(child, 'endnote', state)
-    case 'w:drawing': return readDrawing(child, state.context, state.part, state.where, state.runs.textBoxes)
-    case 'w:pict': case 'w:object': return readVmlImage(child, state.context, state.part, state.where, state.runs.textBoxes)
-    case 'mc:AlternateContent': return alternate(child, state)
-    case 'w:commentReference': return undefined
-    default: return undefined
+    case 'w:footnoteReference':
+      return noteCall(child, 'footnote', state)
+    case 'w:endnoteReference':
+      return noteCall(child, 'endnote', state)
+    case 'w:drawing':
+      return readDrawing(child, state.context, state.part, state.where, state.runs.textBoxes)
+    case 'w:pict':
+    case 'w:object':
+      return readVmlImage(child, state.context, state.part, state.where, state.runs.textBoxes)
+    case 'mc:AlternateContent':
+      return alternate(child, state)
+    case 'w:commentReference':
+      return undefined
+    default:
+      return undefined
   }
 }
 
@@ -223,11 +268,21 @@ function noteCall(node: XmlElement, kind: 'footnote' | 'endnote', state: State):
   const id = node.attributes['w:id'] ?? ''
   const body = context.notes[kind].get(id)
   if (!body) {
-    report(context, state.where, `a ${kind} call whose ${kind} is missing from the file (id ${id}) was dropped`, 'docx-note-missing')
+    report(
+      context,
+      state.where,
+      `a ${kind} call whose ${kind} is missing from the file (id ${id}) was dropped`,
+      'docx-note-missing'
+    )
     return undefined
   }
   if (node.attributes['w:customMarkFollows'] === '1' || node.attributes['w:customMarkFollows'] === 'true') {
-    report(context, state.where, `a ${kind} with a custom mark becomes a numbered note (the mark typed after the call is kept as text)`, 'docx-note-mark')
+    report(
+      context,
+      state.where,
+      `a ${kind} with a custom mark becomes a numbered note (the mark typed after the call is kept as text)`,
+      'docx-note-mark'
+    )
   }
   const label = String(context.definitions.length + 1)
   context.definitions.push({type: 'footnoteDefinition', identifier: label, label, children: []})
@@ -256,9 +311,15 @@ function marked(text: string, marks: Marks): PhrasingContent[] {
   if (!core || (!marks.bold && !marks.italic && !marks.strike && !marks.vertical)) return [{type: 'text', value: text}]
   const before = text.slice(0, text.length - text.trimStart().length)
   const after = text.slice(text.trimEnd().length)
-  let node: PhrasingContent = marks.vertical ? {type: 'html', value: toHtml(h(marks.vertical, core))} : {type: 'text', value: core}
+  let node: PhrasingContent = marks.vertical
+    ? {type: 'html', value: toHtml(h(marks.vertical, core))}
+    : {type: 'text', value: core}
   if (marks.strike) node = {type: 'delete', children: [node]}
   if (marks.italic) node = {type: 'emphasis', children: [node]}
   if (marks.bold) node = {type: 'strong', children: [node]}
-  return [...(before ? [{type: 'text', value: before} as const] : []), node, ...(after ? [{type: 'text', value: after} as const] : [])]
+  return [
+    ...(before ? [{type: 'text', value: before} as const] : []),
+    node,
+    ...(after ? [{type: 'text', value: after} as const] : [])
+  ]
 }

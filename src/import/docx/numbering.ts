@@ -30,7 +30,7 @@ export function readNumbering(root: XmlElement | undefined): Numbering {
       const ilvl = Number(override.attributes['w:ilvl'] ?? 0)
       const start = value(override, 'w:startOverride')
       const redefined = element(override, 'w:lvl')
-      const base = redefined ? levelOf(redefined) : levels.get(ilvl) ?? {format: 'decimal', start: 1}
+      const base = redefined ? levelOf(redefined) : (levels.get(ilvl) ?? {format: 'decimal', start: 1})
       if (start !== undefined || redefined) restarts.add(ilvl)
       levels.set(ilvl, start === undefined ? base : {...base, start: Number(start)})
     }
@@ -56,4 +56,13 @@ export function isOrdered(level: Level | undefined): boolean {
 }
 
 /** Formats Markdown cannot show: the list is numbered with digits, and the author told. */
-export const letterFormats = new Set(['arabicAbjad', 'arabicAlpha', 'lowerLetter', 'upperLetter', 'lowerRoman', 'upperRoman', 'hebrew1', 'hebrew2'])
+export const letterFormats = new Set([
+  'arabicAbjad',
+  'arabicAlpha',
+  'lowerLetter',
+  'upperLetter',
+  'lowerRoman',
+  'upperRoman',
+  'hebrew1',
+  'hebrew2'
+])

@@ -27,7 +27,11 @@ const officeDocument = '/officeDocument'
  * A .docx read into mdast. Problems are messages on `file`; a file that cannot be read at all gets an
  * error message and no result.
  */
-export async function readDocx(bytes: Uint8Array, file: VFile, limits: Readonly<ZipLimits> = defaultZipLimits): Promise<Docx | undefined> {
+export async function readDocx(
+  bytes: Uint8Array,
+  file: VFile,
+  limits: Readonly<ZipLimits> = defaultZipLimits
+): Promise<Docx | undefined> {
   try {
     return read(await readZip(bytes, limits), file)
   } catch (error) {
@@ -58,7 +62,10 @@ function read(entries: Map<string, Buffer>, file: VFile): Docx {
     entries,
     styles: readStyles(xml(related(part.relationships, '/styles'))),
     numbering: readNumbering(xml(related(part.relationships, '/numbering'))),
-    notes: {footnote: notesOf(xml(noteParts.footnote?.name), 'w:footnote'), endnote: notesOf(xml(noteParts.endnote?.name), 'w:endnote')},
+    notes: {
+      footnote: notesOf(xml(noteParts.footnote?.name), 'w:footnote'),
+      endnote: notesOf(xml(noteParts.endnote?.name), 'w:endnote')
+    },
     noteParts,
     definitions: [],
     pendingNotes: [],
@@ -71,7 +78,13 @@ function read(entries: Map<string, Buffer>, file: VFile): Docx {
   const blocks = placeCaptions(readBlocks(body, context, part))
   readNotes(context, part)
   const core = readCore(xml(related(packageRelationships, '/metadata/core-properties') ?? 'docProps/core.xml'))
-  return {tree: {type: 'root', children: [...blocks, ...context.definitions]}, media: context.media, core, counts: context.counts, headingNumbering: context.headingNumbering}
+  return {
+    tree: {type: 'root', children: [...blocks, ...context.definitions]},
+    media: context.media,
+    core,
+    counts: context.counts,
+    headingNumbering: context.headingNumbering
+  }
 }
 
 /**
@@ -101,13 +114,23 @@ function notesOf(root: XmlElement | undefined, name: string): Map<string, XmlEle
 }
 
 function related(relationships: ReturnType<typeof readRelationships>, typeEnding: string): string | undefined {
-  for (const [, relationship] of relationships) if (relationship.type?.endsWith(typeEnding) && !relationship.external) return relationship.target
+  for (const [, relationship] of relationships)
+    if (relationship.type?.endsWith(typeEnding) && !relationship.external) return relationship.target
   return undefined
 }
 
 function readCore(root: XmlElement | undefined): CoreProperties {
   const core: CoreProperties = {}
-  const fields = {title: 'dc:title', subject: 'dc:subject', creator: 'dc:creator', description: 'dc:description', keywords: 'cp:keywords', created: 'dcterms:created', modified: 'dcterms:modified', language: 'dc:language'} as const
+  const fields = {
+    title: 'dc:title',
+    subject: 'dc:subject',
+    creator: 'dc:creator',
+    description: 'dc:description',
+    keywords: 'cp:keywords',
+    created: 'dcterms:created',
+    modified: 'dcterms:modified',
+    language: 'dc:language'
+  } as const
   for (const [key, name] of Object.entries(fields) as [keyof CoreProperties, string][]) {
     const text = cleanText(textOf(element(root, name))).trim()
     if (text) core[key] = text

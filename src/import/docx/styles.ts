@@ -82,7 +82,10 @@ function resolve(raw: Map<string, RawStyle>, id: string): StyleProperties {
  * The heading level (0-based) a style gives: Word's built-in `heading N`, or any style (an Arabic or renamed
  * one) with an outline level. Level 9 is Word's "body text".
  */
-export function headingLevel(style: StyleProperties | undefined, paragraphLevel: number | undefined): number | undefined {
+export function headingLevel(
+  style: StyleProperties | undefined,
+  paragraphLevel: number | undefined
+): number | undefined {
   const level = paragraphLevel ?? style?.outlineLevel ?? builtInLevel(style?.name)
   return level !== undefined && level >= 0 && level < 9 ? level : undefined
 }

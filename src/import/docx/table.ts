@@ -22,7 +22,15 @@ export function readTable(table: XmlElement, context: Context, part: Part): Bloc
   if (rows.length === 0) return []
   context.counts.tables++
   mergeRows(rows)
-  const simple = rows.every((row) => row.every((cell) => cell.columns === 1 && cell.rows === 1 && !cell.covered && cell.blocks.every((block) => block.type === 'paragraph')))
+  const simple = rows.every((row) =>
+    row.every(
+      (cell) =>
+        cell.columns === 1 &&
+        cell.rows === 1 &&
+        !cell.covered &&
+        cell.blocks.every((block) => block.type === 'paragraph')
+    )
+  )
   return simple ? [gfmTable(rows)] : htmlTable(rows)
 }
 
@@ -57,10 +65,15 @@ function gfmTable(rows: Cell[][]): Table {
   const width = Math.max(...rows.map((row) => row.length))
   return {
     type: 'table',
-    align: Array.from({length: width}, (_, index) => (rows.slice(1).every((row) => firstAlign(row[index]) === 'center') && rows.length > 1 ? 'center' : null)),
+    align: Array.from({length: width}, (_, index) =>
+      rows.slice(1).every((row) => firstAlign(row[index]) === 'center') && rows.length > 1 ? 'center' : null
+    ),
     children: rows.map((row) => ({
       type: 'tableRow',
-      children: Array.from({length: width}, (_, index): TableCell => ({type: 'tableCell', children: cellPhrasing(row[index])}))
+      children: Array.from(
+        {length: width},
+        (_, index): TableCell => ({type: 'tableCell', children: cellPhrasing(row[index])})
+      )
     }))
   }
 }
@@ -76,7 +89,9 @@ function firstAlign(cell: Cell | undefined): string | undefined {
 /** A cell's paragraphs on one Markdown line, separated by `<br>`. */
 function cellPhrasing(cell: Cell | undefined): PhrasingContent[] {
   const paragraphs = (cell?.blocks ?? []).flatMap((block) => (block.type === 'paragraph' ? [block.children] : []))
-  return paragraphs.flatMap((children, index) => (index === 0 ? children : [{type: 'html', value: '<br>'} as const, ...children]))
+  return paragraphs.flatMap((children, index) =>
+    index === 0 ? children : [{type: 'html', value: '<br>'} as const, ...children]
+  )
 }
 
 /**
@@ -103,14 +118,18 @@ function joinHtml(blocks: BlockContent[]): BlockContent[] {
   const joined: BlockContent[] = []
   for (const block of blocks) {
     const last = joined.at(-1)
-    if (last?.type === 'html' && block.type === 'html') joined[joined.length - 1] = {type: 'html', value: `${last.value}\n${block.value}`}
+    if (last?.type === 'html' && block.type === 'html')
+      joined[joined.length - 1] = {type: 'html', value: `${last.value}\n${block.value}`}
     else joined.push(block)
   }
   return joined
 }
 
 function openTag(name: string, cell: Cell): string {
-  const properties = {colSpan: cell.columns > 1 ? cell.columns : undefined, rowSpan: cell.rows > 1 ? cell.rows : undefined}
+  const properties = {
+    colSpan: cell.columns > 1 ? cell.columns : undefined,
+    rowSpan: cell.rows > 1 ? cell.rows : undefined
+  }
   const html = toHtml(h(name, properties))
   return html.slice(0, html.length - `</${name}>`.length)
 }

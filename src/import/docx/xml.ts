@@ -27,7 +27,11 @@ export function parseXml(text: string, part: string): XmlElement {
     parseTagValue: false,
     parseAttributeValue: false,
     processEntities: {enabled: true, maxEntityCount: 1},
-    entityDecoder: new EntityDecoder({namedEntities: XML, numericAllowed: true, onInputEntity: () => ENTITY_ACTION.THROW})
+    entityDecoder: new EntityDecoder({
+      namedEntities: XML,
+      numericAllowed: true,
+      onInputEntity: () => ENTITY_ACTION.THROW
+    })
   })
   let parsed: Ordered[]
   try {
@@ -35,7 +39,9 @@ export function parseXml(text: string, part: string): XmlElement {
   } catch (error) {
     throw new DocxError(`\`${part}\` is not well-formed XML: ${(error as Error).message}`, 'docx-bad-xml')
   }
-  const root = parsed.map(toNode).find((node): node is XmlElement => typeof node !== 'string' && !node.name.startsWith('?'))
+  const root = parsed
+    .map(toNode)
+    .find((node): node is XmlElement => typeof node !== 'string' && !node.name.startsWith('?'))
   if (!root) throw new DocxError(`\`${part}\` has no root element`, 'docx-bad-xml')
   return root
 }
@@ -49,7 +55,9 @@ function toNode(item: Ordered): XmlNode {
 
 export function elements(node: XmlElement | undefined, name?: string): XmlElement[] {
   if (!node) return []
-  return node.children.filter((child): child is XmlElement => typeof child !== 'string' && (name === undefined || child.name === name))
+  return node.children.filter(
+    (child): child is XmlElement => typeof child !== 'string' && (name === undefined || child.name === name)
+  )
 }
 
 export function element(node: XmlElement | undefined, name: string): XmlElement | undefined {

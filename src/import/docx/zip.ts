@@ -34,11 +34,17 @@ export class DocxError extends Error {
  * The archive's entries by name. Names are only ever keys here: nothing is written under them. yauzl
  * itself refuses absolute names, `..` segments and sizes that differ from what the directory declares.
  */
-export async function readZip(bytes: Uint8Array, limits: Readonly<ZipLimits> = defaultZipLimits): Promise<Map<string, Buffer>> {
+export async function readZip(
+  bytes: Uint8Array,
+  limits: Readonly<ZipLimits> = defaultZipLimits
+): Promise<Map<string, Buffer>> {
   const zip = await open(bytes)
   try {
     if (zip.entryCount > limits.entries) {
-      throw new DocxError(`the archive holds ${zip.entryCount} entries, more than the ${limits.entries} a Word file may have`, 'docx-too-large')
+      throw new DocxError(
+        `the archive holds ${zip.entryCount} entries, more than the ${limits.entries} a Word file may have`,
+        'docx-too-large'
+      )
     }
     return await readEntries(zip, limits)
   } finally {
@@ -48,10 +54,14 @@ export async function readZip(bytes: Uint8Array, limits: Readonly<ZipLimits> = d
 
 function open(bytes: Uint8Array): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {lazyEntries: true, strictFileNames: true}, (error, zip) => {
-      if (error) reject(new DocxError(`not a Word file (a .docx is a zip archive): ${error.message}`, 'docx-not-zip'))
-      else resolve(zip)
-    })
+    fromBuffer(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      {lazyEntries: true, strictFileNames: true},
+      (error, zip) => {
+        if (error) reject(new DocxError(`not a Word file (a .docx is a zip archive): ${error.message}`, 'docx-not-zip'))
+        else resolve(zip)
+      }
+    )
   })
 }
 
@@ -82,7 +92,10 @@ function readEntries(zip: ZipFile, limits: Readonly<ZipLimits>): Promise<Map<str
 /** yauzl's own checks: a name leading out of the archive gets a message of its own. */
 function damaged(error: Error): DocxError {
   if (/^(invalid relative path|absolute path|invalid characters in fileName)/.test(error.message)) {
-    return new DocxError(`an entry's name leads outside the archive (${error.message}): refused, nothing is unpacked`, 'docx-unsafe-name')
+    return new DocxError(
+      `an entry's name leads outside the archive (${error.message}): refused, nothing is unpacked`,
+      'docx-unsafe-name'
+    )
   }
   return new DocxError(`the archive is damaged: ${error.message}`, 'docx-damaged')
 }
@@ -91,13 +104,19 @@ function refusal(entry: Entry, total: number, limits: Readonly<ZipLimits>): Docx
   const size = entry.uncompressedSize
   const name = `\`${entry.fileName}\``
   if (size > limits.entryBytes) {
-    return new DocxError(`${name} unpacks to ${megabytes(size)}, more than the ${megabytes(limits.entryBytes)} one part may have`, 'docx-too-large')
+    return new DocxError(
+      `${name} unpacks to ${megabytes(size)}, more than the ${megabytes(limits.entryBytes)} one part may have`,
+      'docx-too-large'
+    )
   }
   if (total + size > limits.totalBytes) {
     return new DocxError(`the archive unpacks to more than ${megabytes(limits.totalBytes)}`, 'docx-too-large')
   }
   if (size > 1024 * 1024 && size > entry.compressedSize * limits.ratio) {
-    return new DocxError(`${name} unpacks to ${Math.round(size / Math.max(1, entry.compressedSize))} times its packed size: a zip bomb, not a Word file`, 'docx-zip-bomb')
+    return new DocxError(
+      `${name} unpacks to ${Math.round(size / Math.max(1, entry.compressedSize))} times its packed size: a zip bomb, not a Word file`,
+      'docx-zip-bomb'
+    )
   }
   return undefined
 }

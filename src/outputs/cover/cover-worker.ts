@@ -16,6 +16,10 @@ startPdfium().catch(() => undefined)
 parentPort?.on('message', (request: CoverRequest) => {
   rasterizeCover(request.pdf, request.box).then(
     (jpeg) => parentPort?.postMessage({id: request.id, jpeg} satisfies CoverReply, [jpeg.buffer as ArrayBuffer]),
-    (error: unknown) => parentPort?.postMessage({id: request.id, error: error instanceof Error ? error.message : String(error)} satisfies CoverReply)
+    (error: unknown) =>
+      parentPort?.postMessage({
+        id: request.id,
+        error: error instanceof Error ? error.message : String(error)
+      } satisfies CoverReply)
   )
 })

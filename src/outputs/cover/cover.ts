@@ -65,7 +65,12 @@ export async function coverFromPdf(pdf: Uint8Array, geometry: Geometry): Promise
  * The cover page alone, as a PDF to draw the cover from, when no PDF is built: the publication is loaded
  * as for print and its first page printed, without laying out the rest.
  */
-export async function printCoverPage(page: Page, document: Document, brand: Brand, timeout: number): Promise<Uint8Array> {
+export async function printCoverPage(
+  page: Page,
+  document: Document,
+  brand: Brand,
+  timeout: number
+): Promise<Uint8Array> {
   const geometry = geometryOf(document, brand)
   await loadPublication(page, printPage(document, brand, geometry), geometry, {
     folders: [document.folder, brand.folder, brand.fontsFolder],

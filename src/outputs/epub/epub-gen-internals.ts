@@ -46,10 +46,16 @@ function internalsOf(epub: EPub): Internals {
   const missing = [
     typeof fields.uuid === 'string' ? undefined : '`uuid` (a string)',
     Array.isArray(fields.images) ? undefined : '`images` (an array)',
-    Array.isArray(fields.content) && fields.content.every((chapter) => typeof (chapter as {content?: unknown}).content === 'string') ? undefined : '`content` (an array of chapters with a string `content`)',
+    Array.isArray(fields.content) &&
+    fields.content.every((chapter) => typeof (chapter as {content?: unknown}).content === 'string')
+      ? undefined
+      : '`content` (an array of chapters with a string `content`)',
     zip && typeof zip.files === 'object' && zip.files !== null ? undefined : '`zip.files` (an object)'
   ].filter(Boolean)
-  if (missing.length > 0) throw new Error(`epub-gen-memory no longer has ${missing.join(', ')} on an EPub: src/outputs/epub/epub-gen-internals.ts relies on it`)
+  if (missing.length > 0)
+    throw new Error(
+      `epub-gen-memory no longer has ${missing.join(', ')} on an EPub: src/outputs/epub/epub-gen-internals.ts relies on it`
+    )
   return epub as unknown as Internals
 }
 
@@ -63,7 +69,8 @@ export function makeReproducible(epub: EPub, identifier: string): void {
   internals.uuid = identifier
   internals.images.forEach((image, index) => {
     const renamed = {...image, id: `image-${index + 1}`}
-    for (const chapter of internals.content) chapter.content = chapter.content.replaceAll(imagePath(image), imagePath(renamed))
+    for (const chapter of internals.content)
+      chapter.content = chapter.content.replaceAll(imagePath(image), imagePath(renamed))
     image.id = renamed.id
   })
   for (const chapter of internals.content) {

@@ -49,7 +49,12 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
     const sections = splitSections(document.body.children as ElementContent[])
     const bodyParts: Part[] = sections.map((nodes, index) => {
       const heading = nodes.find((node): node is Element => node.type === 'element' && node.tagName === 'h2')
-      return {filename: `section-${String(index + 1).padStart(2, '0')}.xhtml`, title: heading ? toString(heading) : document.meta.title, nodes, front: false}
+      return {
+        filename: `section-${String(index + 1).padStart(2, '0')}.xhtml`,
+        title: heading ? toString(heading) : document.meta.title,
+        nodes,
+        front: false
+      }
     })
     let coverUrl: string | undefined
     if (options.cover) {
@@ -59,10 +64,14 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
     const coverTitle = `${brand.data.labels.cover}: ${document.meta.title}`
 
     const all: Part[] = [
-      ...(coverUrl ? [{filename: 'cover.xhtml', title: coverTitle, nodes: [coverPage(coverUrl, coverTitle)], front: true}] : []),
+      ...(coverUrl
+        ? [{filename: 'cover.xhtml', title: coverTitle, nodes: [coverPage(coverUrl, coverTitle)], front: true}]
+        : []),
       {filename: 'title-page.xhtml', title: document.meta.title, nodes: [parts.titlePage], front: true},
       {filename: 'rights.xhtml', title: brand.data.rights.notice, nodes: [parts.rightsPage], front: true},
-      ...(parts.abstract ? [{filename: 'abstract.xhtml', title: brand.data.labels.abstract, nodes: [parts.abstract], front: true}] : []),
+      ...(parts.abstract
+        ? [{filename: 'abstract.xhtml', title: brand.data.labels.abstract, nodes: [parts.abstract], front: true}]
+        : []),
       ...bodyParts,
       {filename: 'about.xhtml', title: brand.data.name.ar, nodes: [parts.backPage], front: false}
     ]
@@ -76,13 +85,18 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
 
     const imageUrls = new Map(document.assets.map((asset) => [asset.src, pathToFileURL(asset.path).href]))
     // Manifest ids of our own: the library's are an index and a slug of the title; ours are safe XML names.
-    const chapters: Chapter[] = all.map((part, index) => withManifestId({
-      title: part.title,
-      filename: part.filename,
-      beforeToc: part.front,
-      excludeFromToc: part.front || part.filename === 'about.xhtml',
-      content: chapterContent(document, brand, part, {imageUrls, fileOf})
-    }, `part-${index + 1}`))
+    const chapters: Chapter[] = all.map((part, index) =>
+      withManifestId(
+        {
+          title: part.title,
+          filename: part.filename,
+          beforeToc: part.front,
+          excludeFromToc: part.front || part.filename === 'about.xhtml',
+          content: chapterContent(document, brand, part, {imageUrls, fileOf})
+        },
+        `part-${index + 1}`
+      )
+    )
 
     // The characters the book shows (text only: attributes hold temporary paths that differ per build).
     const text = [
@@ -94,30 +108,39 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
     const {fonts, fileName} = await subsetFonts(brand, text, work, {cacheFolder: options.fontCache})
     const stylesheets = await Promise.all(stylesheetsFor(brand, 'epub').map((file) => readFile(file, 'utf8')))
     const identifier = bookIdentifier(document)
-    const nav = navigation(document, brand, fileOf, {cover: coverUrl ? 'cover.xhtml' : undefined, body: bodyParts[0]?.filename})
-    const epub = new EPub(withTemplateData({
-      title: document.meta.title,
-      author: authorsOf(document.meta).map((author) => author.name),
-      publisher: brand.data.name.ar,
-      description: document.abstract ? toString(document.abstract).trim() : '',
-      date: document.meta.date,
-      lang: document.meta.lang,
-      tocTitle: brand.data.labels.contents,
-      prependChapterTitles: false,
-      numberChaptersInTOC: false,
-      css: brandCss(brand, (file) => `fonts/${fileName(file)}`) + stylesheets.join('\n'),
-      fonts,
-      contentOPF: contentOpf(document.meta.lang, document.dir),
-      tocXHTML: tocXhtml(document.meta.lang, document.dir),
-      chapterXHTML: chapterXhtml(document.meta.lang, document.dir),
-      ignoreFailedDownloads: false,
-      verbose: false
-    }, {
-      metadata: metadataXml(document, brand, identifier, options.date),
-      nav: nav.toc,
-      landmarks: nav.landmarks,
-      coverUrl: coverUrl ?? ''
-    }), chapters)
+    const nav = navigation(document, brand, fileOf, {
+      cover: coverUrl ? 'cover.xhtml' : undefined,
+      body: bodyParts[0]?.filename
+    })
+    const epub = new EPub(
+      withTemplateData(
+        {
+          title: document.meta.title,
+          author: authorsOf(document.meta).map((author) => author.name),
+          publisher: brand.data.name.ar,
+          description: document.abstract ? toString(document.abstract).trim() : '',
+          date: document.meta.date,
+          lang: document.meta.lang,
+          tocTitle: brand.data.labels.contents,
+          prependChapterTitles: false,
+          numberChaptersInTOC: false,
+          css: brandCss(brand, (file) => `fonts/${fileName(file)}`) + stylesheets.join('\n'),
+          fonts,
+          contentOPF: contentOpf(document.meta.lang, document.dir),
+          tocXHTML: tocXhtml(document.meta.lang, document.dir),
+          chapterXHTML: chapterXhtml(document.meta.lang, document.dir),
+          ignoreFailedDownloads: false,
+          verbose: false
+        },
+        {
+          metadata: metadataXml(document, brand, identifier, options.date),
+          nav: nav.toc,
+          landmarks: nav.landmarks,
+          coverUrl: coverUrl ?? ''
+        }
+      ),
+      chapters
+    )
 
     makeReproducible(epub, identifier)
     await epub.render()
@@ -132,14 +155,17 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
 }
 
 function coverPage(url: string, title: string): Element {
-  return h('section.cover-page', {'epub:type': 'cover'}, [h('img.cover-image', {src: url, alt: title, role: 'doc-cover'})])
+  return h('section.cover-page', {'epub:type': 'cover'}, [
+    h('img.cover-image', {src: url, alt: title, role: 'doc-cover'})
+  ])
 }
 
 /** The body's sections: a new file at every `h2`, with what comes before the first one in a file of its own. */
 export function splitSections(nodes: ElementContent[]): ElementContent[][] {
   const sections: ElementContent[][] = [[]]
   for (const node of nodes) {
-    if (node.type === 'element' && node.tagName === 'h2' && sections.at(-1)!.some((other) => other.type === 'element')) sections.push([])
+    if (node.type === 'element' && node.tagName === 'h2' && sections.at(-1)!.some((other) => other.type === 'element'))
+      sections.push([])
     sections.at(-1)!.push(node)
   }
   return sections.filter((section) => section.some((node) => node.type === 'element'))
@@ -159,7 +185,11 @@ function chapterContent(document: Document, brand: Brand, part: Part, links: Lin
     if (element.tagName === 'img' && typeof element.properties.src === 'string') {
       element.properties.src = links.imageUrls.get(element.properties.src) ?? element.properties.src
     }
-    if (element.tagName === 'a' && typeof element.properties.href === 'string' && element.properties.href.startsWith('#')) {
+    if (
+      element.tagName === 'a' &&
+      typeof element.properties.href === 'string' &&
+      element.properties.href.startsWith('#')
+    ) {
       const id = decodeURIComponent(element.properties.href.slice(1))
       const file = links.fileOf.get(id)
       if (file && file !== part.filename) element.properties.href = `${file}#${id}`
@@ -172,13 +202,29 @@ function chapterContent(document: Document, brand: Brand, part: Part, links: Lin
     }
   })
   if (called.length > 0) {
-    root.children.push(h('section.footnotes', {'epub:type': 'footnotes', 'aria-label': brand.data.labels.notes}, called.map((note) =>
-      h('aside.footnote', {id: note.id, 'epub:type': 'footnote', role: 'doc-footnote'}, noteContent(document, brand, note)))))
+    root.children.push(
+      h(
+        'section.footnotes',
+        {'epub:type': 'footnotes', 'aria-label': brand.data.labels.notes},
+        called.map((note) =>
+          h(
+            'aside.footnote',
+            {id: note.id, 'epub:type': 'footnote', role: 'doc-footnote'},
+            noteContent(document, brand, note)
+          )
+        )
+      )
+    )
   }
   return toHtml(root)
 }
 
-function navigation(document: Document, brand: Brand, fileOf: Map<string, string>, start: {cover: string | undefined; body: string | undefined}) {
+function navigation(
+  document: Document,
+  brand: Brand,
+  fileOf: Map<string, string>,
+  start: {cover: string | undefined; body: string | undefined}
+) {
   const list = contentsList(document.headings, (heading: Heading) => `${fileOf.get(heading.id) ?? ''}#${heading.id}`)
   applyDirection(list, document.dir, {blocks: false, numbers: document.meta.digits !== 'arabic-indic'})
   const entries = list.children as ElementContent[]
@@ -187,7 +233,9 @@ function navigation(document: Document, brand: Brand, fileOf: Map<string, string
   const landmarks = h('ol', [
     start.cover ? h('li', h('a', {'epub:type': 'cover', href: start.cover}, brand.data.labels.cover)) : undefined,
     h('li', h('a', {'epub:type': 'toc', href: 'toc.xhtml'}, brand.data.labels.contents)),
-    start.body ? h('li', h('a', {'epub:type': 'bodymatter', href: start.body}, brand.data.labels.bodymatter)) : undefined
+    start.body
+      ? h('li', h('a', {'epub:type': 'bodymatter', href: start.body}, brand.data.labels.bodymatter))
+      : undefined
   ])
   return {toc: toHtml(list, {closeSelfClosing: true}), landmarks: toHtml(landmarks, {closeSelfClosing: true})}
 }
@@ -209,11 +257,16 @@ function metadataXml(document: Document, brand: Brand, identifier: string, date:
     '<meta refines="#title" property="title-type">main</meta>'
   ]
   if (meta.subtitle) {
-    lines.push(`<dc:title id="subtitle">${escapeXml(meta.subtitle)}</dc:title>`, '<meta refines="#subtitle" property="title-type">subtitle</meta>')
+    lines.push(
+      `<dc:title id="subtitle">${escapeXml(meta.subtitle)}</dc:title>`,
+      '<meta refines="#subtitle" property="title-type">subtitle</meta>'
+    )
   }
   authorsOf(meta).forEach((author, index) => {
-    lines.push(`<dc:creator id="creator-${index + 1}">${escapeXml(author.name)}</dc:creator>`,
-      `<meta refines="#creator-${index + 1}" property="role" scheme="marc:relators">aut</meta>`)
+    lines.push(
+      `<dc:creator id="creator-${index + 1}">${escapeXml(author.name)}</dc:creator>`,
+      `<meta refines="#creator-${index + 1}" property="role" scheme="marc:relators">aut</meta>`
+    )
   })
   lines.push(
     `<dc:publisher>${escapeXml(brand.data.name.ar)}</dc:publisher>`,
@@ -222,7 +275,8 @@ function metadataXml(document: Document, brand: Brand, identifier: string, date:
     `<dc:rights>${escapeXml(brand.data.rights.notice)}</dc:rights>`,
     `<meta property="dcterms:modified">${date.toISOString().replace(/\.\d{3}Z$/, 'Z')}</meta>`
   )
-  if (document.abstract) lines.push(`<dc:description>${escapeXml(toString(document.abstract).replace(/\s+/g, ' ').trim())}</dc:description>`)
+  if (document.abstract)
+    lines.push(`<dc:description>${escapeXml(toString(document.abstract).replace(/\s+/g, ' ').trim())}</dc:description>`)
   for (const keyword of meta.keywords ?? []) lines.push(`<dc:subject>${escapeXml(keyword)}</dc:subject>`)
   lines.push(...accessibilityMetadata(document, brand))
   return lines.map((line) => `    ${line}`).join('\n')
@@ -234,7 +288,13 @@ function metadataXml(document: Document, brand: Brand, identifier: string, date:
  */
 function accessibilityMetadata(document: Document, brand: Brand): string[] {
   const described = !document.file.messages.some((message) => message.ruleId === 'image-alt')
-  const features = ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability', ...(described ? ['alternativeText'] : [])]
+  const features = [
+    'structuralNavigation',
+    'tableOfContents',
+    'readingOrder',
+    'displayTransformability',
+    ...(described ? ['alternativeText'] : [])
+  ]
   return [
     '<meta property="schema:accessMode">textual</meta>',
     '<meta property="schema:accessMode">visual</meta>',

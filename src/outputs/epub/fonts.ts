@@ -46,23 +46,39 @@ function digestOf(brand: Brand, file: string): Promise<string> {
   if (!known) digests.set(brand, (known = new Map()))
   let digest = known.get(file)
   if (!digest) {
-    digest = readFile(path.join(brand.fontsFolder, file)).then((source) => createHash('sha256').update(source).digest('hex'))
+    digest = readFile(path.join(brand.fontsFolder, file)).then((source) =>
+      createHash('sha256').update(source).digest('hex')
+    )
     known.set(file, digest)
   }
   return digest
 }
 
 /** Every font of the brand as a WOFF2 subset in `folder`, for the book whose text is given. */
-export async function subsetFonts(brand: Brand, text: string, folder: string, options: SubsetOptions = {}): Promise<{fonts: EmbeddedFont[]; fileName: (file: string) => string}> {
+export async function subsetFonts(
+  brand: Brand,
+  text: string,
+  folder: string,
+  options: SubsetOptions = {}
+): Promise<{fonts: EmbeddedFont[]; fileName: (file: string) => string}> {
   let characters = ''
-  for (const [first, last] of kept) for (let code = first; code <= last; code++) characters += String.fromCodePoint(code)
-  const extra = [...new Set(text)].filter((character) => !isKept(character.codePointAt(0)!) && /\S/.test(character)).sort().join('')
+  for (const [first, last] of kept)
+    for (let code = first; code <= last; code++) characters += String.fromCodePoint(code)
+  const extra = [...new Set(text)]
+    .filter((character) => !isKept(character.codePointAt(0)!) && /\S/.test(character))
+    .sort()
+    .join('')
   characters += extra
 
   const fileName = (file: string) => `${path.basename(file, path.extname(file))}.woff2`
   const fonts: EmbeddedFont[] = []
   for (const file of new Set(brand.data.fonts.map((font) => font.file))) {
-    const key = createHash('sha256').update(await digestOf(brand, file)).update('\0').update(extra).digest('hex').slice(0, 24)
+    const key = createHash('sha256')
+      .update(await digestOf(brand, file))
+      .update('\0')
+      .update(extra)
+      .digest('hex')
+      .slice(0, 24)
     let subset = madeHere.get(key)
     if (!subset) {
       subset = fromCacheOrMake(path.join(brand.fontsFolder, file), characters, key, options.cacheFolder)
@@ -75,7 +91,12 @@ export async function subsetFonts(brand: Brand, text: string, folder: string, op
   return {fonts, fileName}
 }
 
-async function fromCacheOrMake(fontFile: string, characters: string, key: string, cacheFolder: string | undefined): Promise<Uint8Array> {
+async function fromCacheOrMake(
+  fontFile: string,
+  characters: string,
+  key: string,
+  cacheFolder: string | undefined
+): Promise<Uint8Array> {
   const cached = cacheFolder ? path.join(cacheFolder, `${key}.woff2`) : undefined
   const hit = cached ? await readFile(cached).catch(() => undefined) : undefined
   if (hit) return hit

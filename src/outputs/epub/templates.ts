@@ -45,13 +45,19 @@ ${body}
 }
 
 export function tocXhtml(lang: string, dir: 'rtl' | 'ltr'): string {
-  return xhtml(lang, dir, '<%= tocTitle %>', 'contents-page', `  <nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
+  return xhtml(
+    lang,
+    dir,
+    '<%= tocTitle %>',
+    'contents-page',
+    `  <nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
     <h1 id="toc-title"><%= tocTitle %></h1>
 <%- nav %>
   </nav>
   <nav epub:type="landmarks" id="landmarks" hidden="hidden">
 <%- landmarks %>
-  </nav>`)
+  </nav>`
+  )
 }
 
 export function chapterXhtml(lang: string, dir: 'rtl' | 'ltr'): string {

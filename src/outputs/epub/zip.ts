@@ -23,7 +23,10 @@ export function zipArchive(entries: ZipEntry[], given: Date): Uint8Array {
   let offset = 0
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8')
-    const deflated = entry.name === 'mimetype' || compressedAlready.test(entry.name) ? undefined : deflateRawSync(entry.data, {level: 9})
+    const deflated =
+      entry.name === 'mimetype' || compressedAlready.test(entry.name)
+        ? undefined
+        : deflateRawSync(entry.data, {level: 9})
     const deflate = deflated !== undefined && deflated.length < entry.data.length
     const stored = deflate ? deflated : entry.data
     const fields: EntryFields = {
@@ -82,8 +85,15 @@ interface EntryFields {
 function writeEntryFields(header: Buffer, at: number, fields: EntryFields): void {
   let position = at
   for (const [value, bytes] of [
-    [fields.version, 2], [fields.flags, 2], [fields.method, 2], [fields.time, 2], [fields.day, 2],
-    [fields.crc, 4], [fields.compressedSize, 4], [fields.size, 4], [fields.nameLength, 2]
+    [fields.version, 2],
+    [fields.flags, 2],
+    [fields.method, 2],
+    [fields.time, 2],
+    [fields.day, 2],
+    [fields.crc, 4],
+    [fields.compressedSize, 4],
+    [fields.size, 4],
+    [fields.nameLength, 2]
   ] as const) {
     if (bytes === 2) header.writeUInt16LE(value, position)
     else header.writeUInt32LE(value, position)

@@ -23,7 +23,9 @@ export async function htmlEdition(document: Document, brand: Brand): Promise<Fil
   for (const font of new Set(brand.data.fonts.map((font) => font.file))) {
     files.set(`fonts/${font}`, await readFile(path.join(brand.fontsFolder, font)))
   }
-  const images = new Map(document.assets.map((asset, index) => [asset.src, `images/${index + 1}${path.extname(asset.path).toLowerCase()}`]))
+  const images = new Map(
+    document.assets.map((asset, index) => [asset.src, `images/${index + 1}${path.extname(asset.path).toLowerCase()}`])
+  )
   for (const asset of document.assets) files.set(images.get(asset.src)!, await readFile(asset.path))
 
   const html = htmlPage(document, publication(composeParts(document, brand)), {

@@ -1,5 +1,14 @@
 import {deflateSync, inflateSync} from 'node:zlib'
-import {decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPageLeaf} from 'pdf-lib'
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  type PDFDocument,
+  type PDFPageLeaf
+} from 'pdf-lib'
 import {hexBytes, hexText, parseContent, readToUnicode, textHex, type Operation} from './content-stream.js'
 
 /**
@@ -15,9 +24,24 @@ import {hexBytes, hexText, parseContent, readToUnicode, textHex, type Operation}
  * beside it («الروسية- الكورية»). Nothing drawn moves: glyphs keep their places, only their order in the
  * stream changes. Undefined when no word needed a span: the stream stays as Chromium wrote it.
  */
-export function wholeWords(operations: Operation[], toUnicode: (font: string) => Map<number, string> | undefined): string | undefined {
+export function wholeWords(
+  operations: Operation[],
+  toUnicode: (font: string) => Map<number, string> | undefined
+): string | undefined {
   const out: string[] = []
-  const state: State = {font: '', x: 0, y: 0, lineX: 0, lineY: 0, moved: true, marks: [], glyphs: [], cluster: undefined, clusters: 0, spans: 0}
+  const state: State = {
+    font: '',
+    x: 0,
+    y: 0,
+    lineX: 0,
+    lineY: 0,
+    moved: true,
+    marks: [],
+    glyphs: [],
+    cluster: undefined,
+    clusters: 0,
+    spans: 0
+  }
   const flush = () => {
     out.push(...writeWords(state, toUnicode))
     state.glyphs = []
@@ -70,7 +94,13 @@ interface State {
 /** Takes in the operations of reversed text that words are made of. False for any other. */
 function collect(state: State, operation: Operation): boolean {
   const {operator, operands} = operation
-  if (operator === 'BDC' && operands[0] === '/Span' && operands[2] === '/ActualText' && operands[3]?.startsWith('<') && operands[4] === '>>') {
+  if (
+    operator === 'BDC' &&
+    operands[0] === '/Span' &&
+    operands[2] === '/ActualText' &&
+    operands[3]?.startsWith('<') &&
+    operands[4] === '>>'
+  ) {
     if (state.cluster) return false
     state.cluster = {id: ++state.clusters, text: hexText(operands[3]), source: operation.source}
     return true
@@ -137,7 +167,15 @@ function writeWords(state: State, toUnicode: (font: string) => Map<number, strin
     if (needsSpan(word)) {
       state.spans++
       out.push(`/Span <</ActualText ${textHex(withUnmirroredGuillemets(visualText(word)))} >> BDC`)
-      out.push(...drawn(state, letterFirst(word.flatMap((cluster) => cluster.glyphs), toUnicode)))
+      out.push(
+        ...drawn(
+          state,
+          letterFirst(
+            word.flatMap((cluster) => cluster.glyphs),
+            toUnicode
+          )
+        )
+      )
       out.push('EMC')
     } else {
       for (const cluster of word) {
@@ -155,7 +193,8 @@ function clustersOf(glyphs: Glyph[], toUnicode: (font: string) => Map<number, st
   const clusters: Cluster[] = []
   for (const glyph of glyphs) {
     const last = clusters.at(-1)
-    if (glyph.cluster !== undefined && last?.glyphs[0]!.cluster === glyph.cluster) last.glyphs.push(glyph)
+    if (glyph.cluster !== undefined && last !== undefined && last.glyphs[0]!.cluster === glyph.cluster)
+      last.glyphs.push(glyph)
     else clusters.push({glyphs: [glyph], text: glyph.text ?? glyphText(glyph, toUnicode)})
   }
   return clusters
@@ -166,7 +205,8 @@ function glyphText(glyph: Glyph, toUnicode: (font: string) => Map<number, string
   const map = toUnicode(glyph.font)
   const bytes = hexBytes(glyph.string)
   const letters: string[] = []
-  for (let index = 0; index + 1 < bytes.length; index += 2) letters.push(map?.get(bytes[index]! * 256 + bytes[index + 1]!) ?? '\uFFFD')
+  for (let index = 0; index + 1 < bytes.length; index += 2)
+    letters.push(map?.get(bytes[index]! * 256 + bytes[index + 1]!) ?? '\uFFFD')
   const text = letters.length === 1 ? letters[0]! : letters.reverse().join('')
   return /[\uFB50-\uFDFF\uFE70-\uFEFF]/.test(text) ? text.normalize('NFKC') : text
 }
@@ -188,12 +228,22 @@ function wordsOf(clusters: Cluster[]): Cluster[][] {
 
 /** Harakat, or a glyph standing for two letters (lam-alef, which readers otherwise turn round). */
 function needsSpan(word: Cluster[]): boolean {
-  return word.some((cluster) => /\p{M}/u.test(cluster.text) || [...cluster.text].length > 1) && !word.some((cluster) => /\s/.test(cluster.text))
+  return (
+    word.some((cluster) => /\p{M}/u.test(cluster.text) || [...cluster.text].length > 1) &&
+    !word.some((cluster) => /\s/.test(cluster.text))
+  )
 }
 
 /** The word as drawn, right to left: readers turn a span's text inside reversed text round. */
 function visualText(word: Cluster[]): string {
-  return [...word.map((cluster) => cluster.text).reverse().join('')].reverse().join('')
+  return [
+    ...word
+      .map((cluster) => cluster.text)
+      .reverse()
+      .join('')
+  ]
+    .reverse()
+    .join('')
 }
 
 /**
@@ -334,12 +384,19 @@ export function contentRefs(page: PDFPageLeaf): PDFRef[] {
   const contents = page.get(PDFName.of('Contents'))
   if (contents instanceof PDFRef) {
     const target = page.context.lookup(contents)
-    return target instanceof PDFArray ? target.asArray().filter((item): item is PDFRef => item instanceof PDFRef) : [contents]
+    return target instanceof PDFArray
+      ? target.asArray().filter((item): item is PDFRef => item instanceof PDFRef)
+      : [contents]
   }
   return contents instanceof PDFArray ? contents.asArray().filter((item): item is PDFRef => item instanceof PDFRef) : []
 }
 
-export function fontToUnicode(pdf: PDFDocument, fonts: PDFDict, name: string, maps: Map<PDFRef | PDFDict, Map<number, string>>): Map<number, string> | undefined {
+export function fontToUnicode(
+  pdf: PDFDocument,
+  fonts: PDFDict,
+  name: string,
+  maps: Map<PDFRef | PDFDict, Map<number, string>>
+): Map<number, string> | undefined {
   const entry = fonts.get(PDFName.of(name))
   const font = entry instanceof PDFRef ? pdf.context.lookup(entry) : entry
   if (!(font instanceof PDFDict)) return undefined
@@ -361,6 +418,7 @@ export function deflatedStream(pdf: PDFDocument, text: string): PDFRawStream {
 /** A stream's bytes as text; Chromium's are deflated, which Node's zlib reads far faster than pdf-lib. */
 export function streamText(stream: PDFRawStream): string {
   const filter = stream.dict.get(PDFName.of('Filter'))
-  const bytes = filter === PDFName.of('FlateDecode') ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode()
+  const bytes =
+    filter === PDFName.of('FlateDecode') ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode()
   return Buffer.from(bytes).toString('latin1')
 }

@@ -45,7 +45,9 @@ function isFormula(element: Element): boolean {
 }
 
 function hasScript(node: ElementContent | Root): boolean {
-  return node.type === 'element' && (node.tagName === 'sub' || node.tagName === 'sup') ? true : 'children' in node && node.children.some((child) => hasScript(child as ElementContent))
+  return node.type === 'element' && (node.tagName === 'sub' || node.tagName === 'sup')
+    ? true
+    : 'children' in node && node.children.some((child) => hasScript(child as ElementContent))
 }
 
 /** A code line with an Arabic letter in it, or a formula. */
@@ -65,7 +67,8 @@ export function codeLinesOf(nodes: Array<Root | ElementContent>): string[] {
   const visit = (node: Root | ElementContent) => {
     if (node.type === 'element' && (isCodeLine(node) || isFormula(node))) {
       if (isWhole(node)) lines.push(toString(node).replace(/\n$/, ''))
-    } else if (node.type === 'root' || node.type === 'element') for (const child of node.children as ElementContent[]) visit(child)
+    } else if (node.type === 'root' || node.type === 'element')
+      for (const child of node.children as ElementContent[]) visit(child)
   }
   for (const node of nodes) visit(node)
   return lines
@@ -88,7 +91,10 @@ export function wholeCodeLinesIn(pdf: PDFDocument, lines: readonly string[]): vo
     })
     if (!streams.some(({text}) => text.includes(markSpan) || text.includes(codeLineMark))) continue
     const parsed = streams.map(({ref, text}) => ({ref, operations: parseContent(text)}))
-    const leftToRight = popplerPageDirection(parsed.flatMap(({operations}) => readGlyphs(operations ?? [], toUnicode).map((glyph) => glyph.read)).join('')) === 'ltr'
+    const leftToRight =
+      popplerPageDirection(
+        parsed.flatMap(({operations}) => readGlyphs(operations ?? [], toUnicode).map((glyph) => glyph.read)).join('')
+      ) === 'ltr'
     for (const {ref, operations} of parsed) {
       const rewritten = operations && wholeCodeLines(operations, toUnicode, left, leftToRight)
       if (rewritten) pdf.context.assign(ref, deflatedStream(pdf, rewritten))
@@ -100,9 +106,16 @@ export function wholeCodeLinesIn(pdf: PDFDocument, lines: readonly string[]): vo
  * A stream's operations written back with the spans of the marked lines found whole in it (taken out of
  * `left`), or undefined when none is. `leftToRight`: the page's direction as poppler finds it.
  */
-export function wholeCodeLines(operations: Operation[], toUnicode: (font: string) => Map<number, string> | undefined, left: string[], leftToRight: boolean): string | undefined {
+export function wholeCodeLines(
+  operations: Operation[],
+  toUnicode: (font: string) => Map<number, string> | undefined,
+  left: string[],
+  leftToRight: boolean
+): string | undefined {
   const roles = codeLineRoles(readGlyphs(operations, toUnicode), left, leftToRight)
-  return roles.size > 0 ? operations.map((operation, index) => spanned(operation.source, roles.get(index))).join('\n') : undefined
+  return roles.size > 0
+    ? operations.map((operation, index) => spanned(operation.source, roles.get(index))).join('\n')
+    : undefined
 }
 
 /** A glyph drawn: its operation, the letters of its font's ToUnicode, what readers take it for (its span's text, once). */
@@ -118,7 +131,13 @@ function readGlyphs(operations: Operation[], toUnicode: (font: string) => Map<nu
   let span: {text: string; used: boolean} | undefined
   operations.forEach(({operator, operands}, index) => {
     if (operator === 'Tf') font = operands[0] ?? ''
-    else if (operator === 'BDC' && operands[0] === '/Span' && operands[2] === '/ActualText' && operands[3]?.startsWith('<')) span = {text: hexText(operands[3]), used: false}
+    else if (
+      operator === 'BDC' &&
+      operands[0] === '/Span' &&
+      operands[2] === '/ActualText' &&
+      operands[3]?.startsWith('<')
+    )
+      span = {text: hexText(operands[3]), used: false}
     else if (operator === 'EMC') span = undefined
     else if (operator === 'Tj' && operands.length === 1 && operands[0]!.startsWith('<')) {
       const text = glyphText(operands[0]!, toUnicode(font))
@@ -155,7 +174,11 @@ function codeLineRoles(glyphs: Glyph[], left: string[], leftToRight: boolean): M
     if (found >= 0) {
       const whole = left.splice(found, 1)[0]!.trim()
       const first = open.find((each) => /\S/.test(each.read) && each.read !== codeLineMark)
-      for (const each of open) roles.set(each.operation, each === first ? {poppler: popplerOrder(whole, leftToRight), pdfium: pdfiumCodeOrder(whole)} : dropped)
+      for (const each of open)
+        roles.set(
+          each.operation,
+          each === first ? {poppler: popplerOrder(whole, leftToRight), pdfium: pdfiumCodeOrder(whole)} : dropped
+        )
       open = undefined
     } else if (!left.some((line) => lettersOf(line).length > drawn.length)) open = undefined
   }
@@ -173,7 +196,8 @@ function lettersOf(text: string): string {
 function glyphText(token: string, map: Map<number, string> | undefined): string {
   const bytes = hexBytes(token)
   let text = ''
-  for (let index = 0; index + 1 < bytes.length; index += 2) text += map?.get(bytes[index]! * 256 + bytes[index + 1]!) ?? '\uFFFD'
+  for (let index = 0; index + 1 < bytes.length; index += 2)
+    text += map?.get(bytes[index]! * 256 + bytes[index + 1]!) ?? '\uFFFD'
   return text
 }
 
@@ -181,9 +205,12 @@ function glyphText(token: string, map: Map<number, string> | undefined): string 
 const rightToLeft = String.raw`(?:(?=[\p{L}\p{Mn}])[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])`
 const rightToLeftLetter = new RegExp(rightToLeft, 'u')
 /** Runs of right-to-left letters with what stands between them, and runs of the rest. */
-const popplerRuns = new RegExp(String.raw`${rightToLeft}(?:[^\p{L}\p{N}]*${rightToLeft})*|(?:(?!${rightToLeft})[\s\S])+`, 'gu')
+const popplerRuns = new RegExp(
+  String.raw`${rightToLeft}(?:[^\p{L}\p{N}]*${rightToLeft})*|(?:(?!${rightToLeft})[\s\S])+`,
+  'gu'
+)
 /** Words of right-to-left letters and their marks. */
-const rightToLeftWord = new RegExp(String.raw`${rightToLeft}+`, 'gu')
+const rightToLeftWord = new RegExp(`${rightToLeft}+`, 'gu')
 const leftToRightMark = '\u200E'
 
 /**
@@ -210,7 +237,9 @@ export function popplerPageDirection(text: string): 'rtl' | 'ltr' {
  */
 export function popplerOrder(text: string, leftToRight: boolean): string {
   const runs = text.match(popplerRuns) ?? []
-  const drawn = runs.map((run) => (rightToLeftLetter.test(run[0]!) ? [...run].reverse().join('') : `${leftToRightMark}${run}${leftToRightMark}`))
+  const drawn = runs.map((run) =>
+    rightToLeftLetter.test(run[0]!) ? [...run].reverse().join('') : `${leftToRightMark}${run}${leftToRightMark}`
+  )
   return (leftToRight ? drawn : drawn.reverse()).join('')
 }
 
@@ -222,7 +251,11 @@ export function popplerOrder(text: string, leftToRight: boolean): string {
  * as written, in written order.
  */
 export function pdfiumCodeOrder(text: string): string {
-  return text.replace(rightToLeftWord, (word) => `${leftToRightMark}${word.replace(/\P{Mn}+/gu, (letters) => [...letters].reverse().join(''))}${leftToRightMark}`)
+  return text.replace(
+    rightToLeftWord,
+    (word) =>
+      `${leftToRightMark}${word.replace(/\P{Mn}+/gu, (letters) => [...letters].reverse().join(''))}${leftToRightMark}`
+  )
 }
 
 function spanned(source: string, role: Role | undefined): string {

@@ -125,7 +125,8 @@ function hexValue(code: number): number {
 function hexBytesOfAnyText(token: string): number[] {
   const digits = token.slice(1, -1).replace(/\s+/g, '')
   const bytes: number[] = []
-  for (let index = 0; index < digits.length; index += 2) bytes.push(Number.parseInt(digits.slice(index, index + 2).padEnd(2, '0'), 16))
+  for (let index = 0; index < digits.length; index += 2)
+    bytes.push(Number.parseInt(digits.slice(index, index + 2).padEnd(2, '0'), 16))
   return bytes
 }
 
@@ -141,7 +142,8 @@ export function hexText(token: string): string {
 /** A text string as a hex string token, UTF-16BE with its byte-order mark. */
 export function textHex(text: string): string {
   let hex = 'FEFF'
-  for (let index = 0; index < text.length; index++) hex += text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')
+  for (let index = 0; index < text.length; index++)
+    hex += text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')
   return `<${hex}>`
 }
 
@@ -186,7 +188,7 @@ function addRange(map: Map<number, string>, group: string[]): void {
   const low = code(group[0]!)
   const high = code(group[1]!)
   if (group[2] === '[') {
-    group.slice(3, -1).forEach((token, offset) => map.set(low + offset, hexText(token)))
+    for (const [offset, token] of group.slice(3, -1).entries()) map.set(low + offset, hexText(token))
     return
   }
   const first = hexText(group[2]!)

@@ -32,5 +32,11 @@ export function geometryOf(document: Document, brand: Brand, bleed = 0): Geometr
   const scale = trimWidth / pageSizes[brand.data.page.size][0]
   const round = (value: number) => Math.round(value * scale * 10) / 10
   const {top, bottom, inner, outer} = brand.data.page.margins
-  return {size, trimWidth, trimHeight, bleed, margins: {top: round(top), bottom: round(bottom), inner: round(inner), outer: round(outer)}}
+  return {
+    size,
+    trimWidth,
+    trimHeight,
+    bleed,
+    margins: {top: round(top), bottom: round(bottom), inner: round(inner), outer: round(outer)}
+  }
 }

@@ -141,7 +141,11 @@ export function nextSheet(flowing: Flowing): void {
   flowing.carried = undefined
 }
 
-export function newSheet(flow: HTMLElement, carried: HTMLElement | undefined, notes: ReadonlyMap<string, HTMLElement>): Sheet {
+export function newSheet(
+  flow: HTMLElement,
+  carried: HTMLElement | undefined,
+  notes: ReadonlyMap<string, HTMLElement>
+): Sheet {
   const element = document.createElement('div')
   element.className = 'sheet'
   const body = document.createElement('div')
@@ -193,7 +197,9 @@ export function isHeading(element: Element): boolean {
 
 /** Blocks that split between lines of their text (when they hold no blocks). */
 export function isTextBlock(element: Element): boolean {
-  return ['P', 'LI', 'DD', 'DT', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE'].includes(element.tagName) && !hasBlockChildren(element)
+  return (
+    ['P', 'LI', 'DD', 'DT', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE'].includes(element.tagName) && !hasBlockChildren(element)
+  )
 }
 
 /** Blocks that split between their children. */
@@ -202,7 +208,9 @@ export function isContainer(element: Element): boolean {
 }
 
 export function hasBlockChildren(element: Element): boolean {
-  return [...element.children].some((child) => getComputedStyle(child).display !== 'inline' && !['BR', 'SUP', 'SUB', 'IMG'].includes(child.tagName))
+  return [...element.children].some(
+    (child) => getComputedStyle(child).display !== 'inline' && !['BR', 'SUP', 'SUB', 'IMG'].includes(child.tagName)
+  )
 }
 
 /** Splits an overflowing block placed last on the sheet; returns the part for the next sheet. */
@@ -334,7 +342,12 @@ export function mergeHalves(first: ChildNode | null): void {
 
 /** The same element apart from its id, which `cut` leaves on the first half only. */
 export function sameShallow(a: Element, b: Element): boolean {
-  const attributes = (element: Element) => [...element.attributes].filter((attribute) => attribute.name !== 'id').map((attribute) => `${attribute.name}=${attribute.value}`).sort().join('\n')
+  const attributes = (element: Element) =>
+    [...element.attributes]
+      .filter((attribute) => attribute.name !== 'id')
+      .map((attribute) => `${attribute.name}=${attribute.value}`)
+      .sort()
+      .join('\n')
   return a.tagName === b.tagName && attributes(a) === attributes(b)
 }
 
@@ -376,7 +389,10 @@ export function takeBackFirstLines(flowing: Flowing, element: HTMLElement, rest:
 /** The rest of an ordered list starts at the number after its first part's, or at the same when an item was split. */
 export function continueNumbering(list: HTMLOListElement, rest: HTMLOListElement): void {
   const start = Number(list.start || 1)
-  rest.start = start + list.querySelectorAll(':scope > li').length - (rest.firstElementChild?.classList.contains('split-end') ? 1 : 0)
+  rest.start =
+    start +
+    list.querySelectorAll(':scope > li').length -
+    (rest.firstElementChild?.classList.contains('split-end') ? 1 : 0)
 }
 
 /** Splits a table between rows, two rows at least on each side, the rest under a copy of the header. */
@@ -482,7 +498,8 @@ export function keepHeadingsWithNext(from: Sheet, to: Sheet, notes: ReadonlyMap<
 /** The headings that end a sheet's text, however many, with nothing between them. */
 export function trailingHeadings(sheet: Sheet): Element[] {
   const run: Element[] = []
-  for (let child = sheet.body.lastElementChild; child && isHeading(child); child = child.previousElementSibling) run.unshift(child)
+  for (let child = sheet.body.lastElementChild; child && isHeading(child); child = child.previousElementSibling)
+    run.unshift(child)
   return run
 }
 
@@ -502,7 +519,9 @@ export function pageOf(pages: HTMLElement[], element: Element): number {
 }
 
 export function localize(digits: string): string {
-  return document.body.classList.contains('digits-arabic-indic') ? digits.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))) : digits
+  return document.body.classList.contains('digits-arabic-indic')
+    ? digits.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)))
+    : digits
 }
 
 /** Each heading with an id, where it fell: for the bookmarks. */

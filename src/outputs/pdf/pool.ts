@@ -63,17 +63,20 @@ export class BrowserPool {
     const starting = this.launch()
     this.browser = starting
     this.launched++
-    starting.then((browser) => {
-      if (this.browser !== starting) return
-      this.pidOfCurrent = browser.process()?.pid
-      // A browser that went away while idle is replaced by the next document, not found broken by it.
-      browser.once('disconnected', () => {
-        if (this.browser === starting) void this.restart()
-      })
-    }, () => {
-      // The documents waiting for it are told why; the next one tries again.
-      if (this.browser === starting) void this.forget()
-    })
+    starting.then(
+      (browser) => {
+        if (this.browser !== starting) return
+        this.pidOfCurrent = browser.process()?.pid
+        // A browser that went away while idle is replaced by the next document, not found broken by it.
+        browser.once('disconnected', () => {
+          if (this.browser === starting) void this.restart()
+        })
+      },
+      () => {
+        // The documents waiting for it are told why; the next one tries again.
+        if (this.browser === starting) void this.forget()
+      }
+    )
     return starting
   }
 
@@ -202,7 +205,15 @@ class DocumentTimeout extends Error {
 function withTimeout<T>(work: Promise<T>, milliseconds: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const limit = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new DocumentTimeout(`the browser took more than ${Math.round(milliseconds / 1000)} s on this document (twice; see --timeout)`)), milliseconds)
+    timer = setTimeout(
+      () =>
+        reject(
+          new DocumentTimeout(
+            `the browser took more than ${Math.round(milliseconds / 1000)} s on this document (twice; see --timeout)`
+          )
+        ),
+      milliseconds
+    )
   })
   return Promise.race([work, limit]).finally(() => clearTimeout(timer))
 }
@@ -210,6 +221,9 @@ function withTimeout<T>(work: Promise<T>, milliseconds: number): Promise<T> {
 /** A crash, a closed target, a lost connection or a hang: worth a new browser and a second try. */
 export function isBrowserFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false
-  return ['DocumentTimeout', 'TargetCloseError', 'ProtocolError', 'TimeoutError', 'ConnectionClosedError'].includes(error.name) ||
-    /target closed|session closed|disconnected|detached|crash|connection closed/i.test(error.message)
+  return (
+    ['DocumentTimeout', 'TargetCloseError', 'ProtocolError', 'TimeoutError', 'ConnectionClosedError'].includes(
+      error.name
+    ) || /target closed|session closed|disconnected|detached|crash|connection closed/i.test(error.message)
+  )
 }

@@ -7,8 +7,8 @@ import {
   PDFHexString,
   PDFName,
   PDFNumber,
-  PDFPage,
-  PDFRef,
+  type PDFPage,
+  type PDFRef,
   PDFString
 } from 'pdf-lib'
 import {isolateText} from '../../arabic/direction.js'
@@ -35,7 +35,11 @@ export interface PostprocessOptions {
  * with crop marks when printing with bleed, and fixed dates and identifier so that the same input gives
  * the same bytes. The tagged structure Chromium wrote is left as it is.
  */
-export async function postprocessPdf(bytes: Uint8Array, document: Document, options: PostprocessOptions): Promise<Uint8Array> {
+export async function postprocessPdf(
+  bytes: Uint8Array,
+  document: Document,
+  options: PostprocessOptions
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.load(bytes, {updateMetadata: false})
   const {meta} = document
   const {date, creator, geometry, layout} = options
@@ -44,7 +48,9 @@ export async function postprocessPdf(bytes: Uint8Array, document: Document, opti
   while (pdf.getPageCount() > layout.pages && layout.pages > 0) pdf.removePage(pdf.getPageCount() - 1)
 
   const title = meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title
-  const author = authorsOf(meta).map((entry) => entry.name).join('، ')
+  const author = authorsOf(meta)
+    .map((entry) => entry.name)
+    .join('، ')
   const subject = document.abstract ? toString(document.abstract).replace(/\s+/g, ' ').trim() : meta.subtitle
   pdf.setTitle(title, {showInWindowTitleBar: true})
   pdf.setAuthor(author)
@@ -67,20 +73,33 @@ export async function postprocessPdf(bytes: Uint8Array, document: Document, opti
   writeXmp(pdf, {title, author, subject, keywords: meta.keywords ?? [], language: meta.lang, date, creator})
 
   // Viewers take a bookmark's direction from its first letter: isolated, a Latin phrase never decides it.
-  writeOutline(pdf, layout.headings.map((heading) => ({...heading, text: isolateText(heading.text, document.dir, {numbers: false})})))
+  writeOutline(
+    pdf,
+    layout.headings.map((heading) => ({...heading, text: isolateText(heading.text, document.dir, {numbers: false})}))
+  )
   shortenDestinationNames(pdf)
   renumberStructureIds(pdf)
   // One reader for the three text passes: each reads the streams and font maps the one before read.
   const reader = textReader(pdf)
   wholeWordsIn(pdf, reader)
-  const printed = [document.body, ...(document.abstract ? [document.abstract] : []), ...document.notes.flatMap((note) => note.content)]
+  const printed = [
+    document.body,
+    ...(document.abstract ? [document.abstract] : []),
+    ...document.notes.flatMap((note) => note.content)
+  ]
   wholeWrappedWordsIn(pdf, wrappedWordsOf(printed), document.dir === 'rtl', reader)
   wholeCodeLinesIn(pdf, codeLinesOf(printed))
   baseLetterMaps(pdf, reader)
   if (geometry.bleed > 0) markTrim(pdf, geometry)
 
   // Chromium's file identifier changes with every print: derive it from what the PDF was made of.
-  const id = PDFHexString.of(createHash('md5').update(String(document.file.value)).update(date.toISOString()).update(JSON.stringify(geometry)).digest('hex'))
+  const id = PDFHexString.of(
+    createHash('md5')
+      .update(String(document.file.value))
+      .update(date.toISOString())
+      .update(JSON.stringify(geometry))
+      .digest('hex')
+  )
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id])
   return pdf.save({useObjectStreams: false, updateFieldAppearances: false})
 }
@@ -90,7 +109,9 @@ export async function postprocessPdf(bytes: Uint8Array, document: Document, opti
  * reverses the words of Arabic titles; these are the headings' text as written.
  */
 export function writeOutline(pdf: PDFDocument, headings: LayoutResult['headings']): void {
-  const entries = headings.filter((heading) => heading.page > 0 && heading.page <= pdf.getPageCount() && heading.text.trim())
+  const entries = headings.filter(
+    (heading) => heading.page > 0 && heading.page <= pdf.getPageCount() && heading.text.trim()
+  )
   if (entries.length === 0) return
   const context = pdf.context
   const outlinesRef = context.nextRef()
@@ -153,9 +174,11 @@ interface XmpFields {
 
 /** XMP metadata saying what the Info dictionary says (PDF/A and library catalogues read this one). */
 function writeXmp(pdf: PDFDocument, fields: XmpFields): void {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  const escape = (text: string) =>
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
   const when = fields.date.toISOString().replace(/\.\d{3}Z$/, 'Z')
-  const alt = (text: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${escape(text)}</rdf:li><rdf:li xml:lang="${escape(fields.language)}">${escape(text)}</rdf:li></rdf:Alt>`
+  const alt = (text: string) =>
+    `<rdf:Alt><rdf:li xml:lang="x-default">${escape(text)}</rdf:li><rdf:li xml:lang="${escape(fields.language)}">${escape(text)}</rdf:li></rdf:Alt>`
   const xml = [
     '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
     '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
@@ -163,9 +186,14 @@ function writeXmp(pdf: PDFDocument, fields: XmpFields): void {
     '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">',
     `<dc:format>application/pdf</dc:format>`,
     `<dc:title>${alt(fields.title)}</dc:title>`,
-    `<dc:creator><rdf:Seq>${fields.author.split('، ').map((name) => `<rdf:li>${escape(name)}</rdf:li>`).join('')}</rdf:Seq></dc:creator>`,
+    `<dc:creator><rdf:Seq>${fields.author
+      .split('، ')
+      .map((name) => `<rdf:li>${escape(name)}</rdf:li>`)
+      .join('')}</rdf:Seq></dc:creator>`,
     fields.subject ? `<dc:description>${alt(fields.subject)}</dc:description>` : '',
-    fields.keywords.length > 0 ? `<dc:subject><rdf:Bag>${fields.keywords.map((keyword) => `<rdf:li>${escape(keyword)}</rdf:li>`).join('')}</rdf:Bag></dc:subject>` : '',
+    fields.keywords.length > 0
+      ? `<dc:subject><rdf:Bag>${fields.keywords.map((keyword) => `<rdf:li>${escape(keyword)}</rdf:li>`).join('')}</rdf:Bag></dc:subject>`
+      : '',
     `<dc:language><rdf:Bag><rdf:li>${escape(fields.language)}</rdf:li></rdf:Bag></dc:language>`,
     `<xmp:CreateDate>${when}</xmp:CreateDate>`,
     `<xmp:ModifyDate>${when}</xmp:ModifyDate>`,
@@ -177,7 +205,9 @@ function writeXmp(pdf: PDFDocument, fields: XmpFields): void {
     '</rdf:RDF>',
     '</x:xmpmeta>',
     '<?xpacket end="w"?>'
-  ].filter(Boolean).join('\n')
+  ]
+    .filter(Boolean)
+    .join('\n')
   const stream = pdf.context.stream(new TextEncoder().encode(xml), {Type: 'Metadata', Subtype: 'XML'})
   pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(stream))
 }
@@ -199,16 +229,27 @@ function markTrim(pdf: PDFDocument, geometry: Geometry): void {
   }
 }
 
-function drawCropMarks(page: PDFPage, trim: {left: number; bottom: number; right: number; top: number}, media: {width: number; height: number}, slug: number): void {
+function drawCropMarks(
+  page: PDFPage,
+  trim: {left: number; bottom: number; right: number; top: number},
+  media: {width: number; height: number},
+  slug: number
+): void {
   const gap = 2 * millimetre
   const lines: Array<[number, number, number, number]> = []
-  for (const x of [trim.left, trim.right]) lines.push([x, -slug, x, -gap], [x, media.height + gap, x, media.height + slug])
-  for (const y of [trim.bottom, trim.top]) lines.push([-slug, y, -gap, y], [media.width + gap, y, media.width + slug, y])
-  const path = lines.map(([x1, y1, x2, y2]) => `${x1.toFixed(2)} ${y1.toFixed(2)} m ${x2.toFixed(2)} ${y2.toFixed(2)} l S`).join('\n')
+  for (const x of [trim.left, trim.right])
+    lines.push([x, -slug, x, -gap], [x, media.height + gap, x, media.height + slug])
+  for (const y of [trim.bottom, trim.top])
+    lines.push([-slug, y, -gap, y], [media.width + gap, y, media.width + slug, y])
+  const path = lines
+    .map(([x1, y1, x2, y2]) => `${x1.toFixed(2)} ${y1.toFixed(2)} m ${x2.toFixed(2)} ${y2.toFixed(2)} l S`)
+    .join('\n')
   // Chromium's content changes the coordinate system: pdf-lib's normalize wraps it in q … Q first.
   page.node.normalize()
   const context = page.doc.context
-  page.node.addContentStream(context.register(context.flateStream(`/Artifact BMC\nq 0.25 w 0 0 0 1 K\n${path}\nQ\nEMC\n`)))
+  page.node.addContentStream(
+    context.register(context.flateStream(`/Artifact BMC\nq 0.25 w 0 0 0 1 K\n${path}\nQ\nEMC\n`))
+  )
 }
 
 /**
@@ -251,9 +292,11 @@ export function renumberStructureIds(pdf: PDFDocument): void {
   // Where each name sits: PDFString keeps its text private, so a name is replaced in its container.
   const places: Array<{container: PDFArray | PDFDict; key: number | PDFName; name: string}> = []
   const visit = (container: PDFArray | PDFDict): void => {
-    const entries: Array<[number | PDFName, unknown]> = container instanceof PDFArray ? container.asArray().map((value, index) => [index, value]) : container.entries()
+    const entries: Array<[number | PDFName, unknown]> =
+      container instanceof PDFArray ? container.asArray().map((value, index) => [index, value]) : container.entries()
     for (const [key, value] of entries) {
-      if (value instanceof PDFString && pattern.test(value.asString())) places.push({container, key, name: value.asString()})
+      if (value instanceof PDFString && pattern.test(value.asString()))
+        places.push({container, key, name: value.asString()})
       else if (value instanceof PDFArray || value instanceof PDFDict) visit(value)
     }
   }

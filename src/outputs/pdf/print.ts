@@ -47,8 +47,12 @@ export function printShell(brand: Brand): Shell {
     const options = shellOptions(brand)
     shell = {
       html: shellPage({...options, lang: 'ar', dir: 'rtl'}),
-      key: createHash('sha256').update(JSON.stringify([options.stylesheets, options.inlineCss, options.contentSecurityPolicy])).digest('hex'),
-      faces: brand.data.fonts.map((font) => `${font.style ?? 'normal'} ${font.weight} 16px ${JSON.stringify(font.family)}`)
+      key: createHash('sha256')
+        .update(JSON.stringify([options.stylesheets, options.inlineCss, options.contentSecurityPolicy]))
+        .digest('hex'),
+      faces: brand.data.fonts.map(
+        (font) => `${font.style ?? 'normal'} ${font.weight} 16px ${JSON.stringify(font.family)}`
+      )
     }
     shellOf.set(brand, shell)
   }
@@ -81,7 +85,11 @@ function printEdition(document: Document, brand: Brand, geometry: Geometry): {pa
   markCodeLines(parts)
   return {
     parts,
-    options: {...shellOptions(brand), publicationCss: pageCss(document, brand, geometry), imageUrl: (src) => images.get(src) ?? src}
+    options: {
+      ...shellOptions(brand),
+      publicationCss: pageCss(document, brand, geometry),
+      imageUrl: (src) => images.get(src) ?? src
+    }
   }
 }
 
@@ -96,7 +104,9 @@ function pageCss(document: Document, brand: Brand, geometry: Geometry): string {
   const digits = document.meta.digits === 'arabic-indic' ? 'arabic-indic' : 'decimal'
   const font = brand.data.typography.display.map((name) => JSON.stringify(name)).join(', ')
   // Margin boxes hold plain text: its Latin phrases are isolated with Unicode's marks.
-  const title = cssString(isolateText(runningTitle(document), document.dir, {numbers: document.meta.digits !== 'arabic-indic'}))
+  const title = cssString(
+    isolateText(runningTitle(document), document.dir, {numbers: document.meta.digits !== 'arabic-indic'})
+  )
   const centre = cssString(brand.data.name.short)
   const colour = brand.data.colors.primary ?? 'black'
   const accent = brand.data.colors.accent ?? colour
@@ -114,24 +124,27 @@ function pageCss(document: Document, brand: Brand, geometry: Geometry): string {
       '}'
     ].join('\n')
   }
-  const bare = '@top-left { content: none; border: 0; } @top-center { content: none; border: 0; } @top-right { content: none; border: 0; } @bottom-center { content: none; }'
-  return [
-    `@page { size: ${mm(trimWidth + 2 * bleed)} ${mm(trimHeight + 2 * bleed)}; margin-top: ${mm(margins.top + bleed)}; margin-bottom: ${mm(margins.bottom + bleed)}; }`,
-    side('left'),
-    side('right'),
-    `@page cover { margin: 0; ${bare} }`,
-    `@page back { margin: 0; ${bare} }`,
-    `@page front { ${bare} }`,
-    ':root {',
-    `  --page-width: ${mm(trimWidth + 2 * bleed)};`,
-    `  --page-height: ${mm(trimHeight + 2 * bleed)};`,
-    `  --bleed: ${mm(bleed)};`,
-    // A hair under the text area, so rounding never pushes a sheet onto a page of its own.
-    `  --sheet-height: ${mm(trimHeight - margins.top - margins.bottom - 0.3)};`,
-    `  --text-width: ${mm(trimWidth - margins.inner - margins.outer)};`,
-    `  --front-height: ${mm(trimHeight - margins.top - margins.bottom - 1)};`,
-    '}'
-  ].join('\n') + '\n'
+  const bare =
+    '@top-left { content: none; border: 0; } @top-center { content: none; border: 0; } @top-right { content: none; border: 0; } @bottom-center { content: none; }'
+  return (
+    [
+      `@page { size: ${mm(trimWidth + 2 * bleed)} ${mm(trimHeight + 2 * bleed)}; margin-top: ${mm(margins.top + bleed)}; margin-bottom: ${mm(margins.bottom + bleed)}; }`,
+      side('left'),
+      side('right'),
+      `@page cover { margin: 0; ${bare} }`,
+      `@page back { margin: 0; ${bare} }`,
+      `@page front { ${bare} }`,
+      ':root {',
+      `  --page-width: ${mm(trimWidth + 2 * bleed)};`,
+      `  --page-height: ${mm(trimHeight + 2 * bleed)};`,
+      `  --bleed: ${mm(bleed)};`,
+      // A hair under the text area, so rounding never pushes a sheet onto a page of its own.
+      `  --sheet-height: ${mm(trimHeight - margins.top - margins.bottom - 0.3)};`,
+      `  --text-width: ${mm(trimWidth - margins.inner - margins.outer)};`,
+      `  --front-height: ${mm(trimHeight - margins.top - margins.bottom - 1)};`,
+      '}'
+    ].join('\n') + '\n'
+  )
 }
 
 /** The running head's title: the short title, or the title up to its colon, or the title. */
@@ -201,11 +214,20 @@ export async function loadShell(page: Page, shell: Shell, options: LoadOptions):
  * one publication to the next and swaps in only what is the publication's own: loading a page anew
  * parses and sanitizes every font again and takes about twice as long to print.
  */
-export async function loadPublication(page: Page, publication: PrintPage, geometry: Geometry, options: LoadOptions): Promise<{shell: number}> {
+export async function loadPublication(
+  page: Page,
+  publication: PrintPage,
+  geometry: Geometry,
+  options: LoadOptions
+): Promise<{shell: number}> {
   const {timeout} = options
   const start = performance.now()
   // The viewport is the trim size: the width the text is laid out at on screen, as in print.
-  const viewport = {width: Math.round(geometry.trimWidth * 96 / 25.4), height: Math.round(geometry.trimHeight * 96 / 25.4), deviceScaleFactor: 1}
+  const viewport = {
+    width: Math.round((geometry.trimWidth * 96) / 25.4),
+    height: Math.round((geometry.trimHeight * 96) / 25.4),
+    deviceScaleFactor: 1
+  }
   const current = page.viewport()
   if (current?.width !== viewport.width || current.height !== viewport.height || current.deviceScaleFactor !== 1) {
     await page.setViewport(viewport)
@@ -232,7 +254,12 @@ async function fillPage(parts: PageParts): Promise<void> {
 }
 
 /** Prints a publication: load, paginate, print. */
-export async function printPdf(page: Page, publication: PrintPage, geometry: Geometry, options: PrintOptions): Promise<Printed> {
+export async function printPdf(
+  page: Page,
+  publication: PrintPage,
+  geometry: Geometry,
+  options: PrintOptions
+): Promise<Printed> {
   const {timeout} = options
   let time = performance.now()
   const lap = () => {
@@ -243,7 +270,7 @@ export async function printPdf(page: Page, publication: PrintPage, geometry: Geo
   }
   const {shell} = await loadPublication(page, publication, geometry, options)
   const loaded = lap()
-  const marginTop = (geometry.margins.top + geometry.bleed) * 96 / 25.4
+  const marginTop = ((geometry.margins.top + geometry.bleed) * 96) / 25.4
   const layout = await paginate(page, {marginTop})
   const laidOut = lap()
   const final = options.keepHtml ? await page.content() : undefined

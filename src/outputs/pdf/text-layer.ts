@@ -18,7 +18,22 @@ const range = /[0-9]+(?:[-–/][0-9]+)+/g
 const arabicIndicRange = /(?<=[\u0660-\u0669])[-–/×](?=[\u0660-\u0669])/g
 const numberBeforeSpace = /([0-9\u0660-\u0669\u00B2\u00B3\u00B9\u2070\u2074-\u2079][)\]»"'.,،؛:!?%٪]*)(?=\s)/g
 const closingBeforeSpace = /^([)\]»"'.,،؛:!?%٪]*)(?=\s)/
-const phrasing = new Set(['strong', 'b', 'em', 'i', 'span', 'a', 'q', 'cite', 'mark', 'small', 'abbr', 'code', 'kbd', 'samp'])
+const phrasing = new Set([
+  'strong',
+  'b',
+  'em',
+  'i',
+  'span',
+  'a',
+  'q',
+  'cite',
+  'mark',
+  'small',
+  'abbr',
+  'code',
+  'kbd',
+  'samp'
+])
 const latinElements = new Set(['code', 'kbd', 'samp'])
 const arabicLabelBefore = /[\u0600-\u06FF][)\]»"']*:\s+["'(]?$/
 const arabicWordAfter = /^[)\]»"'.,،؛:!?%٪]*\s+[\u0600-\u06FF]/
@@ -34,13 +49,20 @@ function visit(node: Root | ElementContent, inherited: 'rtl' | 'ltr'): void {
   if (dir === 'ltr') return
   const children: ElementContent[] = []
   for (const child of node.children as ElementContent[]) {
-    if (child.type === 'text') children.push(...isolateRanges(markArabicIndicRanges(markCommasBeforeNumbers(markNumberCommas(markPowerEnds(markNumberEnds(child)))))))
+    if (child.type === 'text')
+      children.push(
+        ...isolateRanges(
+          markArabicIndicRanges(markCommasBeforeNumbers(markNumberCommas(markPowerEnds(markNumberEnds(child)))))
+        )
+      )
     else {
       visit(child, dir)
       children.push(child)
     }
   }
-  node.children = markLatinStarts(markLatinEnds(markLabelNumberEnds(markNumberElementEnds(markNoteNumbers(children))))) as typeof node.children
+  node.children = markLatinStarts(
+    markLatinEnds(markLabelNumberEnds(markNumberElementEnds(markNoteNumbers(children))))
+  ) as typeof node.children
 }
 
 function directionOf(node: Root | Element, inherited: 'rtl' | 'ltr'): 'rtl' | 'ltr' {
@@ -76,7 +98,13 @@ export function markArabicIndicRanges(node: Text): Text {
  * marks it.) Water policy paper: the three «م³» of its table, 96.3% → 96.7% in pdftotext.
  */
 export function markPowerEnds(node: Text): Text {
-  return {...node, value: node.value.replace(/([\u0600-\u06FF][\u00B2\u00B3\u00B9\u2070\u2074-\u2079]+)(?=[^\s\u200F\u00B2\u00B3\u00B9\u2070\u2074-\u2079])/g, `$1${rightToLeftMark}`)}
+  return {
+    ...node,
+    value: node.value.replace(
+      /([\u0600-\u06FF][\u00B2\u00B3\u00B9\u2070\u2074-\u2079]+)(?=[^\s\u200F\u00B2\u00B3\u00B9\u2070\u2074-\u2079])/g,
+      `$1${rightToLeftMark}`
+    )
+  }
 }
 
 /**
@@ -104,7 +132,12 @@ export function isolateRanges(node: Text): ElementContent[] {
   let last = 0
   for (const match of value.matchAll(range)) {
     if (match.index > last) result.push({type: 'text', value: value.slice(last, match.index)})
-    result.push({type: 'element', tagName: 'span', properties: {dir: 'ltr'}, children: [{type: 'text', value: match[0]}]} satisfies Element)
+    result.push({
+      type: 'element',
+      tagName: 'span',
+      properties: {dir: 'ltr'},
+      children: [{type: 'text', value: match[0]}]
+    } satisfies Element)
     last = match.index + match[0].length
   }
   if (last < value.length) result.push({type: 'text', value: value.slice(last)})
@@ -123,8 +156,12 @@ export function isolateRanges(node: Text): ElementContent[] {
 export function markLatinEnds(children: ElementContent[]): ElementContent[] {
   return children.map((child, index) => {
     const before = children[index - 1]
-    const latinBefore = before?.type === 'element' && (before.properties.dir === 'ltr' || latinElements.has(before.tagName))
-    const glued = latinBefore && child.type === 'text' && arabicWordAfter.test(child.value + leadingTextOf(children[index + 1], child.value))
+    const latinBefore =
+      before?.type === 'element' && (before.properties.dir === 'ltr' || latinElements.has(before.tagName))
+    const glued =
+      latinBefore &&
+      child.type === 'text' &&
+      arabicWordAfter.test(child.value + leadingTextOf(children[index + 1], child.value))
     return glued ? {...child, value: child.value.replace(closingBeforeSpace, `$1${rightToLeftMark}`)} : child
   })
 }
@@ -174,7 +211,13 @@ function phrasingTextOf(node: ElementContent | undefined): string {
 export function markNumberElementEnds(children: ElementContent[]): ElementContent[] {
   return children.map((child, index) => {
     const before = children[index - 1]
-    if (child.type !== 'text' || before?.type !== 'element' || before.tagName !== 'sup' || !/[0-9\u0660-\u0669]$/.test(toString(before))) return child
+    if (
+      child.type !== 'text' ||
+      before?.type !== 'element' ||
+      before.tagName !== 'sup' ||
+      !/[0-9\u0660-\u0669]$/.test(toString(before))
+    )
+      return child
     return {...child, value: child.value.replace(closingBeforeSpace, `$1${rightToLeftMark}`)}
   })
 }
@@ -189,7 +232,14 @@ export function markNumberElementEnds(children: ElementContent[]): ElementConten
 export function markLabelNumberEnds(children: ElementContent[]): ElementContent[] {
   return children.map((child, index) => {
     const before = children[index - 1]
-    if (child.type !== 'text' || !arabicWordAfter.test(textRunFrom(children, index)) || before?.type !== 'element' || before.tagName === 'sup' || before.properties.dir === 'ltr') return child
+    if (
+      child.type !== 'text' ||
+      !arabicWordAfter.test(textRunFrom(children, index)) ||
+      before?.type !== 'element' ||
+      before.tagName === 'sup' ||
+      before.properties.dir === 'ltr'
+    )
+      return child
     const label = toString(before)
     if (!/[\u0600-\u06FF]/.test(label) || !/[0-9\u0660-\u0669]$/.test(label)) return child
     return {...child, value: child.value.replace(closingBeforeSpace, `$1${rightToLeftMark}`)}
@@ -208,7 +258,12 @@ export function markLabelNumberEnds(children: ElementContent[]): ElementContent[
  */
 export function markNoteNumbers(children: ElementContent[]): ElementContent[] {
   return children.map((child) => {
-    if (child.type !== 'element' || child.properties.role !== 'doc-backlink' || !/[0-9\u0660-\u0669]$/.test(toString(child))) return child
+    if (
+      child.type !== 'element' ||
+      child.properties.role !== 'doc-backlink' ||
+      !/[0-9\u0660-\u0669]$/.test(toString(child))
+    )
+      return child
     return {...child, children: [...child.children, {type: 'text', value: rightToLeftMark}]}
   })
 }
@@ -222,4 +277,3 @@ function textRunFrom(children: ElementContent[], index: number): string {
   }
   return text
 }
-

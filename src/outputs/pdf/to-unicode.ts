@@ -28,29 +28,35 @@ export function baseLetterMaps(pdf: PDFDocument, reader: TextReader = textReader
 
 /** A ToUnicode CMap for two-byte codes, presentation forms written as their base letters. */
 export function writeToUnicode(map: Map<number, string>): string {
-  const entries = [...map].sort(([a], [b]) => a - b).map(([code, text]) => `<${hex4(code)}> <${[...baseLetters(text)].map((unit) => hex4(unit.charCodeAt(0))).join('')}>`)
+  const entries = [...map]
+    .sort(([a], [b]) => a - b)
+    .map(
+      ([code, text]) => `<${hex4(code)}> <${[...baseLetters(text)].map((unit) => hex4(unit.charCodeAt(0))).join('')}>`
+    )
   const blocks: string[] = []
   // A CMap's bfchar block holds at most 100 entries.
   for (let index = 0; index < entries.length; index += 100) {
     const block = entries.slice(index, index + 100)
     blocks.push(`${block.length} beginbfchar\n${block.join('\n')}\nendbfchar`)
   }
-  return [
-    '/CIDInit /ProcSet findresource begin',
-    '12 dict begin',
-    'begincmap',
-    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
-    '/CMapName /Adobe-Identity-UCS def',
-    '/CMapType 2 def',
-    '1 begincodespacerange',
-    '<0000> <FFFF>',
-    'endcodespacerange',
-    ...blocks,
-    'endcmap',
-    'CMapName currentdict /CMap defineresource pop',
-    'end',
-    'end'
-  ].join('\n') + '\n'
+  return (
+    [
+      '/CIDInit /ProcSet findresource begin',
+      '12 dict begin',
+      'begincmap',
+      '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+      '/CMapName /Adobe-Identity-UCS def',
+      '/CMapType 2 def',
+      '1 begincodespacerange',
+      '<0000> <FFFF>',
+      'endcodespacerange',
+      ...blocks,
+      'endcmap',
+      'CMapName currentdict /CMap defineresource pop',
+      'end',
+      'end'
+    ].join('\n') + '\n'
+  )
 }
 
 function baseLetters(text: string): string {

@@ -56,7 +56,9 @@ function isWrapped(element: Element): boolean {
  * unchanged to the pixel.
  */
 function isNoteCall(element: Element): boolean {
-  return element.tagName === 'a' && element.properties.dataFootnoteRef !== undefined && /^[0-9]+$/.test(toString(element))
+  return (
+    element.tagName === 'a' && element.properties.dataFootnoteRef !== undefined && /^[0-9]+$/.test(toString(element))
+  )
 }
 
 /**
@@ -81,7 +83,6 @@ function isCodeWord(element: Element): boolean {
 export function wholeText(word: string): string {
   return /^[0-9]+$/.test(word) ? `${word} ` : word
 }
-
 
 /**
  * What a glyph other than the first of a wrapped word reads as. Poppler takes an empty text as nothing;
@@ -126,8 +127,19 @@ export interface Scan {
 }
 
 export function newScan(words: ReadonlySet<string>): Scan {
-  const written = new Map([...words].filter((word) => /\s/.test(word)).map((word) => [word.replace(/\s+/g, ''), word.trim().replace(/\s+/g, ' ')]))
-  return {words: new Set([...words].map((word) => word.replace(/\s+/g, ''))), written, open: [], last: undefined, done: [], lines: []}
+  const written = new Map(
+    [...words]
+      .filter((word) => /\s/.test(word))
+      .map((word) => [word.replace(/\s+/g, ''), word.trim().replace(/\s+/g, ' ')])
+  )
+  return {
+    words: new Set([...words].map((word) => word.replace(/\s+/g, ''))),
+    written,
+    open: [],
+    last: undefined,
+    done: [],
+    lines: []
+  }
 }
 
 /**
@@ -140,7 +152,12 @@ export function newScan(words: ReadonlySet<string>): Scan {
  * the «https://archive.example» begun since, which a hyphen would fit too). A word
  * not whole by the end of the page after its mark is dropped: nothing is rewritten on a guess.
  */
-export function scanStream(scan: Scan, at: {page: number; stream: number}, operations: Operation[], toUnicode: (font: string) => Map<number, string> | undefined): void {
+export function scanStream(
+  scan: Scan,
+  at: {page: number; stream: number},
+  operations: Operation[],
+  toUnicode: (font: string) => Map<number, string> | undefined
+): void {
   scan.open = scan.open.filter((token) => token.glyphs[0]!.page >= at.page - 1)
   const marks: string[] = []
   let font = ''
@@ -154,7 +171,8 @@ export function scanStream(scan: Scan, at: {page: number; stream: number}, opera
     else if (operator === 'Tm') line = lineAt(scan, lines, at.stream, Number(operands[5]))
     else if (operator === 'BMC' || operator === 'BDC') {
       marks.push(operands[0] ?? '')
-      if (operands[0] === '/Span' && operands[2] === '/ActualText' && operands[3]?.startsWith('<')) span = {text: hexText(operands[3]), used: false}
+      if (operands[0] === '/Span' && operands[2] === '/ActualText' && operands[3]?.startsWith('<'))
+        span = {text: hexText(operands[3]), used: false}
     } else if (operator === 'EMC') {
       if (marks.pop() === '/Span') span = undefined
     } else if (operator === 'Tj' && operands.length === 1 && operands[0]!.startsWith('<')) {
@@ -166,10 +184,14 @@ export function scanStream(scan: Scan, at: {page: number; stream: number}, opera
       if (text === wrappedWordMark || span?.text === wrappedWordMark) {
         scan.open.push({glyphs: [{...at, operation: index, text: ''}], text: '', words: [...scan.words]})
       } else {
-        const taken = scan.open.length > 0 && !marks.includes('/ReversedChars') && !/^\s+$/.test(read) ? extend(scan, {...at, operation: index, text: read}) : undefined
+        const taken =
+          scan.open.length > 0 && !marks.includes('/ReversedChars') && !/^\s+$/.test(read)
+            ? extend(scan, {...at, operation: index, text: read})
+            : undefined
         line.push(taken ?? read)
       }
-      if (text !== wrappedWordMark && span?.text !== wrappedWordMark) closeNoteCalls(scan, scan.last === before ? undefined : scan.last)
+      if (text !== wrappedWordMark && span?.text !== wrappedWordMark)
+        closeNoteCalls(scan, scan.last === before ? undefined : scan.last)
     }
   })
 }
@@ -179,7 +201,9 @@ export function scanStream(scan: Scan, at: {page: number; stream: number}, opera
  * and take the 9 of a year on the same line.
  */
 function closeNoteCalls(scan: Scan, taker: Token | undefined): void {
-  for (const token of scan.open.filter((open) => open !== taker && open.text !== '' && wholeText(open.text) !== open.text && open.words.includes(open.text))) {
+  for (const token of scan.open.filter(
+    (open) => open !== taker && open.text !== '' && wholeText(open.text) !== open.text && open.words.includes(open.text)
+  )) {
     scan.open = scan.open.filter((open) => open !== token)
     token.words = [token.text]
     scan.done.push(token)
@@ -249,7 +273,7 @@ function firstLettersByPage(glyphs: GlyphAt[], written: ReadonlyMap<string, stri
   for (const letters of pages.values()) {
     const spelled = letters.map((letter) => letter.text).join('')
     // A phrase printed on one page is given back as written (with its spaces); pieces across pages as printed.
-    firsts.set(letters[0]!, wholeText(pages.size === 1 ? written.get(spelled) ?? spelled : spelled))
+    firsts.set(letters[0]!, wholeText(pages.size === 1 ? (written.get(spelled) ?? spelled) : spelled))
   }
   return firsts
 }
@@ -266,7 +290,11 @@ export function onLeftToRightLines(scan: Scan): Map<number, Set<number>> {
   const roles = rolesOf(scan)
   const lines = new Map<number, Set<number>>()
   for (const {pieces} of scan.lines) {
-    const read = pieces.map((piece) => (typeof piece === 'string' ? piece : roles.get(piece.stream)?.get(piece.operation) ?? piece.text)).join('')
+    const read = pieces
+      .map((piece) =>
+        typeof piece === 'string' ? piece : (roles.get(piece.stream)?.get(piece.operation) ?? piece.text)
+      )
+      .join('')
     if (pdfiumLineDirection(read) !== 'ltr') continue
     for (const piece of pieces) {
       if (typeof piece === 'string') continue
@@ -282,7 +310,14 @@ export function pdfiumLineDirection(text: string): 'rtl' | 'ltr' {
   const runs = {rtl: 0, ltr: 0}
   let last = ''
   for (const character of text) {
-    const kind = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(character) && /\p{L}/u.test(character) ? 'rtl' : /\p{L}/u.test(character) ? 'ltr' : /[\p{Nd}\p{Mn},./:+\-#$%]/u.test(character) ? 'weak' : 'neutral'
+    const kind =
+      /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(character) && /\p{L}/u.test(character)
+        ? 'rtl'
+        : /\p{L}/u.test(character)
+          ? 'ltr'
+          : /[\p{Nd}\p{Mn},./:+\-#$%]/u.test(character)
+            ? 'weak'
+            : 'neutral'
     if (kind !== last && (kind === 'rtl' || kind === 'ltr')) runs[kind] += 1
     last = kind
   }
@@ -294,14 +329,22 @@ export function pdfiumLineDirection(text: string): 'rtl' | 'ltr' {
  * written right to left, and PDFium is given the text in the order it turns round, except for the
  * operations `asWritten`, on lines it reads left to right (see `onLeftToRightLines`).
  */
-export function withSpans(operations: Operation[], roles: Map<number, string>, rightToLeft = true, asWritten: ReadonlySet<number> = new Set()): string {
-  return operations.map((operation, index) => wrapped(operation.source, roles.get(index), rightToLeft && !asWritten.has(index))).join('\n')
+export function withSpans(
+  operations: Operation[],
+  roles: Map<number, string>,
+  rightToLeft = true,
+  asWritten: ReadonlySet<number> = new Set()
+): string {
+  return operations
+    .map((operation, index) => wrapped(operation.source, roles.get(index), rightToLeft && !asWritten.has(index)))
+    .join('\n')
 }
 
 function wrapped(source: string, text: string | undefined, rightToLeft: boolean): string {
   if (text === undefined) return source
   if (text !== '' && !rightToLeft) return `/Span <</ActualText ${textHex(text)} >> BDC\n${source}\nEMC`
-  if (text !== '') return `/Span <</ActualText ${textHex(text)} >> BDC\n/${pdfiumTag} <</ActualText ${textHex(pdfiumOrder(text))} >> BDC\n${source}\nEMC\nEMC`
+  if (text !== '')
+    return `/Span <</ActualText ${textHex(text)} >> BDC\n/${pdfiumTag} <</ActualText ${textHex(pdfiumOrder(text))} >> BDC\n${source}\nEMC\nEMC`
   return `/Span <</ActualText ${textHex(continuation.poppler)} >> BDC\n/${pdfiumTag} <</ActualText ${textHex(continuation.pdfium)} >> BDC\n${source}\nEMC\nEMC`
 }
 
@@ -343,7 +386,8 @@ function pdfiumKind(character: string): string {
 function glyphText(token: string, map: Map<number, string> | undefined): string {
   const bytes = hexBytes(token)
   let text = ''
-  for (let index = 0; index + 1 < bytes.length; index += 2) text += map?.get(bytes[index]! * 256 + bytes[index + 1]!) ?? '\uFFFD'
+  for (let index = 0; index + 1 < bytes.length; index += 2)
+    text += map?.get(bytes[index]! * 256 + bytes[index + 1]!) ?? '\uFFFD'
   return /[\uFB00-\uFB06]/.test(text) ? text.normalize('NFKC') : text
 }
 
@@ -353,14 +397,20 @@ export function wrappedWordsOf(nodes: Array<Root | ElementContent>): Set<string>
   const visit = (node: Root | ElementContent) => {
     if (node.type === 'element' && node.tagName === 'pre') return
     if (node.type === 'element' && isWrapped(node)) words.add(toString(node))
-    else if (node.type === 'root' || node.type === 'element') for (const child of node.children as ElementContent[]) visit(child)
+    else if (node.type === 'root' || node.type === 'element')
+      for (const child of node.children as ElementContent[]) visit(child)
   }
   for (const node of nodes) visit(node)
   return words
 }
 
 /** Every page's content streams with their wrapped words made whole, across pages. */
-export function wholeWrappedWordsIn(pdf: PDFDocument, words: ReadonlySet<string>, rightToLeft: boolean, reader: TextReader = textReader(pdf)): void {
+export function wholeWrappedWordsIn(
+  pdf: PDFDocument,
+  words: ReadonlySet<string>,
+  rightToLeft: boolean,
+  reader: TextReader = textReader(pdf)
+): void {
   if (words.size === 0) return
   const scan = newScan(words)
   const scanned: Array<{ref: PDFRef; operations: Operation[]}> = []
@@ -393,14 +443,20 @@ const markSpan = textHex(wrappedWordMark)
  * The glyph strings (`<0003>`) that stand for the mark in the page's fonts. `known`: those of each map
  * already looked through (pages share their fonts).
  */
-function markGlyphs(fonts: PDFDict, toUnicode: (name: string) => Map<number, string> | undefined, known: Map<Map<number, string>, string[]>): string[] {
+function markGlyphs(
+  fonts: PDFDict,
+  toUnicode: (name: string) => Map<number, string> | undefined,
+  known: Map<Map<number, string>, string[]>
+): string[] {
   const codes: string[] = []
   for (const name of fonts.keys()) {
     const map = toUnicode(name.asString())
     if (!map) continue
     let marks = known.get(map)
     if (!marks) {
-      marks = [...map].filter(([, text]) => text === wrappedWordMark).map(([code]) => `<${code.toString(16).toUpperCase().padStart(4, '0')}>`)
+      marks = [...map]
+        .filter(([, text]) => text === wrappedWordMark)
+        .map(([code]) => `<${code.toString(16).toUpperCase().padStart(4, '0')}>`)
       known.set(map, marks)
     }
     codes.push(...marks)

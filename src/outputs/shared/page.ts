@@ -45,7 +45,9 @@ export function htmlPage(document: Document, parts: Element[], options: PageOpti
  */
 export function shellPage(options: PageOptions & {lang: string; dir: string}): string {
   const body = h('body', {className: ['publication', `medium-${options.medium}`]})
-  return toHtml(pageTree({lang: options.lang, dir: options.dir, title: ''}, body, {...options, publicationCss: ''})) + '\n'
+  return (
+    toHtml(pageTree({lang: options.lang, dir: options.dir, title: ''}, body, {...options, publicationCss: ''})) + '\n'
+  )
 }
 
 /** The page's own half (see `PageParts`). */
@@ -84,7 +86,11 @@ function pageTree(head: {lang: string; dir: string; title: string}, body: Elemen
 }
 
 function bodyOf(document: Document, parts: Element[], options: PageOptions): Element {
-  const body: Element = h('body', {className: ['publication', `medium-${options.medium}`, `digits-${document.meta.digits}`]}, structuredClone(parts))
+  const body: Element = h(
+    'body',
+    {className: ['publication', `medium-${options.medium}`, `digits-${document.meta.digits}`]},
+    structuredClone(parts)
+  )
   visit(body, 'element', function (element: Element) {
     if (element.tagName === 'img' && typeof element.properties.src === 'string') {
       element.properties.src = options.imageUrl(element.properties.src)

@@ -50,7 +50,9 @@ export default function rehypeBreakUrls(options?: Readonly<Options> | null) {
       }
       // An address span of ours: its text is pieces already.
       if (skippedTags.has(element.tagName) || classes(element).includes('url')) return SKIP
-      element.children = element.children.flatMap((child) => (child.type === 'text' ? breakText(child, limits) : [child]))
+      element.children = element.children.flatMap((child) =>
+        child.type === 'text' ? breakText(child, limits) : [child]
+      )
       return undefined
     })
   }
@@ -88,7 +90,8 @@ function isEmail(text: string): boolean {
 
 function hostParses(host: string): boolean {
   const url = parseUrl(`http://${host}/`)
-  return url !== null && url.hostname.includes('.') && !url.hostname.endsWith('.')
+  if (url === null) return false
+  return url.hostname.includes('.') && !url.hostname.endsWith('.')
 }
 
 /**
@@ -101,7 +104,8 @@ function hostParses(host: string): boolean {
 export function urlPieces(text: string, kind: AddressKind, limits: Limits = {maxPiece: 12, longPiece: 30}): Piece[] {
   const pieces: Piece[] = []
   for (const piece of cutAt(text, kind === 'url' ? urlBreakBefore : emailBreakBefore)) {
-    const bits = [...piece].length <= limits.maxPiece ? [piece] : joinUpTo(cutAt(piece, secondaryBreakBefore), limits.maxPiece)
+    const bits =
+      [...piece].length <= limits.maxPiece ? [piece] : joinUpTo(cutAt(piece, secondaryBreakBefore), limits.maxPiece)
     for (const bit of bits) pieces.push({text: bit, whole: [...bit].length <= limits.longPiece})
   }
   return pieces
@@ -145,7 +149,9 @@ export function piecesToHast(pieces: Piece[]): ElementContent[] {
   for (const piece of pieces) {
     if (nodes.length > 0) nodes.push({type: 'element', tagName: 'wbr', properties: {}, children: []})
     const text: Text = {type: 'text', value: piece.text}
-    nodes.push(piece.whole ? {type: 'element', tagName: 'span', properties: {className: ['url-part']}, children: [text]} : text)
+    nodes.push(
+      piece.whole ? {type: 'element', tagName: 'span', properties: {className: ['url-part']}, children: [text]} : text
+    )
   }
   return nodes
 }

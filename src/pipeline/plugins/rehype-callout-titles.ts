@@ -15,9 +15,13 @@ export default function rehypeCalloutTitles(options?: Readonly<Options> | null) 
   return function (tree: Root): undefined {
     visit(tree, 'element', (element: Element) => {
       if (element.tagName !== 'aside' || !classList(element).includes('callout')) return
-      const title = element.children.find((child): child is Element => child.type === 'element' && classList(child).includes('callout-title'))
+      const title = element.children.find(
+        (child): child is Element => child.type === 'element' && classList(child).includes('callout-title')
+      )
       if (!title || title.children.length > 0) return
-      const kind = classList(element).find((name) => name.startsWith('callout-'))?.slice('callout-'.length)
+      const kind = classList(element)
+        .find((name) => name.startsWith('callout-'))
+        ?.slice('callout-'.length)
       const label = kind ? labels[kind] : undefined
       if (label) title.children.push({type: 'text', value: label})
       else element.children.splice(element.children.indexOf(title), 1)

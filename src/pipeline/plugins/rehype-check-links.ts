@@ -50,14 +50,21 @@ export default function rehypeCheckLinks(options?: Readonly<Options> | null) {
 export function judge(href: string, ids: ReadonlySet<string>, baseUrl?: string): Verdict {
   if (whiteSpace.test(href)) return {reason: 'an address holds no spaces (write them %20)', ruleId: 'link-malformed'}
   if (href.startsWith('#')) {
-    return ids.has(safeDecode(href.slice(1))) ? {href} : {reason: 'no heading or anchor of the document has this id', ruleId: 'link-missing-fragment'}
+    return ids.has(safeDecode(href.slice(1)))
+      ? {href}
+      : {reason: 'no heading or anchor of the document has this id', ruleId: 'link-missing-fragment'}
   }
   if (URL.canParse(href)) {
-    return kept.has(new URL(href).protocol) ? {href} : {reason: 'this kind of address cannot be followed from a publication', ruleId: 'link-malformed'}
+    return kept.has(new URL(href).protocol)
+      ? {href}
+      : {reason: 'this kind of address cannot be followed from a publication', ruleId: 'link-malformed'}
   }
   if (baseUrl !== undefined && URL.canParse(href, baseUrl)) return {href: new URL(href, baseUrl).href}
   if (href === '') return {reason: 'the address is empty', ruleId: 'link-malformed'}
-  return {reason: 'it is not part of the publication (give the manuscript a `baseUrl` to link to the web page it means)', ruleId: 'link-outside'}
+  return {
+    reason: 'it is not part of the publication (give the manuscript a `baseUrl` to link to the web page it means)',
+    ruleId: 'link-outside'
+  }
 }
 
 export function idsOf(tree: Root): Set<string> {

@@ -45,8 +45,6 @@ function isSkipped(element: Element): boolean {
   return (
     skippedTags.has(element.tagName) ||
     (typeof dir === 'string' && dir.toLowerCase() === 'ltr') ||
-    (element.tagName === 'a' &&
-      typeof href === 'string' &&
-      externalHref.test(href.trim()))
+    (element.tagName === 'a' && typeof href === 'string' && externalHref.test(href.trim()))
   )
 }

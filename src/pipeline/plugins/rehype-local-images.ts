@@ -29,16 +29,24 @@ function imageProblem(file: string): string | undefined {
     '.jpg': (bytes) => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff,
     '.jpeg': (bytes) => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff,
     '.gif': (bytes) => bytes.subarray(0, 4).toString('latin1') === 'GIF8',
-    '.webp': (bytes) => bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP'
+    '.webp': (bytes) =>
+      bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP'
   }
   if (extension === '.svg') {
     const text = readFileSync(file, 'utf8')
     if (!/<svg[\s>]/i.test(text)) return 'is not an SVG image'
-    if (/<script[\s>]|\son[a-z]+\s*=|<foreignObject[\s>]/i.test(text)) return 'contains script or embedded HTML: export it again without'
-    if (/(?:href|src)\s*=\s*["']\s*(?:https?:|\/\/|file:|javascript:)/i.test(text) || /url\(\s*["']?\s*(?:https?:|\/\/)/i.test(text)) return 'refers to files elsewhere: embed what it needs'
+    if (/<script[\s>]|\son[a-z]+\s*=|<foreignObject[\s>]/i.test(text))
+      return 'contains script or embedded HTML: export it again without'
+    if (
+      /(?:href|src)\s*=\s*["']\s*(?:https?:|\/\/|file:|javascript:)/i.test(text) ||
+      /url\(\s*["']?\s*(?:https?:|\/\/)/i.test(text)
+    )
+      return 'refers to files elsewhere: embed what it needs'
     return undefined
   }
-  return signatures[extension]?.(head) === false ? `is not a ${extension.slice(1).toUpperCase()} image (the file's content says otherwise)` : undefined
+  return signatures[extension]?.(head) === false
+    ? `is not a ${extension.slice(1).toUpperCase()} image (the file's content says otherwise)`
+    : undefined
 }
 
 /**
@@ -61,11 +69,19 @@ export default function rehypeLocalImages(options: Readonly<Options>) {
       }
 
       if (typeof element.properties.alt !== 'string' || element.properties.alt.trim() === '') {
-        warn(file, `Image \`${src}\` has no alternative text: describe it in the brackets, ![like this](${src || 'image.png'})`, place, 'image-alt')
+        warn(
+          file,
+          `Image \`${src}\` has no alternative text: describe it in the brackets, ![like this](${src || 'image.png'})`,
+          place,
+          'image-alt'
+        )
       }
       if (src === '') return drop('Image without a source', 'image-source')
       if (/^[a-z][a-z\d+.-]*:/i.test(src) || src.startsWith('//')) {
-        return drop(`Remote image \`${src}\`: save the file beside the manuscript and refer to it by its name, since builds never use the network`, 'image-remote')
+        return drop(
+          `Remote image \`${src}\`: save the file beside the manuscript and refer to it by its name, since builds never use the network`,
+          'image-remote'
+        )
       }
 
       const resolved = path.resolve(folder, decodeURIComponent(src.split(/[?#]/)[0]!))
@@ -81,7 +97,10 @@ export default function rehypeLocalImages(options: Readonly<Options>) {
         return drop(`\`${src}\` is not an image (PNG, JPEG, GIF, SVG or WebP)`, 'image-type')
       }
       if (info.size > maximumImageBytes) {
-        return drop(`Image \`${src}\` is ${(info.size / 2 ** 20).toFixed(0)} MB: images over ${maximumImageBytes / 2 ** 20} MB are refused (a full-page figure needs about 2 MB)`, 'image-size')
+        return drop(
+          `Image \`${src}\` is ${(info.size / 2 ** 20).toFixed(0)} MB: images over ${maximumImageBytes / 2 ** 20} MB are refused (a full-page figure needs about 2 MB)`,
+          'image-size'
+        )
       }
       const problem = imageProblem(real)
       if (problem) return drop(`Image \`${src}\` ${problem}`, 'image-type')

@@ -22,7 +22,9 @@ export default function rehypeLongWords(options?: Readonly<Options> | null) {
   return function (tree: Root): undefined {
     visit(tree, 'element', function (element: Element) {
       if (skippedTags.has(element.tagName) || hasClass(element, 'url') || hasClass(element, 'long-word')) return SKIP
-      element.children = element.children.flatMap((child) => (child.type === 'text' ? markLongWords(child, maxWord) : [child]))
+      element.children = element.children.flatMap((child) =>
+        child.type === 'text' ? markLongWords(child, maxWord) : [child]
+      )
       return undefined
     })
   }
@@ -43,7 +45,12 @@ export function markLongWords(node: Text, maxWord: number): ElementContent[] {
     const word = match[0]
     if (word.length <= maxWord || [...word].length <= maxWord) continue
     if (match.index > rest) result.push({type: 'text', value: node.value.slice(rest, match.index)})
-    result.push({type: 'element', tagName: 'span', properties: {className: ['long-word']}, children: [{type: 'text', value: word}]})
+    result.push({
+      type: 'element',
+      tagName: 'span',
+      properties: {className: ['long-word']},
+      children: [{type: 'text', value: word}]
+    })
     rest = match.index + word.length
   }
   if (result.length === 0) return [node]

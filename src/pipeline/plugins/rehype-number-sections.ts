@@ -25,9 +25,7 @@ const sectionRank: Readonly<Record<string, number>> = {
  *
  * The number is also stored as `dataNumber` so a contents page can reuse it.
  */
-export default function rehypeNumberSections(
-  options?: Readonly<Options> | null
-) {
+export default function rehypeNumberSections(options?: Readonly<Options> | null) {
   const settings = options || emptyOptions
   const numbering = settings.numbering || 'none'
 
@@ -43,8 +41,7 @@ export default function rehypeNumberSections(
 
       advance(counters, rank)
       const number = sectionNumber(counters, rank, numbering)
-      const separator =
-        numbering === 'ordinal' ? ': ' : rank === 0 ? '. ' : ' '
+      const separator = numbering === 'ordinal' ? ': ' : rank === 0 ? '. ' : ' '
 
       node.properties.dataNumber = number
       node.children.unshift({
@@ -67,12 +64,6 @@ function advance(counters: number[], rank: number): void {
   counters.fill(0, rank + 1)
 }
 
-function sectionNumber(
-  counters: ReadonlyArray<number>,
-  rank: number,
-  numbering: 'ordinal' | 'decimal'
-): string {
-  return numbering === 'ordinal'
-    ? arabicOrdinal(counters[0] ?? 0)
-    : counters.slice(0, rank + 1).join('.')
+function sectionNumber(counters: ReadonlyArray<number>, rank: number, numbering: 'ordinal' | 'decimal'): string {
+  return numbering === 'ordinal' ? arabicOrdinal(counters[0] ?? 0) : counters.slice(0, rank + 1).join('.')
 }

@@ -32,10 +32,31 @@ export default function rehypeReportUnsafe() {
       const reason = refusedElements[element.tagName]
       if (reason) warn(file, `Removed <${element.tagName}>: ${reason}`, place, 'unsafe-html')
       for (const [name, value] of Object.entries(element.properties)) {
-        if (/^on[a-z]/i.test(name)) warn(file, `Removed the ${name.toLowerCase()} attribute of <${element.tagName}>: scripts never run in publications`, place, 'unsafe-html')
-        else if (name === 'style') warn(file, `Removed the style attribute of <${element.tagName}>: styles come from the template`, place, 'unsafe-html')
-        else if (typeof value === 'string' && /^\s*(?:javascript|vbscript|data):/i.test(value) && (name === 'href' || name === 'src' || name === 'action' || name === 'formAction')) {
-          warn(file, `Removed a ${value.trim().split(':')[0]!.toLowerCase()}: address from <${element.tagName}>`, place, 'unsafe-html')
+        if (/^on[a-z]/i.test(name))
+          warn(
+            file,
+            `Removed the ${name.toLowerCase()} attribute of <${element.tagName}>: scripts never run in publications`,
+            place,
+            'unsafe-html'
+          )
+        else if (name === 'style')
+          warn(
+            file,
+            `Removed the style attribute of <${element.tagName}>: styles come from the template`,
+            place,
+            'unsafe-html'
+          )
+        else if (
+          typeof value === 'string' &&
+          /^\s*(?:javascript|vbscript|data):/i.test(value) &&
+          (name === 'href' || name === 'src' || name === 'action' || name === 'formAction')
+        ) {
+          warn(
+            file,
+            `Removed a ${value.trim().split(':')[0]!.toLowerCase()}: address from <${element.tagName}>`,
+            place,
+            'unsafe-html'
+          )
         }
       }
     })

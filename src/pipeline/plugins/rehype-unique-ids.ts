@@ -41,7 +41,12 @@ export default function rehypeUniqueIds(options?: Readonly<Options> | null) {
       const place = element.position
       if (!isValidId(id)) {
         const fresh = unique(validFrom(id), used)
-        warn(file, `Id \`${id}\` is not a valid id (it must start with a letter and hold no spaces): renamed \`${fresh}\``, place, 'id-invalid')
+        warn(
+          file,
+          `Id \`${id}\` is not a valid id (it must start with a letter and hold no spaces): renamed \`${fresh}\``,
+          place,
+          'id-invalid'
+        )
         renamed.set(id, fresh)
         setId(element, fresh, used)
       } else if (used.has(id)) {

@@ -33,18 +33,34 @@ export default function remarkChecks(options?: Readonly<Options> | null) {
     visit(tree, 'footnoteDefinition', (node: FootnoteDefinition) => {
       const first = defined.get(node.identifier)
       if (first) {
-        warn(file, `Note [^${node.label ?? node.identifier}] is written twice (first at line ${first.position?.start.line ?? '?'}): the first one is used`, node.position?.start, 'note-duplicate')
+        warn(
+          file,
+          `Note [^${node.label ?? node.identifier}] is written twice (first at line ${first.position?.start.line ?? '?'}): the first one is used`,
+          node.position?.start,
+          'note-duplicate'
+        )
         return
       }
       defined.set(node.identifier, node)
-      if (!called.has(node.identifier)) warn(file, `Note [^${node.label ?? node.identifier}] is never called in the text: it will not be printed`, node.position?.start, 'note-unused')
+      if (!called.has(node.identifier))
+        warn(
+          file,
+          `Note [^${node.label ?? node.identifier}] is never called in the text: it will not be printed`,
+          node.position?.start,
+          'note-unused'
+        )
     })
     // A call whose note is missing stays text: `[^x]`.
     visit(tree, 'text', (node: Text) => {
       for (const match of node.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
         const start = node.position?.start
         const place = start ? {line: start.line, column: start.column + match.index} : undefined
-        warn(file, `Note call [^${match[1]}] has no note: write \`[^${match[1]}]: …\` at the end of the manuscript`, place, 'note-missing')
+        warn(
+          file,
+          `Note call [^${match[1]}] has no note: write \`[^${match[1]}]: …\` at the end of the manuscript`,
+          place,
+          'note-missing'
+        )
       }
     })
 
@@ -52,7 +68,13 @@ export default function remarkChecks(options?: Readonly<Options> | null) {
     const walk = (node: Node, depth: number) => {
       const next = containers.has(node.type) ? depth + 1 : depth
       if (next > maximumDepth) {
-        if (!depthFailed.size) fail(file, `Lists and quotes are nested more than ${maximumDepth} deep here: flatten them`, node.position?.start, 'nesting-depth')
+        if (!depthFailed.size)
+          fail(
+            file,
+            `Lists and quotes are nested more than ${maximumDepth} deep here: flatten them`,
+            node.position?.start,
+            'nesting-depth'
+          )
         depthFailed.add(node)
         return
       }
@@ -62,7 +84,13 @@ export default function remarkChecks(options?: Readonly<Options> | null) {
 
     visit(tree, 'heading', (node: Heading) => {
       const length = toString(node).length
-      if (length > longHeading) warn(file, `A heading of ${length} characters: is it a paragraph? (a paragraph is separated from a heading by a blank line)`, node.position?.start, 'heading-length')
+      if (length > longHeading)
+        warn(
+          file,
+          `A heading of ${length} characters: is it a paragraph? (a paragraph is separated from a heading by a blank line)`,
+          node.position?.start,
+          'heading-length'
+        )
     })
   }
 }

@@ -12,7 +12,13 @@ type Extension = ReturnType<typeof directive>
 
 /** The boxed notes a manuscript may hold, by the names other tools give them, and the box each becomes. */
 export const calloutKinds: Readonly<Record<string, 'note' | 'tip' | 'warning'>> = {
-  note: 'note', info: 'note', tip: 'tip', important: 'warning', warning: 'warning', caution: 'warning', danger: 'warning'
+  note: 'note',
+  info: 'note',
+  tip: 'tip',
+  important: 'warning',
+  warning: 'warning',
+  caution: 'warning',
+  danger: 'warning'
 }
 
 // `::: tip عنوان` (VitePress, markdown-it-container) and `:::tip عنوان`: a line of plain text, not a directive.
@@ -38,7 +44,12 @@ export default function remarkContainers(this: Processor) {
         toCallout(node)
         return
       }
-      warn(file, `Unknown container \`:::${node.name}\` (known: ${Object.keys(calloutKinds).join(', ')}): kept as text`, node.position?.start, 'container-unknown')
+      warn(
+        file,
+        `Unknown container \`:::${node.name}\` (known: ${Object.keys(calloutKinds).join(', ')}): kept as text`,
+        node.position?.start,
+        'container-unknown'
+      )
       if (!parent || index === undefined) return
       parent.children.splice(index, 1, ...(restoreContainer(node, source) as never[]))
       return index
@@ -54,7 +65,9 @@ export default function remarkContainers(this: Processor) {
  */
 function containerSyntax(): Extension {
   const constructs = directive().flow?.[58]
-  const container = (Array.isArray(constructs) ? constructs : constructs ? [constructs] : []).filter((construct) => construct.concrete === true)
+  const container = (Array.isArray(constructs) ? constructs : constructs ? [constructs] : []).filter(
+    (construct) => construct.concrete === true
+  )
   return {flow: {58: container}}
 }
 
@@ -62,9 +75,10 @@ function toCallout(node: Container) {
   const kind = calloutKinds[node.name]!
   node.data = {...node.data, hName: 'aside', hProperties: {className: ['callout', `callout-${kind}`]}}
   const label = node.children[0]
-  const title: Paragraph = label?.type === 'paragraph' && label.data && 'directiveLabel' in label.data
-    ? (node.children.shift() as Paragraph)
-    : {type: 'paragraph', children: []}
+  const title: Paragraph =
+    label?.type === 'paragraph' && label.data && 'directiveLabel' in label.data
+      ? (node.children.shift() as Paragraph)
+      : {type: 'paragraph', children: []}
   title.data = {hProperties: {className: ['callout-title']}}
   node.children.unshift(title)
 }
@@ -75,7 +89,10 @@ function restoreContainer(node: Container, source: string): RootContent[] {
   const children = node.children.filter((child) => !(child.data && 'directiveLabel' in child.data))
   if (position?.start.offset === undefined || position.end.offset === undefined) return children
   const openingEnd = lineEnd(source, position.start.offset)
-  const result: RootContent[] = [paragraphOf({type: 'text', value: source.slice(position.start.offset, openingEnd)}), ...children]
+  const result: RootContent[] = [
+    paragraphOf({type: 'text', value: source.slice(position.start.offset, openingEnd)}),
+    ...children
+  ]
   const closingStart = source.lastIndexOf('\n', position.end.offset - 1) + 1
   if (closingStart > openingEnd && closingLine.test(source.slice(closingStart, position.end.offset).trim())) {
     result.push(paragraphOf({type: 'text', value: source.slice(closingStart, position.end.offset).trim()}))
@@ -102,11 +119,18 @@ function plainContainerAt(parent: Parent, index: number, file: VFile): {node: Co
   const opening = parent.children[index]
   if (opening?.type !== 'paragraph') return undefined
   const [firstLine, rest] = splitFirstLine(opening.children)
-  const match = firstLine && firstLine.every((child) => child.type === 'text') ? openingLine.exec(firstLine.map((child) => (child as Text).value).join('')) : null
+  const match = firstLine?.every((child) => child.type === 'text')
+    ? openingLine.exec(firstLine.map((child) => (child as Text).value).join(''))
+    : null
   if (!match) return undefined
   const name = match[1]!
   if (!calloutKinds[name]) {
-    warn(file, `Unknown container \`::: ${name}\` (known: ${Object.keys(calloutKinds).join(', ')}): kept as text`, opening.position?.start, 'container-unknown')
+    warn(
+      file,
+      `Unknown container \`::: ${name}\` (known: ${Object.keys(calloutKinds).join(', ')}): kept as text`,
+      opening.position?.start,
+      'container-unknown'
+    )
     return undefined
   }
   const body: RootContent[] = rest.length > 0 ? [{type: 'paragraph', children: rest}] : []
@@ -117,11 +141,30 @@ function plainContainerAt(parent: Parent, index: number, file: VFile): {node: Co
     if (!closed) continue
     if (end === index) body.length = 0
     if (closed.children.length > 0) body.push(closed)
-    const label: Paragraph[] = match[2] ? [{type: 'paragraph', data: {directiveLabel: true}, children: [{type: 'text', value: match[2].trim()}]} as Paragraph] : []
-    const node = {type: 'containerDirective', name, attributes: {}, children: [...label, ...body], position: spanOf(opening, parent.children[end]!)} as Container
+    const label: Paragraph[] = match[2]
+      ? [
+          {
+            type: 'paragraph',
+            data: {directiveLabel: true},
+            children: [{type: 'text', value: match[2].trim()}]
+          } as Paragraph
+        ]
+      : []
+    const node = {
+      type: 'containerDirective',
+      name,
+      attributes: {},
+      children: [...label, ...body],
+      position: spanOf(opening, parent.children[end]!)
+    } as Container
     return {node, count: end - index + 1}
   }
-  warn(file, `Container \`::: ${name}\` is never closed (a line \`:::\` ends it): kept as text`, opening.position?.start, 'container-unclosed')
+  warn(
+    file,
+    `Container \`::: ${name}\` is never closed (a line \`:::\` ends it): kept as text`,
+    opening.position?.start,
+    'container-unclosed'
+  )
   return undefined
 }
 
@@ -132,7 +175,10 @@ function withoutClosingLine(paragraph: Paragraph): Paragraph | undefined {
   const cut = last.value.lastIndexOf('\n')
   if (!closingLine.test(last.value.slice(cut + 1))) return undefined
   if (cut < 0 && paragraph.children.length > 1) return undefined
-  const children = [...paragraph.children.slice(0, -1), ...(cut > 0 ? [{...last, value: last.value.slice(0, cut)}] : [])]
+  const children = [
+    ...paragraph.children.slice(0, -1),
+    ...(cut > 0 ? [{...last, value: last.value.slice(0, cut)}] : [])
+  ]
   return {...paragraph, children}
 }
 
@@ -140,8 +186,12 @@ function splitFirstLine(children: PhrasingContent[]): [PhrasingContent[], Phrasi
   for (const [index, child] of children.entries()) {
     if (child.type !== 'text' || !child.value.includes('\n')) continue
     const cut = child.value.indexOf('\n')
-    const after: PhrasingContent[] = cut + 1 < child.value.length ? [{type: 'text', value: child.value.slice(cut + 1)}] : []
-    return [[...children.slice(0, index), {type: 'text', value: child.value.slice(0, cut)}], [...after, ...children.slice(index + 1)]]
+    const after: PhrasingContent[] =
+      cut + 1 < child.value.length ? [{type: 'text', value: child.value.slice(cut + 1)}] : []
+    return [
+      [...children.slice(0, index), {type: 'text', value: child.value.slice(0, cut)}],
+      [...after, ...children.slice(index + 1)]
+    ]
   }
   return [children, []]
 }

@@ -26,10 +26,18 @@ export default function remarkDialectLeftovers() {
     visit(tree, 'text', (node: Text, index, parent) => {
       if (!parent || index === undefined) return
       const previous = parent.children[index - 1]
-      const leftovers = findLeftovers(node.value, previous !== undefined && previous.type !== 'text' && previous.type !== 'break')
+      const leftovers = findLeftovers(
+        node.value,
+        previous !== undefined && previous.type !== 'text' && previous.type !== 'break'
+      )
       if (leftovers.length === 0) return
       for (const leftover of leftovers) {
-        const place = node.position ? {start: pointAt(node.value, leftover.start, node.position.start), end: pointAt(node.value, leftover.end, node.position.start)} : undefined
+        const place = node.position
+          ? {
+              start: pointAt(node.value, leftover.start, node.position.start),
+              end: pointAt(node.value, leftover.end, node.position.start)
+            }
+          : undefined
         warn(file, leftover.reason, place, leftover.ruleId)
       }
       node.value = removeLeftovers(node.value, leftovers)
@@ -51,21 +59,66 @@ export function findLeftovers(value: string, afterInline: boolean): Leftover[] {
 }
 
 function leftoverAt(value: string, start: number, attached: boolean, alone: boolean): Leftover | undefined {
-  if (value.startsWith('{%', start)) return closed(value, start, '%}', false, (text) => `Liquid tag \`${text}\` (a site generator's template language): nothing fills it in here; kept as text`, 'dialect-liquid')
-  if (value.startsWith('{{', start)) return closed(value, start, '}}', false, (text) => `Liquid output \`${text}\` (a site generator's template language): nothing fills it in here; kept as text`, 'dialect-liquid')
+  if (value.startsWith('{%', start))
+    return closed(
+      value,
+      start,
+      '%}',
+      false,
+      (text) => `Liquid tag \`${text}\` (a site generator's template language): nothing fills it in here; kept as text`,
+      'dialect-liquid'
+    )
+  if (value.startsWith('{{', start))
+    return closed(
+      value,
+      start,
+      '}}',
+      false,
+      (text) =>
+        `Liquid output \`${text}\` (a site generator's template language): nothing fills it in here; kept as text`,
+      'dialect-liquid'
+    )
   if (value.startsWith('{::comment}', start) && value.includes('{:/comment}', start)) {
     const end = value.indexOf('{:/comment}', start) + '{:/comment}'.length
-    return {start, end, remove: true, reason: 'kramdown comment `{::comment}…{:/comment}`: removed with what it holds', ruleId: 'dialect-kramdown'}
+    return {
+      start,
+      end,
+      remove: true,
+      reason: 'kramdown comment `{::comment}…{:/comment}`: removed with what it holds',
+      ruleId: 'dialect-kramdown'
+    }
   }
-  if (value.startsWith('{:', start)) return closed(value, start, '}', true, (text) => `kramdown ${value.startsWith('{::', start) ? 'extension' : 'attribute list'} \`${text}\` means nothing in a publication: removed`, 'dialect-kramdown')
+  if (value.startsWith('{:', start))
+    return closed(
+      value,
+      start,
+      '}',
+      true,
+      (text) =>
+        `kramdown ${value.startsWith('{::', start) ? 'extension' : 'attribute list'} \`${text}\` means nothing in a publication: removed`,
+      'dialect-kramdown'
+    )
   if (!attached && !alone) return undefined
   const end = value.indexOf('}', start)
   if (end < 0 || !parseAttributes(value.slice(start + 1, end))) return undefined
   const text = value.slice(start, end + 1)
-  return {start, end: end + 1, remove: true, reason: `Attribute block \`${text}\` (Pandoc, markdown-it) is read on headings only: removed`, ruleId: 'dialect-attributes'}
+  return {
+    start,
+    end: end + 1,
+    remove: true,
+    reason: `Attribute block \`${text}\` (Pandoc, markdown-it) is read on headings only: removed`,
+    ruleId: 'dialect-attributes'
+  }
 }
 
-function closed(value: string, start: number, closing: string, remove: boolean, reason: (text: string) => string, ruleId: string): Leftover | undefined {
+function closed(
+  value: string,
+  start: number,
+  closing: string,
+  remove: boolean,
+  reason: (text: string) => string,
+  ruleId: string
+): Leftover | undefined {
   const end = value.indexOf(closing, start + 2)
   if (end < 0 || value.slice(start, end).includes('\n')) return undefined
   const text = value.slice(start, end + closing.length)

@@ -13,7 +13,12 @@ export default function remarkMeta() {
   return function (tree: Root, file: VFile): undefined {
     const node = tree.children.find((child): child is Yaml => child.type === 'yaml')
     if (!node) {
-      fail(file, 'Missing front matter: start the file with a `---` block giving at least title, authors and date', {line: 1, column: 1}, 'front-matter-missing')
+      fail(
+        file,
+        'Missing front matter: start the file with a `---` block giving at least title, authors and date',
+        {line: 1, column: 1},
+        'front-matter-missing'
+      )
       return
     }
 
@@ -27,13 +32,23 @@ export default function remarkMeta() {
     }
 
     for (const error of yaml.errors) {
-      fail(file, `Front matter is not valid YAML: ${firstSentence(error.message)}`, placeOf(error.pos[0]), 'front-matter-yaml')
+      fail(
+        file,
+        `Front matter is not valid YAML: ${firstSentence(error.message)}`,
+        placeOf(error.pos[0]),
+        'front-matter-yaml'
+      )
     }
     if (yaml.errors.length > 0) return
 
     const data: unknown = yaml.toJS()
     if (!isMap(yaml.contents)) {
-      fail(file, 'Front matter must be a list of `key: value` lines', {line: firstLine, column: 1}, 'front-matter-shape')
+      fail(
+        file,
+        'Front matter must be a list of `key: value` lines',
+        {line: firstLine, column: 1},
+        'front-matter-shape'
+      )
       return
     }
 
@@ -41,7 +56,12 @@ export default function remarkMeta() {
       const key = isScalar(pair.key) ? String(pair.key.value) : ''
       if (!metaKeys.has(key)) {
         const offset = isScalar(pair.key) && pair.key.range ? pair.key.range[0] : 0
-        warn(file, `Unknown front matter key \`${key}\` (known keys: ${[...metaKeys].join(', ')})`, placeOf(offset), 'front-matter-unknown-key')
+        warn(
+          file,
+          `Unknown front matter key \`${key}\` (known keys: ${[...metaKeys].join(', ')})`,
+          placeOf(offset),
+          'front-matter-unknown-key'
+        )
       }
     }
 
@@ -49,7 +69,12 @@ export default function remarkMeta() {
     if (!result.success) {
       for (const issue of result.error.issues) {
         const offset = rangeOf(yaml, issue.path)
-        fail(file, describeIssue(issue, data), offset === undefined ? {line: firstLine - 1, column: 1} : placeOf(offset), 'front-matter-schema')
+        fail(
+          file,
+          describeIssue(issue, data),
+          offset === undefined ? {line: firstLine - 1, column: 1} : placeOf(offset),
+          'front-matter-schema'
+        )
       }
       return
     }
@@ -68,13 +93,23 @@ function rangeOf(yaml: YamlDocument, path: ReadonlyArray<PropertyKey>): number |
 }
 
 function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
-  const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '') || 'front matter'
-  const value = issue.path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data)
+  const field =
+    issue.path
+      .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+      .join('')
+      .replace(/^\./, '') || 'front matter'
+  const value = issue.path.reduce<unknown>(
+    (value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined),
+    data
+  )
   if (issue.code === 'invalid_type' && value === undefined) return `Missing required field \`${field}\` in front matter`
   if (issue.code === 'invalid_type') return `\`${field}\` must be ${article(issue.expected)} (got ${describe(value)})`
-  if (issue.code === 'invalid_union' && field.startsWith('authors')) return `\`${field}\` must be a name or {name, role}`
-  if (issue.code === 'unrecognized_keys') return `\`${field}\` has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}`
-  if (issue.code === 'invalid_value') return `\`${field}\` must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')} (got ${describe(value)})`
+  if (issue.code === 'invalid_union' && field.startsWith('authors'))
+    return `\`${field}\` must be a name or {name, role}`
+  if (issue.code === 'unrecognized_keys')
+    return `\`${field}\` has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}`
+  if (issue.code === 'invalid_value')
+    return `\`${field}\` must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')} (got ${describe(value)})`
   if (issue.code === 'too_small' && Array.isArray(value)) return `\`${field}\` must not be empty`
   if (issue.code === 'too_small') return `\`${field}\` must not be empty`
   return `\`${field}\` ${issue.message}${value === undefined ? '' : ` (got ${describe(value)})`}`

@@ -15,7 +15,12 @@ export default function remarkSectionHeadings() {
   return function (tree: Root, file: VFile): undefined {
     visit(tree, 'heading', function (heading: Heading) {
       if (heading.depth === 1) {
-        warn(file, 'A level-1 heading in the body: the title comes from the front matter, so sections start at `##`; read as `##`', heading.position?.start, 'heading-level')
+        warn(
+          file,
+          'A level-1 heading in the body: the title comes from the front matter, so sections start at `##`; read as `##`',
+          heading.position?.start,
+          'heading-level'
+        )
         heading.depth = 2
       }
       const last = heading.children.at(-1)
@@ -37,9 +42,20 @@ function applyAttributes(heading: Heading, block: AttributeBlock, place: Positio
   const id = block.ids.at(-1)
   if (id !== undefined && isValidId(id)) properties.id = id
   else if (id !== undefined) {
-    warn(file, `Heading id \`${id}\` is not a valid id (it must start with a letter and hold only letters, digits, \`-\`, \`_\` and \`.\`): an id made from the heading's text is used`, place, 'heading-id')
+    warn(
+      file,
+      `Heading id \`${id}\` is not a valid id (it must start with a letter and hold only letters, digits, \`-\`, \`_\` and \`.\`): an id made from the heading's text is used`,
+      place,
+      'heading-id'
+    )
   }
-  if (block.pairs.length > 0) warn(file, `Heading attribute${block.pairs.length > 1 ? 's' : ''} ${block.pairs.map((pair) => `\`${pair}\``).join(', ')} mean nothing in a publication: removed`, place, 'heading-attribute')
+  if (block.pairs.length > 0)
+    warn(
+      file,
+      `Heading attribute${block.pairs.length > 1 ? 's' : ''} ${block.pairs.map((pair) => `\`${pair}\``).join(', ')} mean nothing in a publication: removed`,
+      place,
+      'heading-attribute'
+    )
 }
 
 /** Where the block is in the source: the text's value may differ from it (escapes, entities), its end may not. */

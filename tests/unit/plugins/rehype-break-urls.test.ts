@@ -32,7 +32,17 @@ describe('addressKind', () => {
 
 describe('urlPieces', () => {
   it('cuts after slashes (not inside //) and before ? & = #', () => {
-    expect(texts('https://example.org/a/b?x=1&y=2#top', 'url')).toEqual(['https://', 'example.org/', 'a/', 'b', '?x', '=1', '&y', '=2', '#top'])
+    expect(texts('https://example.org/a/b?x=1&y=2#top', 'url')).toEqual([
+      'https://',
+      'example.org/',
+      'a/',
+      'b',
+      '?x',
+      '=1',
+      '&y',
+      '=2',
+      '#top'
+    ])
   })
 
   it('cuts a piece longer than a dozen characters before dots and hyphens, joining bits up to that length', () => {
@@ -40,7 +50,13 @@ describe('urlPieces', () => {
   })
 
   it('cuts an e-mail address before its @, and a long part before dots and hyphens', () => {
-    expect(texts('researcher.name@example-university.edu.iq', 'email')).toEqual(['researcher', '.name', '@example', '-university', '.edu.iq'])
+    expect(texts('researcher.name@example-university.edu.iq', 'email')).toEqual([
+      'researcher',
+      '.name',
+      '@example',
+      '-university',
+      '.edu.iq'
+    ])
   })
 
   it('keeps every piece whole but one longer than any line', () => {
@@ -50,7 +66,8 @@ describe('urlPieces', () => {
   })
 
   it('gives the address back whole when its pieces are joined', () => {
-    const url = 'https://www.example-research.org/reports/long-path-with-many-hyphens/2024/report?lang=ar&download=true#section-2'
+    const url =
+      'https://www.example-research.org/reports/long-path-with-many-hyphens/2024/report?lang=ar&download=true#section-2'
     expect(texts(url, 'url').join('')).toBe(url)
   })
 })
@@ -81,13 +98,22 @@ describe('rehypeBreakUrls', () => {
   it('keeps a closing parenthesis that pairs with one inside the URL', () => {
     const paragraph = h('p', '(انظر https://example.org/Babylon_(city))')
     rehypeBreakUrls()(h(null, [paragraph]))
-    expect(paragraph.children.map((child) => toString(child))).toEqual(['(انظر ', 'https://example.org/Babylon_(city)', ')'])
+    expect(paragraph.children.map((child) => toString(child))).toEqual([
+      '(انظر ',
+      'https://example.org/Babylon_(city)',
+      ')'
+    ])
   })
 
   it('makes an address written in capitals, WWW. or HTTPS:, an address span', () => {
     const paragraph = h('p', 'انظر WWW.EXAMPLE.ORG/A و HTTPS://EXAMPLE.ORG/B')
     rehypeBreakUrls()(h(null, [paragraph]))
-    expect(paragraph.children.map((child) => toString(child))).toEqual(['انظر ', 'WWW.EXAMPLE.ORG/A', ' و ', 'HTTPS://EXAMPLE.ORG/B'])
+    expect(paragraph.children.map((child) => toString(child))).toEqual([
+      'انظر ',
+      'WWW.EXAMPLE.ORG/A',
+      ' و ',
+      'HTTPS://EXAMPLE.ORG/B'
+    ])
   })
 
   it('does not touch code', () => {
@@ -100,10 +126,16 @@ describe('rehypeBreakUrls', () => {
 
 describe('addresses through the pipeline', () => {
   it('breaks a GFM autolink and an e-mail autolink, and localized digits leave them alone', async () => {
-    const {document} = await documentOf(`---\ntitle: ورقة\nauthors: [كاتب]\ndate: 2024-10-31\ndigits: arabic-indic\n---\n\nفي 2024 انظر https://example.org/2024/a أو name@example.org\n`)
+    const {document} = await documentOf(
+      `---\ntitle: ورقة\nauthors: [كاتب]\ndate: 2024-10-31\ndigits: arabic-indic\n---\n\nفي 2024 انظر https://example.org/2024/a أو name@example.org\n`
+    )
     const html = toHtml(document!.body)
-    expect(html).toContain('<a href="https://example.org/2024/a" dir="ltr" class="url"><span class="url-part">https://</span><wbr><span class="url-part">example.org/</span><wbr><span class="url-part">2024/</span><wbr><span class="url-part">a</span></a>')
-    expect(html).toContain('<a href="mailto:name@example.org" dir="ltr" class="url"><span class="url-part">name</span><wbr><span class="url-part">@example.org</span></a>')
+    expect(html).toContain(
+      '<a href="https://example.org/2024/a" dir="ltr" class="url"><span class="url-part">https://</span><wbr><span class="url-part">example.org/</span><wbr><span class="url-part">2024/</span><wbr><span class="url-part">a</span></a>'
+    )
+    expect(html).toContain(
+      '<a href="mailto:name@example.org" dir="ltr" class="url"><span class="url-part">name</span><wbr><span class="url-part">@example.org</span></a>'
+    )
     expect(html).toContain('في ٢٠٢٤')
   })
 

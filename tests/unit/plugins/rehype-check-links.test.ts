@@ -7,7 +7,14 @@ const ids = new Set(['intro', 'المدخل'])
 
 describe('judge', () => {
   it('keeps links to ids of the document and to web, mail and phone addresses', () => {
-    for (const href of ['#intro', '#%D8%A7%D9%84%D9%85%D8%AF%D8%AE%D9%84', 'https://example.org/a', 'http://x.test', 'mailto:a@b.test', 'tel:+964']) {
+    for (const href of [
+      '#intro',
+      '#%D8%A7%D9%84%D9%85%D8%AF%D8%AE%D9%84',
+      'https://example.org/a',
+      'http://x.test',
+      'mailto:a@b.test',
+      'tel:+964'
+    ]) {
       expect(judge(href, ids)).toEqual({href})
     }
   })
@@ -24,14 +31,18 @@ describe('judge', () => {
 
   it('resolves relative links against a base address', () => {
     expect(judge('/docs/x', ids, 'https://example.org/papers/one/')).toEqual({href: 'https://example.org/docs/x'})
-    expect(judge('../README.md', ids, 'https://example.org/papers/one/')).toEqual({href: 'https://example.org/papers/README.md'})
+    expect(judge('../README.md', ids, 'https://example.org/papers/one/')).toEqual({
+      href: 'https://example.org/papers/README.md'
+    })
     expect(judge('#nothing', ids, 'https://example.org/')).toMatchObject({ruleId: 'link-missing-fragment'})
   })
 })
 
 describe('link checks in the document', () => {
   it('unlinks broken links, keeping their text, with a warning where each stands', async () => {
-    const {document, file} = await documentOf(`${frontMatter}## المدخل\n\n[أ](#المدخل) [ب](#nothing) [ج](/docs/x) [^1]\n\n[^1]: [د](#fnref-1) [هـ](../README.md)`)
+    const {document, file} = await documentOf(
+      `${frontMatter}## المدخل\n\n[أ](#المدخل) [ب](#nothing) [ج](/docs/x) [^1]\n\n[^1]: [د](#fnref-1) [هـ](../README.md)`
+    )
     expect(file.messages.map(String)).toEqual([
       'index.md:9:14-9:27: Link to `#nothing`: no heading or anchor of the document has this id; printed as plain text',
       'index.md:9:28-9:40: Link to `/docs/x`: it is not part of the publication (give the manuscript a `baseUrl` to link to the web page it means); printed as plain text',
@@ -43,14 +54,20 @@ describe('link checks in the document', () => {
   })
 
   // The abstract's places are counted in the abstract's own text, as for every message about it.
-  it('lets the abstract link to the body\'s headings', async () => {
-    const {document, file} = await documentOf(`${frontMatterWith('abstract: انظر [الخاتمة](#end) و[غيرها](#none)')}## الخاتمة {#end}`)
-    expect(file.messages.map(String)).toEqual(['index.md:1:23-1:37: Link to `#none`: no heading or anchor of the document has this id; printed as plain text'])
+  it("lets the abstract link to the body's headings", async () => {
+    const {document, file} = await documentOf(
+      `${frontMatterWith('abstract: انظر [الخاتمة](#end) و[غيرها](#none)')}## الخاتمة {#end}`
+    )
+    expect(file.messages.map(String)).toEqual([
+      'index.md:1:23-1:37: Link to `#none`: no heading or anchor of the document has this id; printed as plain text'
+    ])
     expect(toHtml(document!.abstract!)).toBe('<p>انظر <a href="#end">الخاتمة</a> وغيرها</p>')
   })
 
-  it('turns relative links into addresses under the front matter\'s baseUrl', async () => {
-    const {document, file} = await documentOf(`${frontMatterWith('baseUrl: https://example.org/papers/')}[دليل](guide/intro.html)`)
+  it("turns relative links into addresses under the front matter's baseUrl", async () => {
+    const {document, file} = await documentOf(
+      `${frontMatterWith('baseUrl: https://example.org/papers/')}[دليل](guide/intro.html)`
+    )
     expect(file.messages).toEqual([])
     expect(toHtml(document!.body)).toContain('<a href="https://example.org/papers/guide/intro.html">دليل</a>')
   })
@@ -58,6 +75,8 @@ describe('link checks in the document', () => {
   it('refuses a baseUrl that is not an absolute web address', async () => {
     const {document, file} = await documentOf(`${frontMatterWith('baseUrl: docs/')}نص`)
     expect(document).toBeUndefined()
-    expect(file.messages.map(String)).toEqual(['index.md:5:10: `baseUrl` must be an absolute http(s) address, such as https://example.org/docs/ (got "docs/")'])
+    expect(file.messages.map(String)).toEqual([
+      'index.md:5:10: `baseUrl` must be an absolute http(s) address, such as https://example.org/docs/ (got "docs/")'
+    ])
   })
 })

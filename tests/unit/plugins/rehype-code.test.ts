@@ -57,6 +57,8 @@ describe('code through the pipeline', () => {
     const {document} = await documentOf(`${frontMatter}نص \`f(x)\` نص\n\n\`\`\`js\nconst a = 1\n\`\`\`\n`)
     const html = toHtml(document!.body)
     expect(html).toContain('<code dir="ltr">f(x)</code>')
-    expect(html).toContain('<pre dir="ltr"><code class="language-js" dir="ltr"><span class="code-line">const a = 1</span></code></pre>')
+    expect(html).toContain(
+      '<pre dir="ltr"><code class="language-js" dir="ltr"><span class="code-line">const a = 1</span></code></pre>'
+    )
   })
 })

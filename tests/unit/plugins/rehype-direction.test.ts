@@ -26,17 +26,21 @@ describe('rehypeDirection: phrases in right-to-left text', () => {
   })
 
   it('leaves Arabic text with plain numbers, percentages and ranges as it is', () => {
-    expect(run(h(null, [h('p', 'في 2024 بلغت 12% بين 1950-1953 كان')]))).toBe('<p>في 2024 بلغت 12% بين 1950-1953 كان</p>')
+    expect(run(h(null, [h('p', 'في 2024 بلغت 12% بين 1950-1953 كان')]))).toBe(
+      '<p>في 2024 بلغت 12% بين 1950-1953 كان</p>'
+    )
   })
 
   it('isolates a phrase across a link, an emphasis and punctuation as one span', () => {
-    const tree = h(null, [h('p', [
-      'انظر: Author, "Title," ',
-      h('em', 'Journal'),
-      ' 12, no. 3 (2019): 45–67, ',
-      h('a', {href: 'https://doi.org/10.1/x'}, 'https://doi.org/10.1/x'),
-      '.'
-    ])])
+    const tree = h(null, [
+      h('p', [
+        'انظر: Author, "Title," ',
+        h('em', 'Journal'),
+        ' 12, no. 3 (2019): 45–67, ',
+        h('a', {href: 'https://doi.org/10.1/x'}, 'https://doi.org/10.1/x'),
+        '.'
+      ])
+    ])
     expect(run(tree)).toBe(
       '<p>انظر: <span dir="ltr">Author, "Title," <em>Journal</em> 12, no. 3 (2019): 45–67, ' +
         '<a href="https://doi.org/10.1/x">https://doi.org/10.1/x</a>.</span></p>'
@@ -44,18 +48,28 @@ describe('rehypeDirection: phrases in right-to-left text', () => {
   })
 
   it('puts the dir on an element that is the whole phrase', () => {
-    const tree = h(null, [h('p', ['انظر ', h('a', {href: 'https://hcrsiraq.net'}, 'www.hcrsiraq.net'), ' و ', h('em', 'Foreign Affairs')])])
-    expect(run(tree)).toBe('<p>انظر <a href="https://hcrsiraq.net" dir="ltr">www.hcrsiraq.net</a> و <em dir="ltr">Foreign Affairs</em></p>')
+    const tree = h(null, [
+      h('p', ['انظر ', h('a', {href: 'https://hcrsiraq.net'}, 'www.hcrsiraq.net'), ' و ', h('em', 'Foreign Affairs')])
+    ])
+    expect(run(tree)).toBe(
+      '<p>انظر <a href="https://hcrsiraq.net" dir="ltr">www.hcrsiraq.net</a> و <em dir="ltr">Foreign Affairs</em></p>'
+    )
   })
 
   it('joins code and elements that already read left to right to the phrase around them', () => {
-    const tree = h(null, [h('p', ['شغّل Install it with ', h('code', 'npm install'), ', then ', h('span', {dir: 'ltr'}, 'run'), ' it. ثم'])])
-    expect(run(tree)).toBe('<p>شغّل <span dir="ltr">Install it with <code>npm install</code>, then <span dir="ltr">run</span> it.</span> ثم</p>')
+    const tree = h(null, [
+      h('p', ['شغّل Install it with ', h('code', 'npm install'), ', then ', h('span', {dir: 'ltr'}, 'run'), ' it. ثم'])
+    ])
+    expect(run(tree)).toBe(
+      '<p>شغّل <span dir="ltr">Install it with <code>npm install</code>, then <span dir="ltr">run</span> it.</span> ثم</p>'
+    )
   })
 
   it('goes into an inline element that mixes directions, and leaves it out of the phrases around it', () => {
     const tree = h(null, [h('p', ['قال Smith ', h('a', {href: '#x'}, 'عن NATO'), ' and Jones'])])
-    expect(run(tree)).toBe('<p>قال <span dir="ltr">Smith</span> <a href="#x">عن <span dir="ltr">NATO</span></a> <span dir="ltr">and Jones</span></p>')
+    expect(run(tree)).toBe(
+      '<p>قال <span dir="ltr">Smith</span> <a href="#x">عن <span dir="ltr">NATO</span></a> <span dir="ltr">and Jones</span></p>'
+    )
   })
 
   it('keeps a note call inside a phrase it interrupts, and outside a phrase it ends', () => {
@@ -87,7 +101,9 @@ describe('rehypeDirection: numbers in written order', () => {
   })
 
   it('isolates a letter with its superscript or subscript, a unit with its exponent, and a formula', () => {
-    const tree = h(null, [h('p', ['التعقيد n', h('sup', '2'), ' أسوأ من x', h('sub', 'i'), ' والحجم (m³) حسب E = mc² تقريباً'])])
+    const tree = h(null, [
+      h('p', ['التعقيد n', h('sup', '2'), ' أسوأ من x', h('sub', 'i'), ' والحجم (m³) حسب E = mc² تقريباً'])
+    ])
     expect(run(tree)).toBe(
       '<p>التعقيد <span dir="ltr">n<sup>2</sup></span> أسوأ من <span dir="ltr">x<sub>i</sub></span>' +
         ' والحجم (<span dir="ltr">m³</span>) حسب <span dir="ltr">E = mc²</span> تقريباً</p>'
@@ -133,11 +149,15 @@ describe('rehypeDirection: blocks', () => {
 
   it('keeps mixed blocks and blocks without letters in the inherited direction', () => {
     const tree = h(null, [h('p', 'قال The treaty'), h('p', '2024 – 12%'), h('li', ['اكتب ', h('code', 'npm install')])])
-    expect(run(tree)).toBe('<p>قال <span dir="ltr">The treaty</span></p><p>2024 – 12%</p><li>اكتب <code dir="ltr">npm install</code></li>')
+    expect(run(tree)).toBe(
+      '<p>قال <span dir="ltr">The treaty</span></p><p>2024 – 12%</p><li>اكتب <code dir="ltr">npm install</code></li>'
+    )
   })
 
   it('counts code as left-to-right letters: an item that is only code reads left to right', () => {
-    expect(run(h(null, [h('ul', [h('li', h('code', 'npm install'))])]))).toBe('<ul><li dir="ltr"><code>npm install</code></li></ul>')
+    expect(run(h(null, [h('ul', [h('li', h('code', 'npm install'))])]))).toBe(
+      '<ul><li dir="ltr"><code>npm install</code></li></ul>'
+    )
   })
 
   it('decides a blockquote from all its content, and marks its paragraphs too', () => {
@@ -152,11 +172,24 @@ describe('rehypeDirection: blocks', () => {
   })
 
   it('marks the paragraphs of an English note, so that they keep their direction once taken out', () => {
-    const tree = h(null, [h('section', {dataFootnotes: true}, [
-      h('h2', 'الهوامش'),
-      h('ol', [h('li', {id: 'fn-1'}, [h('p', ['Author, ', h('em', 'Title'), ' (2019). ', h('a', {dataFootnoteBackref: true, href: '#fnref-1'}, '↩')])])])
-    ])])
-    expect(run(tree)).toContain('<li id="fn-1" dir="ltr"><p dir="ltr">Author, <em>Title</em> (2019). <a data-footnote-backref href="#fnref-1">↩</a></p></li>')
+    const tree = h(null, [
+      h('section', {dataFootnotes: true}, [
+        h('h2', 'الهوامش'),
+        h('ol', [
+          h('li', {id: 'fn-1'}, [
+            h('p', [
+              'Author, ',
+              h('em', 'Title'),
+              ' (2019). ',
+              h('a', {dataFootnoteBackref: true, href: '#fnref-1'}, '↩')
+            ])
+          ])
+        ])
+      ])
+    ])
+    expect(run(tree)).toContain(
+      '<li id="fn-1" dir="ltr"><p dir="ltr">Author, <em>Title</em> (2019). <a data-footnote-backref href="#fnref-1">↩</a></p></li>'
+    )
   })
 
   it('mirrors in a left-to-right publication: Arabic blocks get dir=rtl, and no phrase is wrapped', () => {
@@ -204,7 +237,9 @@ describe('rehypeDirection: what it leaves alone', () => {
   })
 
   it('isolates the phrase inside an element that also holds what is no phrase, not the element', () => {
-    const tree = h(null, [h('li', [h('a', {href: '#x'}, [h('span.toc-text', 'A heading'), h('span.toc-leader'), h('span.toc-page')])])])
+    const tree = h(null, [
+      h('li', [h('a', {href: '#x'}, [h('span.toc-text', 'A heading'), h('span.toc-leader'), h('span.toc-page')])])
+    ])
     applyDirection(tree, 'rtl', {blocks: false})
     expect(toHtml(tree)).toBe(
       '<li><a href="#x"><span class="toc-text" dir="ltr">A heading</span><span class="toc-leader"></span><span class="toc-page"></span></a></li>'

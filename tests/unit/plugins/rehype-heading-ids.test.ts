@@ -5,9 +5,7 @@ import {describe, expect, it} from 'vitest'
 import rehypeHeadingIds from '../../../src/pipeline/plugins/rehype-heading-ids.js'
 
 function ids(tree: Root): unknown[] {
-  return tree.children.map((child) =>
-    child.type === 'element' ? child.properties.id : undefined
-  )
+  return tree.children.map((child) => (child.type === 'element' ? child.properties.id : undefined))
 }
 
 describe('rehypeHeadingIds', () => {
@@ -18,11 +16,7 @@ describe('rehypeHeadingIds', () => {
   })
 
   it('removes harakat, superscript alef and tatweel', () => {
-    const tree = h(null, [
-      h('h2', 'مُقَدِّمَةٌ'),
-      h('h2', 'الـــعراق'),
-      h('h2', 'الرحمٰن')
-    ])
+    const tree = h(null, [h('h2', 'مُقَدِّمَةٌ'), h('h2', 'الـــعراق'), h('h2', 'الرحمٰن')])
     rehypeHeadingIds()(tree)
     expect(ids(tree)).toEqual(['مقدمة', 'العراق', 'الرحمن'])
   })
@@ -34,11 +28,7 @@ describe('rehypeHeadingIds', () => {
   })
 
   it('reserves existing ids and leaves them alone', () => {
-    const tree = h(null, [
-      h('h2', 'خاتمة'),
-      h('h2', {id: 'خاتمة'}, 'نص آخر'),
-      h('p', {id: 'خاتمة-1'}, 'فقرة')
-    ])
+    const tree = h(null, [h('h2', 'خاتمة'), h('h2', {id: 'خاتمة'}, 'نص آخر'), h('p', {id: 'خاتمة-1'}, 'فقرة')])
     rehypeHeadingIds()(tree)
     expect(ids(tree)).toEqual(['خاتمة-2', 'خاتمة', 'خاتمة-1'])
   })

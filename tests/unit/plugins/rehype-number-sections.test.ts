@@ -19,9 +19,7 @@ function document() {
 }
 
 function numbers(tree: Root): unknown[] {
-  return tree.children.map((child) =>
-    child.type === 'element' ? child.properties.dataNumber : undefined
-  )
+  return tree.children.map((child) => (child.type === 'element' ? child.properties.dataNumber : undefined))
 }
 
 describe('rehypeNumberSections', () => {
@@ -55,30 +53,15 @@ describe('rehypeNumberSections', () => {
   it('numbers decimally, resetting below a higher level', () => {
     const tree = document()
     rehypeNumberSections({numbering: 'decimal'})(tree)
-    expect(numbers(tree)).toEqual([
-      undefined,
-      '1',
-      '1.1',
-      '1.2',
-      '1.2.1',
-      undefined,
-      '2',
-      '2.1',
-      '2.1.1'
-    ])
-    expect(toHtml(tree.children[1]!)).toBe(
-      '<h2 data-number="1"><span class="section-number">1. </span>مقدمة</h2>'
-    )
+    expect(numbers(tree)).toEqual([undefined, '1', '1.1', '1.2', '1.2.1', undefined, '2', '2.1', '2.1.1'])
+    expect(toHtml(tree.children[1]!)).toBe('<h2 data-number="1"><span class="section-number">1. </span>مقدمة</h2>')
     expect(toHtml(tree.children[4]!)).toBe(
       '<h4 data-number="1.2.1"><span class="section-number">1.2.1 </span>عينة</h4>'
     )
   })
 
   it('finds headings nested in sections', () => {
-    const tree = h(null, [
-      h('section', [h('h2', 'أ'), h('section', [h('h3', 'ب')])]),
-      h('section', [h('h2', 'ج')])
-    ])
+    const tree = h(null, [h('section', [h('h2', 'أ'), h('section', [h('h3', 'ب')])]), h('section', [h('h2', 'ج')])])
     rehypeNumberSections({numbering: 'decimal'})(tree)
     expect(toHtml(tree)).toContain('<span class="section-number">1.1 </span>ب')
     expect(toHtml(tree)).toContain('<span class="section-number">2. </span>ج')

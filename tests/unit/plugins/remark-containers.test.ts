@@ -12,26 +12,36 @@ async function render(markdown: string) {
 
 describe('containers', () => {
   it('make boxed notes of :::note, :::tip and :::warning, titled with the one written (no labels given here)', async () => {
-    const {html, messages} = await render(':::tip\nنص **مهم**.\n:::\n\n:::warning[عنوان خاص]\nحذار.\n:::\n\n:::info\nمعلومة.\n:::')
+    const {html, messages} = await render(
+      ':::tip\nنص **مهم**.\n:::\n\n:::warning[عنوان خاص]\nحذار.\n:::\n\n:::info\nمعلومة.\n:::'
+    )
     expect(messages).toEqual([])
-    expect(html).toBe([
-      '<aside class="callout callout-tip"><p>نص <strong>مهم</strong>.</p></aside>',
-      '<aside class="callout callout-warning"><p class="callout-title">عنوان خاص</p><p>حذار.</p></aside>',
-      '<aside class="callout callout-note"><p>معلومة.</p></aside>'
-    ].join('\n'))
+    expect(html).toBe(
+      [
+        '<aside class="callout callout-tip"><p>نص <strong>مهم</strong>.</p></aside>',
+        '<aside class="callout callout-warning"><p class="callout-title">عنوان خاص</p><p>حذار.</p></aside>',
+        '<aside class="callout callout-note"><p>معلومة.</p></aside>'
+      ].join('\n')
+    )
   })
 
   it('read the VitePress form, with a space and a title, with or without blank lines inside', async () => {
-    const {html, messages} = await render('::: tip عنوان مخصص\nسطر أول.\n:::\n\n::: danger\n\nفقرة.\n\nفقرة ثانية.\n\n:::')
+    const {html, messages} = await render(
+      '::: tip عنوان مخصص\nسطر أول.\n:::\n\n::: danger\n\nفقرة.\n\nفقرة ثانية.\n\n:::'
+    )
     expect(messages).toEqual([])
-    expect(html).toBe([
-      '<aside class="callout callout-tip"><p class="callout-title">عنوان مخصص</p><p>سطر أول.</p></aside>',
-      '<aside class="callout callout-warning"><p>فقرة.</p><p>فقرة ثانية.</p></aside>'
-    ].join('\n'))
+    expect(html).toBe(
+      [
+        '<aside class="callout callout-tip"><p class="callout-title">عنوان مخصص</p><p>سطر أول.</p></aside>',
+        '<aside class="callout callout-warning"><p>فقرة.</p><p>فقرة ثانية.</p></aside>'
+      ].join('\n')
+    )
   })
 
   it('leave text with colons, and the other directive forms, as it was written, autolinks included', async () => {
-    const {html, text, messages} = await render('الساعة 10:30 و ar:true و std:vector و :name[x]{y=1} و mailto:a@b.org\n\n::leaf[نص]')
+    const {html, text, messages} = await render(
+      'الساعة 10:30 و ar:true و std:vector و :name[x]{y=1} و mailto:a@b.org\n\n::leaf[نص]'
+    )
     expect(messages).toEqual([])
     expect(text).toBe('الساعة 10:30 و ar:true و std:vector و :name[x]{y=1} و mailto:a@b.org\n::leaf[نص]')
     expect(html).toContain('<a href="mailto:a@b.org"')
@@ -66,7 +76,13 @@ describe('container titles', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'press-test-'))
     const markdown = frontMatter + ':::note\nأ\n:::\n\n:::caution[خاص]\nب\n:::'
     writeFileSync(path.join(folder, 'index.md'), markdown)
-    const document = await createDocument(manuscriptAt(path.join(folder, 'index.md')), new VFile({path: 'index.md', value: markdown}), {notes: 'الهوامش', noteBack: 'العودة', callouts})
-    expect(toHtml(document!.body)).toBe('<aside class="callout callout-note"><p class="callout-title">ملاحظة</p><p>أ</p></aside>\n<aside class="callout callout-warning"><p class="callout-title">خاص</p><p>ب</p></aside>')
+    const document = await createDocument(
+      manuscriptAt(path.join(folder, 'index.md')),
+      new VFile({path: 'index.md', value: markdown}),
+      {notes: 'الهوامش', noteBack: 'العودة', callouts}
+    )
+    expect(toHtml(document!.body)).toBe(
+      '<aside class="callout callout-note"><p class="callout-title">ملاحظة</p><p>أ</p></aside>\n<aside class="callout callout-warning"><p class="callout-title">خاص</p><p>ب</p></aside>'
+    )
   })
 })
