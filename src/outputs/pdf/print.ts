@@ -16,6 +16,7 @@ import type {LayoutResult} from './paginate.js'
 import {allowOnly, isolate, refused} from './isolation.js'
 import {markTextLayer} from './text-layer.js'
 import {markWrappedWords} from './wrapped-words.js'
+import {spanDashCompounds} from './dash-compounds.js'
 import {markCodeLines} from './code-lines.js'
 
 const policy = "default-src 'none'; style-src file: 'unsafe-inline'; font-src file:; img-src file: data:"
@@ -81,6 +82,7 @@ function printEdition(document: Document, brand: Brand, geometry: Geometry): {pa
   // Marked on a copy: the document's tree is shared with the other outputs.
   const parts = structuredClone(publication(composeParts(document, brand, {pageNumbers: true})))
   markTextLayer(parts, document.dir)
+  spanDashCompounds(parts)
   markWrappedWords(parts)
   markCodeLines(parts)
   return {

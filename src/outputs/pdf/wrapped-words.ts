@@ -3,6 +3,7 @@ import {toString} from 'hast-util-to-string'
 import {PDFDict, PDFName, type PDFDocument, type PDFRef} from 'pdf-lib'
 import {contentRefs, contentText, pageFonts, rewriteContent, textReader, type TextReader} from './actual-text.js'
 import {hexBytes, hexText, parseContent, textHex, type Operation} from './content-stream.js'
+import {dashCompoundClass, dashCompoundsOf, isCode} from './dash-compounds.js'
 
 /**
  * Addresses and words longer than a line, whole in the PDF's text. A URL wraps between its pieces and a
@@ -17,7 +18,7 @@ import {hexBytes, hexText, parseContent, textHex, type Operation} from './conten
  */
 export const wrappedWordMark = '\u200E'
 
-const wrappedClasses = new Set(['url', 'long-word'])
+const wrappedClasses = new Set(['url', 'long-word', dashCompoundClass])
 const arabicLetter = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/
 
 /**
@@ -394,13 +395,16 @@ function glyphText(token: string, map: Map<number, string> | undefined): string 
 /** The words printed with a mark (see `markWrappedWords`), from the document's trees. */
 export function wrappedWordsOf(nodes: Array<Root | ElementContent>): Set<string> {
   const words = new Set<string>()
-  const visit = (node: Root | ElementContent) => {
+  // The document's trees, not the print tree: its dash compounds are found in its text (see `spanDashCompounds`).
+  const visit = (node: Root | ElementContent, inCode: boolean) => {
     if (node.type === 'element' && node.tagName === 'pre') return
     if (node.type === 'element' && isWrapped(node)) words.add(toString(node))
+    else if (node.type === 'text' && !inCode) for (const compound of dashCompoundsOf(node.value)) words.add(compound)
     else if (node.type === 'root' || node.type === 'element')
-      for (const child of node.children as ElementContent[]) visit(child)
+      for (const child of node.children as ElementContent[])
+        visit(child, inCode || (node.type === 'element' && isCode(node.tagName)))
   }
-  for (const node of nodes) visit(node)
+  for (const node of nodes) visit(node, false)
   return words
 }
 
