@@ -108,7 +108,7 @@ describe('words of code and Latin phrases made whole', () => {
     children: [{type: 'text', value: text}]
   })
 
-  it('gives inline code and Latin phrases that start with a letter and hold a sign, and no other', () => {
+  it('gives inline code and Latin phrases whose first letter or digit is a letter and that hold a sign, and no other', () => {
     const tree: Root = {
       type: 'root',
       children: [
@@ -118,12 +118,13 @@ describe('words of code and Latin phrases made whole', () => {
         code('span', 'New York', {dir: 'ltr'}),
         code('code', 'letters'),
         code('span', '−44%', {dir: 'ltr'}),
+        code('span', '{{ site.year }}', {dir: 'ltr'}),
         code('code', 'x=نعم'),
         code('span', 'a.b', {}),
         {type: 'element', tagName: 'pre', properties: {}, children: [code('code', 'f(x)')]}
       ]
     }
-    expect([...wrappedWordsOf([tree])]).toEqual(['array[0]', 'CO2e', 'x + y'])
+    expect([...wrappedWordsOf([tree])]).toEqual(['array[0]', 'CO2e', 'x + y', '{{ site.year }}'])
   })
 
   it('puts the mark before the text of such inline code, and none in a code block', () => {
@@ -246,9 +247,15 @@ describe('pdfiumOrder', () => {
     expect(pdfiumOrder('a?q=1950s')).toBe('s1950=q?a')
   })
 
-  it('leaves a word of one run, or one not beginning with a letter, as it is', () => {
+  it('leaves a word of one run, or one whose first letter or digit is not a letter, as it is', () => {
     expect(pdfiumOrder('Pneumono')).toBe('Pneumono')
     expect(pdfiumOrder('1950/a')).toBe('1950/a')
+    expect(pdfiumOrder('+2.4')).toBe('+2.4')
+  })
+
+  it('puts the signs a phrase ends with first and those it starts with last, turned round and mirrored', () => {
+    expect(pdfiumOrder('{{ site.title }}')).toBe(' }}title.site }}')
+    expect(pdfiumOrder('(a.b')).toBe('b.a)')
   })
 })
 

@@ -77,8 +77,12 @@ export function codeLinesOf(nodes: Array<Root | ElementContent>): string[] {
 /** Chromium draws the mark as a space glyph in a span of its own, or as a glyph mapped to it. */
 const markSpan = textHex(codeLineMark)
 
-/** Every page's marked code lines made whole (see above); a line not found whole on its page is left as drawn. */
-export function wholeCodeLinesIn(pdf: PDFDocument, lines: readonly string[]): void {
+/**
+ * Every page's marked code lines made whole (see above); a line not found whole on its page is left as drawn.
+ * `rightToLeftPages`: every page holding a right-to-left letter is to read right to left in poppler
+ * (`page-direction.ts` sees to it after this pass).
+ */
+export function wholeCodeLinesIn(pdf: PDFDocument, lines: readonly string[], rightToLeftPages = false): void {
   if (lines.length === 0) return
   const left = [...lines]
   const maps = new Map<PDFRef | PDFDict, Map<number, string>>()
@@ -91,10 +95,11 @@ export function wholeCodeLinesIn(pdf: PDFDocument, lines: readonly string[]): vo
     })
     if (!streams.some(({text}) => text.includes(markSpan) || text.includes(codeLineMark))) continue
     const parsed = streams.map(({ref, text}) => ({ref, operations: parseContent(text)}))
+    const read = parsed.flatMap(({operations}) => readGlyphs(operations ?? [], toUnicode).map((glyph) => glyph.read))
     const leftToRight =
-      popplerPageDirection(
-        parsed.flatMap(({operations}) => readGlyphs(operations ?? [], toUnicode).map((glyph) => glyph.read)).join('')
-      ) === 'ltr'
+      rightToLeftPages && popplerLetters(read.join('')).rightToLeft > 0
+        ? false
+        : popplerPageDirection(read.join('')) === 'ltr'
     for (const {ref, operations} of parsed) {
       const rewritten = operations && wholeCodeLines(operations, toUnicode, left, leftToRight)
       if (rewritten) pdf.context.assign(ref, deflatedStream(pdf, rewritten))
@@ -213,17 +218,24 @@ const popplerRuns = new RegExp(
 const rightToLeftWord = new RegExp(`${rightToLeft}+`, 'gu')
 const leftToRightMark = '\u200E'
 
+/** A text's letters as poppler counts them for a page's direction: left to right, and right to left. */
+export function popplerLetters(text: string): {leftToRight: number; rightToLeft: number} {
+  const letters = {leftToRight: 0, rightToLeft: 0}
+  for (const character of text) {
+    if (!/\p{L}/u.test(character)) continue
+    if (rightToLeftLetter.test(character)) letters.rightToLeft++
+    else letters.leftToRight++
+  }
+  return letters
+}
+
 /**
  * poppler's direction of a page: it counts the page's left-to-right letters against its right-to-left
  * ones, and sets every line of a page with more of the latter right to left (`TextPage::coalesce`).
  */
 export function popplerPageDirection(text: string): 'rtl' | 'ltr' {
-  let count = 0
-  for (const character of text) {
-    if (rightToLeftLetter.test(character) && /\p{L}/u.test(character)) count--
-    else if (/\p{L}/u.test(character)) count++
-  }
-  return count >= 0 ? 'ltr' : 'rtl'
+  const {leftToRight, rightToLeft} = popplerLetters(text)
+  return leftToRight >= rightToLeft ? 'ltr' : 'rtl'
 }
 
 /**

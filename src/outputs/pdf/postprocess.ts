@@ -18,6 +18,7 @@ import {textReader, wholeWordsIn} from './actual-text.js'
 import {baseLetterMaps} from './to-unicode.js'
 import {wholeWrappedWordsIn, wrappedWordsOf} from './wrapped-words.js'
 import {codeLinesOf, wholeCodeLinesIn} from './code-lines.js'
+import {rightToLeftPagesIn} from './page-direction.js'
 import {millimetre, type Geometry} from './geometry.js'
 import type {LayoutResult} from './paginate.js'
 
@@ -88,7 +89,9 @@ export async function postprocessPdf(
     ...document.notes.flatMap((note) => note.content)
   ]
   wholeWrappedWordsIn(pdf, wrappedWordsOf(printed), document.dir === 'rtl', reader)
-  wholeCodeLinesIn(pdf, codeLinesOf(printed))
+  wholeCodeLinesIn(pdf, codeLinesOf(printed), document.dir === 'rtl')
+  // The code-line pass writes its streams past the reader: their texts are read anew, the fonts' maps kept.
+  if (document.dir === 'rtl') rightToLeftPagesIn(pdf, {...reader, texts: new Map()})
   baseLetterMaps(pdf, reader)
   if (geometry.bleed > 0) markTrim(pdf, geometry)
 

@@ -69,15 +69,16 @@ function isNoteCall(element: Element): boolean {
  * order round (see `pdfiumOrder`): it gave «[0]array», «translate.str», «e2CO». The scan passes over
  * spaces, so a phrase is found by its spelling without them and given back as written. Code blocks are
  * not entered (see `code-lines.ts`), nor text with an Arabic letter (drawn right to left), of letters
- * alone (runs of one kind, read as written) or starting with anything but a letter (the case
- * `pdfiumOrder` orders). Corpus, words intact in PDFium: code tutorial 98.7% → 100%, formulas paper
- * 98.4% → 99.3%, converted site page 98.3% → 99.0%, press readme 99.7% → 100%, economic bulletin 99.4% →
- * 100%; none lower in poppler or PDFium, pages unchanged to the pixel.
+ * alone (runs of one kind, read as written) or whose first letter or digit is not a letter (a number:
+ * the cases `pdfiumOrder` orders). Corpus, words intact in PDFium: code tutorial 98.7% → 100%, formulas
+ * paper 98.4% → 99.3%, converted site page 98.3% → 99.0% (→ 99.7% with the phrases that start with a
+ * sign, `{{ site.year }}`), press readme 99.7% → 100%, economic bulletin 99.4% → 100%; none lower in
+ * poppler or PDFium, pages unchanged to the pixel.
  */
 function isCodeWord(element: Element): boolean {
   if (element.tagName !== 'code' && !(element.tagName === 'span' && element.properties.dir === 'ltr')) return false
   const text = toString(element)
-  return /^\p{L}/u.test(text) && !arabicLetter.test(text) && /[^\p{L}\s]/u.test(text)
+  return /^[^\p{L}\p{N}]*\p{L}/u.test(text) && !arabicLetter.test(text) && /[^\p{L}\s]/u.test(text)
 }
 
 /** The text a made-whole word's first glyph reads as: a note call's number (digits only) with a space. */
@@ -361,10 +362,22 @@ const pdfiumTag = 'VisualOrder'
  * of Arabic letters and of the rest, and puts the runs in the opposite order:
  * «www.qdl.qa/ar» comes back «ar/qa.qdl.www». The same text given with its runs in the opposite order
  * comes back as written. Within a word beginning with a letter, as an address does, PDFium keeps each
- * run's letters in order. Undefined order for anything else: the text as it is.
+ * run's letters in order. Of a text that starts with signs (`{{ site.title }}`), PDFium gives the signs
+ * it ends with last as they are, and those it starts with first, turned round and mirrored: given its
+ * closing signs first and its opening ones last, turned round and mirrored, « }}title.site }}» comes back
+ * «{{ site.title }}» (measured in an Arabic line, the phrase after an Arabic word and before an Arabic
+ * comma). Undefined order for anything else (a digit before the first letter): the text as it is.
  */
 export function pdfiumOrder(text: string): string {
-  if (!/^\p{L}/u.test(text) || /[\u0590-\u08FF]/.test(text)) return text
+  if (/[\u0590-\u08FF]/.test(text)) return text
+  if (/^\p{L}/u.test(text)) return runsTurned(text)
+  const parts = /^([^\p{L}\p{N}]+)(\p{L}[\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(text)
+  if (!parts) return text
+  const [, head, letters, tail] = parts as unknown as [string, string, string, string]
+  return `${tail}${runsTurned(letters)}${[...head].reverse().map(mirrored).join('')}`
+}
+
+function runsTurned(text: string): string {
   const runs: string[] = []
   let last = ''
   for (const character of text) {
@@ -374,6 +387,12 @@ export function pdfiumOrder(text: string): string {
     last = kind
   }
   return runs.reverse().join('')
+}
+
+const mirrors: Record<string, string> = {'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<'}
+
+function mirrored(character: string): string {
+  return mirrors[character] ?? character
 }
 
 /** PDFium's direction of a character (CFX_BidiChar): left, weak left (numbers, separators, marks) or neutral. */
