@@ -2,7 +2,7 @@ import type {Element, ElementContent, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {PDFDict, PDFName, PDFRawStream, type PDFDocument, type PDFRef} from 'pdf-lib'
 import {contentRefs, deflatedStream, fontToUnicode, streamText} from './actual-text.js'
-import {hexBytes, hexText, parseContent, textHex, type Operation} from './content-stream.js'
+import {glyphText, hexText, parseContent, textHex, type Operation} from './content-stream.js'
 
 /**
  * Lines of code holding Arabic (a comment, a string, a YAML value) in written order in the PDF's text.
@@ -196,14 +196,6 @@ const dropped: Role = {poppler: '', pdfium: '\u0001'}
 /** A line's letters, in an order of their own: what it spells whatever the order they are drawn in. */
 function lettersOf(text: string): string {
   return [...text.normalize('NFKC').replace(/[\s\u200B-\u200F\u2060\uFEFF]/g, '')].sort().join('')
-}
-
-function glyphText(token: string, map: Map<number, string> | undefined): string {
-  const bytes = hexBytes(token)
-  let text = ''
-  for (let index = 0; index + 1 < bytes.length; index += 2)
-    text += map?.get(bytes[index]! * 256 + bytes[index + 1]!) ?? '\uFFFD'
-  return text
 }
 
 /** A right-to-left letter (or a mark on one); digits, even Arabic-Indic ones, are numbers to both readers. */

@@ -196,3 +196,12 @@ function addRange(map: Map<number, string>, group: string[]): void {
     map.set(glyph, first.slice(0, -1) + String.fromCharCode(first.charCodeAt(first.length - 1) + glyph - low))
   }
 }
+
+/** A hex string of two-byte glyph codes, read through a font's ToUnicode map (U+FFFD where it has none). */
+export function glyphText(token: string, map: Map<number, string> | undefined): string {
+  const bytes = hexBytes(token)
+  let text = ''
+  for (let index = 0; index + 1 < bytes.length; index += 2)
+    text += map?.get(bytes[index]! * 256 + bytes[index + 1]!) ?? '\uFFFD'
+  return text
+}

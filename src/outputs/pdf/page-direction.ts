@@ -1,7 +1,7 @@
 import type {PDFDocument} from 'pdf-lib'
 import {contentRefs, contentText, pageFonts, rewriteContent, textReader, type TextReader} from './actual-text.js'
 import {popplerLetters} from './code-lines.js'
-import {hexBytes, hexText, parseContent, textHex, type Operation} from './content-stream.js'
+import {glyphText, hexText, parseContent, textHex, type Operation} from './content-stream.js'
 
 /**
  * Right-to-left pages in poppler. poppler sets every line of a page right to left or left to right by
@@ -95,12 +95,4 @@ export function withMarks(operations: Operation[], anchor: Glyph, marks: number)
         : source
     )
     .join('\n')
-}
-
-function glyphText(token: string, map: Map<number, string> | undefined): string {
-  const bytes = hexBytes(token)
-  let text = ''
-  for (let index = 0; index + 1 < bytes.length; index += 2)
-    text += map?.get(bytes[index]! * 256 + bytes[index + 1]!) ?? '\uFFFD'
-  return text
 }
