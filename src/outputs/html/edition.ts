@@ -2,8 +2,9 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {brandCss, stylesheetsFor, type Brand} from '../../brand/brand.js'
 import type {Document} from '../../model/types.js'
-import {composeParts, publication} from '../../parts/pages.js'
+import {composeParts} from '../../parts/pages.js'
 import {htmlPage} from '../shared/page.js'
+import {webPublication} from './landmarks.js'
 
 /** Files of the web edition, by path relative to its folder. */
 export type Files = Map<string, Uint8Array | string>
@@ -28,7 +29,7 @@ export async function htmlEdition(document: Document, brand: Brand): Promise<Fil
   )
   for (const asset of document.assets) files.set(images.get(asset.src)!, await readFile(asset.path))
 
-  const html = htmlPage(document, publication(composeParts(document, brand)), {
+  const html = htmlPage(document, webPublication(composeParts(document, brand), brand.data.labels.table), {
     stylesheets: stylesheets.map((stylesheet) => `styles/${path.basename(stylesheet)}`),
     inlineCss: brandCss(brand, (file) => `fonts/${file}`),
     contentSecurityPolicy: policy,
