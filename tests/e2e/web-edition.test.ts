@@ -4,6 +4,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {AxePuppeteer} from '@axe-core/puppeteer'
 import type {Browser, Page} from 'puppeteer'
+import {parseDocument} from 'yaml'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/outputs/pdf/browser.js'
 import {build, projectFolder} from '../../src/run/build.js'
@@ -56,12 +57,16 @@ function writeLatinAuthor(): void {
   cpSync(seed, latinAuthor, {recursive: true})
   const file = path.join(latinAuthor, 'index.md')
   const [, front, ...rest] = readFileSync(file, 'utf8').split('---\n')
-  const authors = `authors:\n  - name: نور نبيه جميل\n    role: باحثة\n  - name: ${latinName}\n    role: باحثة زائرة\n`
+  const meta = parseDocument(front!)
+  meta.set('authors', [
+    {name: 'نور نبيه جميل', role: 'باحثة'},
+    {name: latinName, role: 'باحثة زائرة'}
+  ])
   const row = (cell: (column: number) => string) =>
     `| ${Array.from({length: 40}, (_, column) => cell(column)).join(' | ')} |`
   const table = [row((column) => `ع${column}`), row(() => '---'), row((column) => String(1000 + column))].join('\n')
   const wide = `\n## جدول عريض\n\n${table}\n`
-  const frontMatter = front!.replace(/^authors:\n(?: .*\n)+/m, authors)
+  const frontMatter = String(meta)
   writeFileSync(file, ['', frontMatter, rest.join('---\n') + wide].join('---\n'))
 }
 

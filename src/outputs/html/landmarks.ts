@@ -9,7 +9,7 @@ import type {Parts} from '../../parts/pages.js'
  * is outside one: the front matter is the page's header, the back page its footer, the text (with its
  * notes) its main. Print keeps its own markup: its pages are not navigated this way.
  */
-export function webPublication(parts: Parts, tableLabel: string): Element[] {
+export function webPublication(parts: Parts, tableLabel: (number: number) => string): Element[] {
   const {cover, titlePage, rightsPage, abstract, contents, body, notes, backPage} = parts
   const front = [cover, titlePage, rightsPage, abstract].filter((part): part is Element => part !== undefined)
   const text = {...body, children: notes ? [...body.children, webNotes(notes)] : body.children}
@@ -31,7 +31,7 @@ function webNotes(notes: Element): Element {
  * never does. A box that scrolls must be reachable from the keyboard, and so it is a region named by the
  * table's caption (or «جدول N»).
  */
-export function scrollingTables(tree: Element, tableLabel: string): Element {
+export function scrollingTables(tree: Element, tableLabel: (number: number) => string): Element {
   const copy = structuredClone(tree)
   let uncaptioned = 0
   visit(copy, 'element', function (element: Element, index, parent) {
@@ -39,7 +39,7 @@ export function scrollingTables(tree: Element, tableLabel: string): Element {
     const caption = element.children.find(
       (child): child is Element => child.type === 'element' && child.tagName === 'caption'
     )
-    const label = caption ? toString(caption) : `${tableLabel} ${++uncaptioned}`
+    const label = caption ? toString(caption) : tableLabel(++uncaptioned)
     parent.children[index] = h('div.table-scroll', {role: 'region', tabIndex: 0, ariaLabel: label}, [element])
     return SKIP
   })
