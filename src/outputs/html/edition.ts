@@ -1,9 +1,11 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
+import {localizeDigits} from '../../arabic/digits.js'
 import {brandCss, stylesheetsFor, type Brand} from '../../brand/brand.js'
 import type {Document} from '../../model/types.js'
-import {composeParts, publication} from '../../parts/pages.js'
+import {composeParts} from '../../parts/pages.js'
 import {htmlPage} from '../shared/page.js'
+import {webPublication} from './landmarks.js'
 
 /** Files of the web edition, by path relative to its folder. */
 export type Files = Map<string, Uint8Array | string>
@@ -28,13 +30,20 @@ export async function htmlEdition(document: Document, brand: Brand): Promise<Fil
   )
   for (const asset of document.assets) files.set(images.get(asset.src)!, await readFile(asset.path))
 
-  const html = htmlPage(document, publication(composeParts(document, brand)), {
-    stylesheets: stylesheets.map((stylesheet) => `styles/${path.basename(stylesheet)}`),
-    inlineCss: brandCss(brand, (file) => `fonts/${file}`),
-    contentSecurityPolicy: policy,
-    imageUrl: (src) => images.get(src) ?? src,
-    medium: 'screen'
-  })
+  const html = htmlPage(
+    document,
+    webPublication(
+      composeParts(document, brand),
+      (number) => `${brand.data.labels.table} ${localizeDigits(String(number), document.meta.digits)}`
+    ),
+    {
+      stylesheets: stylesheets.map((stylesheet) => `styles/${path.basename(stylesheet)}`),
+      inlineCss: brandCss(brand, (file) => `fonts/${file}`),
+      contentSecurityPolicy: policy,
+      imageUrl: (src) => images.get(src) ?? src,
+      medium: 'screen'
+    }
+  )
   files.set('index.html', html)
   return files
 }
