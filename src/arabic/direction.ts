@@ -132,7 +132,7 @@ export function findLtrPhrases(text: string): Run[] {
     next.lastIndex = index
     const found = next.exec(text)
     if (!found) break
-    const run = withEnclosingBraces(text, runFrom(text, leadingDigitsStart(text, found.index)))
+    const run = withEnclosingBraces(text, runFrom(text, wordStart(text, found.index)))
     runs.push(run)
     index = Math.max(run.end, found.index + found[0].length)
   }
@@ -151,10 +151,11 @@ function endsPhrase(char: string): boolean {
   return isLtrStrong(char) || digit.test(char) || phraseEnd.has(char)
 }
 
-// Digits glued to the first letter (`19th`, `3D`) belong to the word; left outside they would be
-// reordered to the other side of it.
-function leadingDigitsStart(text: string, letter: number): number {
+// Digits glued to the first letter (`19th`, `3D`) and a degree sign before its scale (`°C`, `25°F`)
+// belong to the word; left outside they would be reordered to the other side of it: `(C°)`.
+function wordStart(text: string, letter: number): number {
   let start = letter
+  if (start > 0 && text.charAt(start - 1) === '\u00B0') start--
   while (start > 0 && asciiDigit.test(text.charAt(start - 1))) start--
   return start
 }

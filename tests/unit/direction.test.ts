@@ -124,6 +124,11 @@ describe('findLtrPhrases', () => {
     expect(phrases('في 19th century كان')).toEqual(['19th century'])
   })
 
+  it('includes a degree sign, and digits, glued before a scale', () => {
+    expect(phrases('درجة الحرارة (°C) القصوى')).toEqual(['°C'])
+    expect(phrases('بلغت 25°F ظهراً')).toEqual(['25°F'])
+  })
+
   it('does not take × or ÷ for letters', () => {
     expect(findLtrPhrases('٥ × ٣')).toEqual([])
   })
