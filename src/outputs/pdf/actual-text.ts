@@ -391,25 +391,6 @@ export function contentRefs(page: PDFPageLeaf): PDFRef[] {
   return contents instanceof PDFArray ? contents.asArray().filter((item): item is PDFRef => item instanceof PDFRef) : []
 }
 
-export function fontToUnicode(
-  pdf: PDFDocument,
-  fonts: PDFDict,
-  name: string,
-  maps: Map<PDFRef | PDFDict, Map<number, string>>
-): Map<number, string> | undefined {
-  const entry = fonts.get(PDFName.of(name))
-  const font = entry instanceof PDFRef ? pdf.context.lookup(entry) : entry
-  if (!(font instanceof PDFDict)) return undefined
-  const key = entry instanceof PDFRef ? entry : font
-  let map = maps.get(key)
-  if (!map) {
-    const cmap = pdf.context.lookup(font.get(PDFName.of('ToUnicode')))
-    map = cmap instanceof PDFRawStream ? readToUnicode(streamText(cmap)) : new Map()
-    maps.set(key, map)
-  }
-  return map
-}
-
 /** A content stream of this text, deflated by Node's zlib (pdf-lib's own deflate took longer than the rest). */
 export function deflatedStream(pdf: PDFDocument, text: string): PDFRawStream {
   return pdf.context.stream(deflateSync(Buffer.from(text, 'latin1')), {Filter: 'FlateDecode'})

@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
-import {PDFDict, PDFName, PDFRawStream, type PDFDocument, type PDFRef} from 'pdf-lib'
-import {contentRefs, deflatedStream, fontToUnicode, streamText} from './actual-text.js'
+import type {PDFDocument} from 'pdf-lib'
+import {contentRefs, contentText, pageFonts, rewriteContent, textReader, type TextReader} from './actual-text.js'
 import {glyphText, hexText, parseContent, textHex, type Operation} from './content-stream.js'
 
 /**
@@ -82,16 +82,19 @@ const markSpan = textHex(codeLineMark)
  * `rightToLeftPages`: every page holding a right-to-left letter is to read right to left in poppler
  * (`page-direction.ts` sees to it after this pass).
  */
-export function wholeCodeLinesIn(pdf: PDFDocument, lines: readonly string[], rightToLeftPages = false): void {
+export function wholeCodeLinesIn(
+  pdf: PDFDocument,
+  lines: readonly string[],
+  rightToLeftPages = false,
+  reader: TextReader = textReader(pdf)
+): void {
   if (lines.length === 0) return
   const left = [...lines]
-  const maps = new Map<PDFRef | PDFDict, Map<number, string>>()
   for (const page of pdf.getPages()) {
-    const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)
-    const toUnicode = (name: string) => fonts && fontToUnicode(pdf, fonts, name.slice(1), maps)
+    const toUnicode = pageFonts(reader, page.node)
     const streams = contentRefs(page.node).flatMap((ref) => {
-      const stream = pdf.context.lookup(ref)
-      return stream instanceof PDFRawStream ? [{ref, text: streamText(stream)}] : []
+      const text = contentText(reader, ref)
+      return text === undefined ? [] : [{ref, text}]
     })
     if (!streams.some(({text}) => text.includes(markSpan) || text.includes(codeLineMark))) continue
     const parsed = streams.map(({ref, text}) => ({ref, operations: parseContent(text)}))
@@ -102,7 +105,7 @@ export function wholeCodeLinesIn(pdf: PDFDocument, lines: readonly string[], rig
         : popplerPageDirection(read.join('')) === 'ltr'
     for (const {ref, operations} of parsed) {
       const rewritten = operations && wholeCodeLines(operations, toUnicode, left, leftToRight)
-      if (rewritten) pdf.context.assign(ref, deflatedStream(pdf, rewritten))
+      if (rewritten) rewriteContent(reader, ref, rewritten)
     }
   }
 }

@@ -80,7 +80,7 @@ export async function postprocessPdf(
   )
   shortenDestinationNames(pdf)
   renumberStructureIds(pdf)
-  // One reader for the three text passes: each reads the streams and font maps the one before read.
+  // One reader for the text passes: each reads the streams and font maps the one before read.
   const reader = textReader(pdf)
   wholeWordsIn(pdf, reader)
   const printed = [
@@ -89,9 +89,8 @@ export async function postprocessPdf(
     ...document.notes.flatMap((note) => note.content)
   ]
   wholeWrappedWordsIn(pdf, wrappedWordsOf(printed), document.dir === 'rtl', reader)
-  wholeCodeLinesIn(pdf, codeLinesOf(printed), document.dir === 'rtl')
-  // The code-line pass writes its streams past the reader: their texts are read anew, the fonts' maps kept.
-  if (document.dir === 'rtl') rightToLeftPagesIn(pdf, {...reader, texts: new Map()})
+  wholeCodeLinesIn(pdf, codeLinesOf(printed), document.dir === 'rtl', reader)
+  if (document.dir === 'rtl') rightToLeftPagesIn(pdf, reader)
   baseLetterMaps(pdf, reader)
   if (geometry.bleed > 0) markTrim(pdf, geometry)
 
