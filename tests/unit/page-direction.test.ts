@@ -3,7 +3,8 @@ import {describe, expect, it} from 'vitest'
 import {contentRefs, deflatedStream, streamText} from '../../src/outputs/pdf/actual-text.js'
 import {hexText, parseContent} from '../../src/outputs/pdf/content-stream.js'
 import {popplerPageDirection} from '../../src/outputs/pdf/code-lines.js'
-import {marksNeeded, readGlyphs, rightToLeftPagesIn, withMarks} from '../../src/outputs/pdf/page-direction.js'
+import {readGlyphs} from '../../src/outputs/pdf/content-stream.js'
+import {marksNeeded, rightToLeftPagesIn, withMarks} from '../../src/outputs/pdf/page-direction.js'
 import {writeToUnicode} from '../../src/outputs/pdf/to-unicode.js'
 
 /** poppler counts a right-to-left mark as a right-to-left letter; the model leaves marks out. */

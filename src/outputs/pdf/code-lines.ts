@@ -2,7 +2,7 @@ import type {Element, ElementContent, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {PDFDocument} from 'pdf-lib'
 import {contentRefs, contentText, pageFonts, rewriteContent, textReader, type TextReader} from './actual-text.js'
-import {glyphText, hexText, parseContent, textHex, type Operation} from './content-stream.js'
+import {parseContent, readGlyphs, textHex, type Glyph, type Operation} from './content-stream.js'
 
 /**
  * Lines of code holding Arabic (a comment, a string, a YAML value) in written order in the PDF's text.
@@ -127,35 +127,6 @@ export function wholeCodeLines(
 }
 
 /** A glyph drawn: its operation, the letters of its font's ToUnicode, what readers take it for (its span's text, once). */
-interface Glyph {
-  operation: number
-  text: string
-  read: string
-}
-
-function readGlyphs(operations: Operation[], toUnicode: (font: string) => Map<number, string> | undefined): Glyph[] {
-  const glyphs: Glyph[] = []
-  let font = ''
-  let span: {text: string; used: boolean} | undefined
-  operations.forEach(({operator, operands}, index) => {
-    if (operator === 'Tf') font = operands[0] ?? ''
-    else if (
-      operator === 'BDC' &&
-      operands[0] === '/Span' &&
-      operands[2] === '/ActualText' &&
-      operands[3]?.startsWith('<')
-    )
-      span = {text: hexText(operands[3]), used: false}
-    else if (operator === 'EMC') span = undefined
-    else if (operator === 'Tj' && operands.length === 1 && operands[0]!.startsWith('<')) {
-      const text = glyphText(operands[0]!, toUnicode(font))
-      glyphs.push({operation: index, text, read: span ? (span.used ? '' : span.text) : text})
-      if (span) span.used = true
-    }
-  })
-  return glyphs
-}
-
 /** What a reader is to take a glyph for: poppler, and PDFium (which reads a tag poppler does not). */
 interface Role {
   poppler: string

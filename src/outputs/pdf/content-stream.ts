@@ -205,3 +205,42 @@ export function glyphText(token: string, map: Map<number, string> | undefined): 
     text += map?.get(bytes[index]! * 256 + bytes[index + 1]!) ?? '\uFFFD'
   return text
 }
+
+/** A glyph drawn: its operation, what readers take it for, and whether a span of another pass holds it. */
+export interface Glyph {
+  operation: number
+  /** The glyph's own text, through its font's map. */
+  text: string
+  /** What readers take it for: a span's text on its first glyph, nothing on the others. */
+  read: string
+  inSpan: boolean
+}
+
+/** A stream's glyphs, a span's text read once, on its first glyph (as poppler reads `/ActualText`). */
+export function readGlyphs(
+  operations: Operation[],
+  toUnicode: (font: string) => Map<number, string> | undefined
+): Glyph[] {
+  const glyphs: Glyph[] = []
+  const open: Array<{text: string; used: boolean} | undefined> = []
+  let font = ''
+  operations.forEach(({operator, operands}, index) => {
+    if (operator === 'Tf') font = operands[0] ?? ''
+    else if (operator === 'BMC') open.push(undefined)
+    else if (operator === 'BDC')
+      open.push(
+        operands[2] === '/ActualText' && operands[3]?.startsWith('<')
+          ? {text: hexText(operands[3]), used: false}
+          : undefined
+      )
+    else if (operator === 'EMC') open.pop()
+    else if (operator === 'Tj' && operands.length === 1 && operands[0]!.startsWith('<')) {
+      const span = open.find((each) => each !== undefined)
+      const text = glyphText(operands[0]!, toUnicode(font))
+      const read = span ? (span.used ? '' : span.text) : text
+      if (span) span.used = true
+      glyphs.push({operation: index, text, read, inSpan: span !== undefined})
+    }
+  })
+  return glyphs
+}

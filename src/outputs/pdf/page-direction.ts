@@ -1,7 +1,7 @@
 import type {PDFDocument} from 'pdf-lib'
 import {contentRefs, contentText, pageFonts, rewriteContent, textReader, type TextReader} from './actual-text.js'
 import {popplerLetters} from './code-lines.js'
-import {glyphText, hexText, parseContent, textHex, type Operation} from './content-stream.js'
+import {parseContent, readGlyphs, textHex, type Glyph, type Operation} from './content-stream.js'
 
 /**
  * Right-to-left pages in poppler. poppler sets every line of a page right to left or left to right by
@@ -49,41 +49,6 @@ export function rightToLeftPagesIn(pdf: PDFDocument, reader: TextReader = textRe
 export function marksNeeded(text: string): number {
   const {leftToRight, rightToLeft} = popplerLetters(text)
   return rightToLeft === 0 || rightToLeft > leftToRight ? 0 : leftToRight - rightToLeft + 1
-}
-
-/** A glyph drawn: its operation, what readers take it for, and whether a span of another pass holds it. */
-interface Glyph {
-  operation: number
-  read: string
-  inSpan: boolean
-}
-
-/** A stream's glyphs, a span's text read once, on its first glyph (as poppler reads `/ActualText`). */
-export function readGlyphs(
-  operations: Operation[],
-  toUnicode: (font: string) => Map<number, string> | undefined
-): Glyph[] {
-  const glyphs: Glyph[] = []
-  const open: Array<{text: string; used: boolean} | undefined> = []
-  let font = ''
-  operations.forEach(({operator, operands}, index) => {
-    if (operator === 'Tf') font = operands[0] ?? ''
-    else if (operator === 'BMC') open.push(undefined)
-    else if (operator === 'BDC')
-      open.push(
-        operands[2] === '/ActualText' && operands[3]?.startsWith('<')
-          ? {text: hexText(operands[3]), used: false}
-          : undefined
-      )
-    else if (operator === 'EMC') open.pop()
-    else if (operator === 'Tj' && operands.length === 1 && operands[0]!.startsWith('<')) {
-      const span = open.find((each) => each !== undefined)
-      const read = span ? (span.used ? '' : span.text) : glyphText(operands[0]!, toUnicode(font))
-      if (span) span.used = true
-      glyphs.push({operation: index, read, inSpan: span !== undefined})
-    }
-  })
-  return glyphs
 }
 
 /** The stream written back with the marks before the anchor glyph's letters. */
