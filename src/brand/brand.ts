@@ -42,6 +42,20 @@ export const brandSchema = z.object({
     callouts: z.object({note: z.string(), tip: z.string(), warning: z.string()}).optional(),
     accessibilitySummary: z.string()
   }),
+  /** What a collection (a journal issue, an edited volume) prints around its papers. */
+  collection: z
+    .object({
+      labels: z.object({
+        editors: z.string().min(1),
+        volume: z.string().min(1),
+        number: z.string().min(1),
+        pages: z.string().min(1),
+        offprint: z.string().min(1)
+      }),
+      /** Heading levels of each paper listed under its title in the collection's contents: 1 lists titles only. */
+      contentsDepth: z.number().int().min(1).max(3).default(2)
+    })
+    .optional(),
   placement: z
     .object({
       keywordsWithoutAbstract: z.enum(['rights-page', 'title-page']).default('rights-page')

@@ -4,7 +4,7 @@ import {isValidIsoDate} from '../arabic/dates.js'
 /**
  * The front matter of a manuscript. Each field's description is the reference the README repeats.
  */
-const authorSchema = z.union([
+export const authorSchema = z.union([
   z.string().min(1),
   z
     .object({

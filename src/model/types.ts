@@ -1,5 +1,6 @@
 import type {ElementContent, Root} from 'hast'
 import type {VFile} from 'vfile'
+import type {CollectionMeta} from '../manuscript/collection.js'
 import type {Meta} from '../manuscript/meta.js'
 
 /** A section heading of the body, as the contents page, the bookmarks and the e-book's nav see it. */
@@ -48,6 +49,24 @@ export interface Document {
   /** Whether the document has a contents page. */
   toc: boolean
   /** Messages: warnings to report (documents with errors are never built). */
+  file: VFile
+}
+
+/**
+ * A journal issue or edited volume: its own front matter and its papers, each a document read on its own
+ * (ids, notes and headings as in the paper's own outputs; a writer that puts papers side by side in one
+ * page scopes them).
+ */
+export interface Collection {
+  /** The name its outputs are called by: the folder holding `collection.yaml`. */
+  slug: string
+  /** `collection.yaml` and its folder. */
+  path: string
+  folder: string
+  meta: CollectionMeta
+  dir: 'rtl' | 'ltr'
+  papers: Document[]
+  /** The yaml's messages (a paper's own messages stay on its document's file). */
   file: VFile
 }
 
