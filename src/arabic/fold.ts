@@ -1,19 +1,25 @@
+// Exported, constants and all, because the site's search page runs this module's source as it stands
+// (src/site/search/script.ts): the query typed there is folded by the very code that folded the index.
+export const harakat = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g
+export const invisible = /[\u0640\u00AD\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g
+export const alefs = /[أإآٱٲٳ]/g
+/** Yā' without dots (alif maqṣūra) and the Persian yā' and kāf typed on Persian and Kurdish keyboards. */
+export const yaas = /[ىی]/g
+
 /**
  * Arabic text folded for comparison, not for printing: people type the same word with or without hamza
  * on its alef, with a final yā' or alif maqṣūra, with tāʾ marbūṭa or hā', vowelled or not, stretched with
- * tatweel, and with Arabic-Indic, Persian or ASCII digits. Folding makes those one spelling.
+ * tatweel, with Persian letters for Arabic ones, and with Arabic-Indic, Persian or ASCII digits. Folding
+ * makes those one spelling.
  */
-const harakat = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g
-const invisible = /[\u0640\u00AD\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g
-const alefs = /[أإآٱ]/g
-
 export function foldArabic(text: string): string {
   return toAsciiDigits(text)
     .normalize('NFKC')
     .replace(invisible, '')
     .replace(harakat, '')
     .replace(alefs, 'ا')
-    .replace(/ى/g, 'ي')
+    .replace(yaas, 'ي')
+    .replace(/ک/g, 'ك')
     .replace(/ة/g, 'ه')
     .replace(/ؤ/g, 'و')
     .replace(/ئ/g, 'ي')

@@ -56,6 +56,18 @@ export const brandSchema = z.object({
       contentsDepth: z.number().int().min(1).max(3).default(2)
     })
     .optional(),
+  /** The catalogue site (`press site`): the words of its search. */
+  site: z
+    .object({
+      search: z.object({
+        search: z.string().min(1),
+        placeholder: z.string().min(1),
+        noResults: z.string().min(1),
+        results: z.string().min(1),
+        unavailable: z.string().min(1).optional()
+      })
+    })
+    .optional(),
   placement: z
     .object({
       keywordsWithoutAbstract: z.enum(['rights-page', 'title-page']).default('rights-page')

@@ -18,7 +18,7 @@ const layers: readonly (readonly string[])[] = [
   ['outputs/cover'],
   ['config'],
   ['run'],
-  ['import', 'preview'],
+  ['import', 'preview', 'site'],
   ['cli']
 ]
 
