@@ -150,6 +150,11 @@ describe('the search page over HTTP', () => {
 })
 
 describe('the search page from the file system', () => {
+  it('shows the note that search needs a web server, before any search', async () => {
+    await page.goto(pathToFileURL(path.join(site, 'search', 'index.html')).href, {waitUntil: 'load'})
+    expect(await page.$eval('[data-search-note]', (note) => (note as HTMLElement).hidden)).toBe(false)
+  })
+
   it('shows the note that the index cannot be loaded', async () => {
     const address = pathToFileURL(path.join(site, 'search', 'index.html'))
     address.searchParams.set('q', 'الاستراتيجية')

@@ -144,6 +144,8 @@ export function startSearch(load: () => Promise<Pagefind>, fold: (text: string) 
   const form = panel.querySelector('form')!
   const input = form.querySelector('input')!
   const search = (query: string) => (query === '' ? undefined : runSearch(panel, load, fold, query))
+  // From the file system the browser refuses Pagefind its index: say so before the reader types.
+  if (location.protocol === 'file:') panel.querySelector<HTMLElement>('[data-search-note]')!.hidden = false
   input.value = queryOf(location.href)
   form.addEventListener('submit', (event) => {
     event.preventDefault()

@@ -24,7 +24,13 @@ export async function writeSearchIndex(siteFolder: string, records: SearchRecord
  */
 export async function indexFiles(records: SearchRecord[]): Promise<Map<string, Uint8Array>> {
   try {
-    const created = await pagefind.createIndex({forceLanguage: 'ar'})
+    const created = await pagefind.createIndex({forceLanguage: 'ar'}).catch((error: Error) => {
+      throw new Error(
+        `Pagefind's indexer would not run (${error.message}): it comes with \`npm install\`, as the package ` +
+          `@pagefind/${process.platform}-${process.arch}; reinstall, or set PAGEFIND_BINARY_PATH to a pagefind binary`,
+        {cause: error}
+      )
+    })
     const index = created.index
     if (!index) throw new Error(`Pagefind could not create an index: ${created.errors.join('; ')}`)
     const sorted = [...records].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
