@@ -25,7 +25,7 @@ function definition(name: string, value: unknown): string {
 }
 
 /** Every UTF-16 unit above ASCII as a `\u` escape: the same character in a string, a regular expression or a comment. */
-function asciiOnly(source: string): string {
+export function asciiOnly(source: string): string {
   return [...source]
     .flatMap((character) => (character.charCodeAt(0) < 0x80 ? [character] : escapes(character)))
     .join('')
