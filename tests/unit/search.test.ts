@@ -1,5 +1,6 @@
 import vm from 'node:vm'
 import type {Element} from 'hast'
+import {h} from 'hastscript'
 import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
 import {foldArabic} from '../../src/arabic/fold.js'
@@ -7,6 +8,7 @@ import {excerptOf, excerptStart, foundOf, queryOf} from '../../src/site/search/p
 import {searchForm, searchPanel} from '../../src/site/search/panel.js'
 import {alignedWords, indexedRecord} from '../../src/site/search/record.js'
 import {asciiOnly, searchScript} from '../../src/site/search/script.js'
+import {searchText} from '../../src/site/search/text.js'
 
 /** The elements of a tree, in document order, that `test` accepts. */
 function all(tree: Element, test: (element: Element) => boolean): Element[] {
@@ -183,5 +185,17 @@ describe('searchScript', () => {
 
   it('carries the fold of src/arabic/fold.ts as it stands', () => {
     expect(script).toContain(asciiOnly(String(foldArabic)))
+  })
+})
+
+describe('searchText', () => {
+  it('keeps the words of two blocks apart and a note call off its word', () => {
+    const tree = h('main', [h('h2', 'الإستراتيجية'), h('p', ['نص', h('sup', h('a', '3')), ' آخر']), h('p', 'ثم')])
+    expect(searchText(tree)).toBe('الإستراتيجية نص 3 آخر ثم')
+  })
+
+  it('leaves out scripts, styles and hidden elements', () => {
+    const tree = h('div', [h('script', 'var x'), h('style', 'p{}'), h('p', {hidden: true}, 'مخفي'), h('p', 'ظاهر')])
+    expect(searchText(tree)).toBe('ظاهر')
   })
 })

@@ -31,7 +31,7 @@ export interface ExcerptPart {
 }
 
 /** Results loaded and shown at most: each costs the page a fetch of its record. */
-export const shownResults = 50
+export const shownResults = 20
 /** Words in an excerpt. */
 export const excerptLength = 30
 
