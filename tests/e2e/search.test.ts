@@ -10,7 +10,13 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {loadBrand} from '../../src/brand/brand.js'
 import {fontsFolder, projectFolder} from '../../src/config/project.js'
 import {launchBrowser} from '../../src/outputs/pdf/browser.js'
-import {type SearchLabels, type SearchRecord, searchPanel, writeSearchIndex} from '../../src/site/search/index.js'
+import {
+  type SearchLabels,
+  type SearchRecord,
+  searchForm,
+  searchPanel,
+  writeSearchIndex
+} from '../../src/site/search/index.js'
 import {serveFolder} from '../helpers/static-server.js'
 
 /**
@@ -73,11 +79,18 @@ afterAll(async () => {
   await server?.close()
 })
 
-/** A page of its own around the panel, where the site's search page will be: `<site>/search/index.html`. */
+/**
+ * A page of its own around the panel, where the site's search page will be (`<site>/search/index.html`),
+ * with the header's compact form beside it, as the site's pages have.
+ */
 function writeSearchPage(labels: SearchLabels): void {
   const document = h('html', {lang: 'ar', dir: 'rtl'}, [
     h('head', [h('meta', {charset: 'utf-8'}), h('title', labels.search)]),
-    h('body', [h('main', [h('h1', labels.search), searchPanel(labels)]), h('script', {src: '../assets/search.js'})])
+    h('body', [
+      h('header', [searchForm(labels, './')]),
+      h('main', [h('h1', labels.search), searchPanel(labels)]),
+      h('script', {src: '../assets/search.js'})
+    ])
   ])
   mkdirSync(path.join(site, 'search'), {recursive: true})
   writeFileSync(path.join(site, 'search', 'index.html'), `<!doctype html>\n${toHtml(document)}\n`)
