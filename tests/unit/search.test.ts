@@ -1,5 +1,8 @@
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
 import vm from 'node:vm'
 import type {Element} from 'hast'
+import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
@@ -197,5 +200,15 @@ describe('searchText', () => {
   it('leaves out scripts, styles and hidden elements', () => {
     const tree = h('div', [h('script', 'var x'), h('style', 'p{}'), h('p', {hidden: true}, 'مخفي'), h('p', 'ظاهر')])
     expect(searchText(tree)).toBe('ظاهر')
+  })
+})
+
+describe('the markup of the form and the panel', () => {
+  it('is the golden file (UPDATE_GOLDEN=1 rewrites it)', () => {
+    const file = path.join(import.meta.dirname, '..', 'fixtures', 'search', 'panel.html')
+    const html = `${toHtml(searchForm(labels, '../search/'))}\n${toHtml(searchPanel(labels))}\n`
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, html)
+    expect(existsSync(file), 'tests/fixtures/search/panel.html is missing: run with UPDATE_GOLDEN=1').toBe(true)
+    expect(html).toBe(readFileSync(file, 'utf8'))
   })
 })
