@@ -28,8 +28,9 @@ export interface SitePage {
   dir?: 'rtl' | 'ltr' | undefined
   /** Scripts, relative to the site's root; the pages work without them. */
   scripts?: string[] | undefined
-  /** Whether the page's own text is the main landmark's label (else the page's title is). */
   bodyClass?: string | undefined
+  /** The header's compact search form; not on the search page, whose own form is the page. */
+  headerSearch?: boolean | undefined
 }
 
 /** The stylesheets, fonts and pages' shared files, relative to the site's root. */
@@ -103,7 +104,7 @@ function siteHeader(page: SitePage, context: SiteContext): Element {
           h('li', [h('a', {href: to(assets.search)}, words.search.search)])
         ])
       ]),
-      searchForm(words.search, to(assets.search))
+      ...(page.headerSearch === false ? [] : [searchForm(words.search, to(assets.search))])
     ])
   ])
 }

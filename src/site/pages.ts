@@ -187,7 +187,8 @@ export function searchPage(context: SiteContext): SitePage {
     file: assets.search,
     title: `${words.search.search} — ${words.title}`,
     main: [h('div.search-page', [h('h1', words.search.results), searchPanel(words.search)])],
-    scripts: ['assets/search.js']
+    scripts: ['assets/search.js'],
+    headerSearch: false
   }
 }
 
