@@ -78,6 +78,7 @@ export const brandSchema = z.object({
         in: z.string().min(1),
         contents: z.string().min(1),
         feed: z.string().min(1),
+        offprint: z.string().min(1),
         count: z.string().min(1)
       }),
       /** Units of file sizes, smallest first. */

@@ -49,7 +49,8 @@ export function downloads(
   const items: ElementContent[] = []
   if (entry.pdf) items.push(h('li', [downloadLink(entry.pdf, 'PDF', 'application/pdf', page, context)]))
   if (entry.epub) items.push(h('li', [downloadLink(entry.epub, 'EPUB', 'application/epub+zip', page, context)]))
-  return h('ul.downloads', {ariaLabel: context.words.labels.downloads}, items)
+  // The site's words (sizes, units) in the site's direction, in the page of an English paper too.
+  return h('ul.downloads', {ariaLabel: context.words.labels.downloads, lang: context.lang, dir: context.dir}, items)
 }
 
 export function downloadLink(

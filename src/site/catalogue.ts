@@ -1,8 +1,7 @@
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
-import {toString} from 'hast-util-to-string'
 import {authorsOf, type Author} from '../manuscript/meta.js'
-import type {Document} from '../model/types.js'
+import type {PaperContent} from './paper-content.js'
 import type {ListedPaper, Listing} from './listing.js'
 import {nameSlug, yearOf} from './words.js'
 
@@ -40,7 +39,9 @@ export interface Thumbnail {
 
 export interface PaperEntry extends EntryBase {
   kind: 'paper'
-  document: Document
+  content: PaperContent
+  /** The manuscript's folder, where its images are. */
+  folder: string
   authors: Author[]
   /** The abstract as plain text ('' without one). */
   abstract: string
@@ -62,9 +63,9 @@ export interface Placement {
 
 export type Entry = PaperEntry | CollectionEntry
 
-/** A paper of the site, from its document and what the build wrote for it. */
-export async function paperEntry(document: Document, buildFolder: string): Promise<PaperEntry> {
-  const {meta, slug} = document
+/** A paper of the site, from its content and what the build wrote for it. */
+export async function paperEntry(content: PaperContent, folder: string, buildFolder: string): Promise<PaperEntry> {
+  const {meta, slug} = content
   return {
     kind: 'paper',
     slug,
@@ -77,9 +78,10 @@ export async function paperEntry(document: Document, buildFolder: string): Promi
     pdf: await download(buildFolder, `${slug}.pdf`),
     epub: await download(buildFolder, `${slug}.epub`),
     thumbnail: undefined,
-    document,
+    content,
+    folder,
     authors: authorsOf(meta),
-    abstract: document.abstract ? toString(document.abstract).trim() : '',
+    abstract: content.abstractText,
     placements: []
   }
 }

@@ -15,6 +15,8 @@ export interface SiteContext {
   dir: 'rtl' | 'ltr'
   /** Whether the site has its Atom feed (it needs a base URL). */
   feed: boolean
+  /** The brand's logo, parsed once for every page's header. */
+  logo: Element
 }
 
 /** A page of the site: its file (relative to the site's root), title, extra head elements and content. */
@@ -93,11 +95,11 @@ export function renderPage(page: SitePage, context: SiteContext): string {
 }
 
 function siteHeader(page: SitePage, context: SiteContext): Element {
-  const {brand, words} = context
+  const {words} = context
   const to = (target: string) => linkFrom(page.file, target)
   return h('header.site-header', [
     h('div.site-header-inner', [
-      h('a.site-brand', {href: to('index.html')}, [logo(brand.logo), h('span.site-name', words.title)]),
+      h('a.site-brand', {href: to('index.html')}, [structuredClone(context.logo), h('span.site-name', words.title)]),
       h('nav.site-nav', {ariaLabel: words.labels.home}, [
         h('ul', [
           h('li', [h('a', {href: to('index.html')}, words.labels.publications)]),
@@ -121,7 +123,7 @@ function siteFooter(page: SitePage, context: SiteContext): Element {
 }
 
 /** The brand's logo inlined, coloured by its place; a decoration beside the site's name. */
-function logo(svg: string): Element {
+export function siteLogo(svg: string): Element {
   const tree = fromHtml(svg, {fragment: true, space: 'svg'})
   const element = tree.children.find((child): child is Element => child.type === 'element')
   if (!element) return h('span')

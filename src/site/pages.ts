@@ -2,9 +2,6 @@ import path from 'node:path'
 import type {Element} from 'hast'
 import {h} from 'hastscript'
 import {visit} from 'unist-util-visit'
-import {localizeDigits} from '../arabic/digits.js'
-import {webPublication} from '../outputs/html/landmarks.js'
-import {composeParts} from '../parts/pages.js'
 import {card, dateElement, downloadLink, downloads, filters, persons} from './cards.js'
 import type {CollectionEntry, Entry, Facet, PaperEntry, Placement} from './catalogue.js'
 import {assets, linkFrom, type SiteContext, type SitePage} from './layout.js'
@@ -60,30 +57,22 @@ export function paperPage(
   imageUrl: (src: string) => string,
   context: SiteContext
 ): SitePage {
-  const {document, page} = entry
-  const {brand} = context
-  const parts = composeParts(document, brand)
-  const web = webPublication(
-    parts,
-    (number) => `${brand.data.labels.table} ${localizeDigits(String(number), document.meta.digits)}`
-  )
-  const text = web.find((element) => element.tagName === 'main')!
-  const body: Element = {...text, tagName: 'div', properties: {...text.properties, className: ['paper-text']}}
-  const article = h('article.paper', {lang: document.meta.lang, dir: document.dir, ariaLabelledBy: 'title'}, [
+  const {content, page} = entry
+  const article = h('article.paper', {lang: content.meta.lang, dir: content.dir, ariaLabelledBy: 'title'}, [
     h('header.paper-head', [
-      parts.titlePage,
+      structuredClone(content.titlePage),
       ...entry.placements.map((placement) => placementLine(placement, page, context)),
       downloads(entry, page, context)
     ]),
-    ...(parts.abstract ? [parts.abstract] : []),
-    ...(parts.contents ? [parts.contents] : []),
-    body
+    ...(content.abstract ? [structuredClone(content.abstract)] : []),
+    ...(content.contents ? [structuredClone(content.contents)] : []),
+    structuredClone(content.text)
   ])
   visit(article, 'element', function (element: Element) {
     if (element.tagName === 'img' && typeof element.properties.src === 'string')
       element.properties.src = imageUrl(element.properties.src)
   })
-  return {file: page, title: `${document.meta.title} — ${context.words.title}`, head, main: [article]}
+  return {file: page, title: `${content.meta.title} — ${context.words.title}`, head, main: [article]}
 }
 
 /** «Printed in: the collection, volume 3, number 12, pp. 5–18», and its offprint. */
@@ -91,13 +80,13 @@ function placementLine(placement: Placement, page: string, context: SiteContext)
   const {collection, paper, offprint} = placement
   const pages = pageRange(paper.firstPage, paper.lastPage)
   const labels = context.brand.data.collection?.labels
-  return h('p.paper-placement', [
+  return h('p.paper-placement', {lang: context.lang, dir: context.dir}, [
     h('span.placement-label', `${context.words.labels.in}: `),
     h('a', {href: linkFrom(page, collection.page)}, collection.title),
     ...issueWords(collection, context).map((words) => `، ${words}`),
     ...(pages && labels ? [`، ${labels.pages} `, h('span.pages', pages)] : []),
     ...(offprint && labels
-      ? [' ', downloadLink(offprint, 'PDF', 'application/pdf', page, context, labels.offprint)]
+      ? [' ', downloadLink(offprint, 'PDF', 'application/pdf', page, context, context.words.labels.offprint)]
       : [])
   ])
 }
@@ -139,7 +128,7 @@ export function collectionPage(
       ...(listed.authors.length ? [h('p.contents-authors', persons(listed.authors))] : []),
       ...(pages && labels ? [h('p.contents-pages', [`${labels.pages} `, h('span.pages', pages)])] : []),
       ...(offprint && labels
-        ? [h('p', [downloadLink(offprint, 'PDF', 'application/pdf', page, context, labels.offprint)])]
+        ? [h('p', [downloadLink(offprint, 'PDF', 'application/pdf', page, context, context.words.labels.offprint)])]
         : [])
     ])
   })
@@ -196,9 +185,9 @@ export function searchPage(context: SiteContext): SitePage {
 export function paperImages(entry: PaperEntry): Map<string, {file: string; source: string}> {
   const folder = path.posix.dirname(entry.page)
   return new Map(
-    entry.document.assets.map((asset, index) => {
-      const name = `images/${index + 1}${path.extname(asset.path).toLowerCase()}`
-      return [asset.src, {file: `${folder}/${name}`, source: asset.path}]
+    entry.content.assets.map((asset, index) => {
+      const name = `images/${index + 1}${path.extname(asset.file).toLowerCase()}`
+      return [asset.src, {file: `${folder}/${name}`, source: path.join(entry.folder, asset.file)}]
     })
   )
 }

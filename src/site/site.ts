@@ -1,11 +1,8 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {toString} from 'hast-util-to-string'
 import {loadBrand, stylesheetsFor, type Brand} from '../brand/brand.js'
 import type {BuildOptions, SiteOptions} from '../config/options.js'
-import {readManuscript} from '../manuscript/read.js'
-import type {Document} from '../model/types.js'
-import {createDocument} from '../pipeline/create-document.js'
+import type {Manuscript} from '../manuscript/read.js'
 import {buildWith, cacheFolder, type BuildHooks, type BuildResult} from '../run/build.js'
 import {writeFolderAtomically} from '../run/write.js'
 import {
@@ -19,9 +16,10 @@ import {
   type Placement
 } from './catalogue.js'
 import {atomFeed, sitemapXml} from './feeds.js'
-import {assets, linkFrom, renderPage, type SiteContext, type SitePage} from './layout.js'
+import {assets, linkFrom, renderPage, siteLogo, type SiteContext, type SitePage} from './layout.js'
 import {readListings} from './listing.js'
 import {metadataElements, type Citation} from './metadata.js'
+import {paperContents, type PaperContent} from './paper-content.js'
 import {collectionPage, facetPage, listPage, paperImages, paperPage, searchPage} from './pages.js'
 import {writeSearchIndex, type SearchRecord} from './search/index.js'
 import {thumbnailOf} from './thumbnails.js'
@@ -40,6 +38,8 @@ export interface SiteResult {
   folder: string
   pages: number
   papers: number
+  /** Papers whose content was read from the site's cache rather than made by the pipeline. */
+  reused: number
   collections: number
 }
 
@@ -50,8 +50,14 @@ export interface SiteResult {
 export async function buildSite(options: SiteOptions, hooks: BuildHooks = {}): Promise<SiteResult> {
   const build = await buildWith(buildOptionsOf(options), hooks)
   const brand = await loadBrand(options.template, options.fonts)
-  const documents = await documentsOf(build, brand, options.cwd)
-  const papers = await Promise.all(documents.map((document) => paperEntry(document, options.build)))
+  const built = build.results.filter((result) => result.ok).map((result) => result.manuscript)
+  const {contents, reused} = await paperContents(options.build, built, (manuscript) =>
+    contentOf(manuscript, brand, options.cwd)
+  )
+  const folders = new Map(built.map((manuscript) => [manuscript.slug, manuscript.folder]))
+  const papers = await Promise.all(
+    contents.map((content) => paperEntry(content, folders.get(content.slug)!, options.build))
+  )
   const {listings, problems} = await readListings(options.build)
   const collections = await Promise.all(listings.map((listing) => collectionEntry(listing, options.build)))
   await placePapers(papers, collections, options.build)
@@ -71,6 +77,7 @@ export async function buildSite(options: SiteOptions, hooks: BuildHooks = {}): P
     folder: options.out,
     pages,
     papers: papers.length,
+    reused,
     collections: collections.length
   }
 }
@@ -93,16 +100,9 @@ function buildOptionsOf(options: SiteOptions): BuildOptions {
   }
 }
 
-/** Each manuscript built (or up to date), read again through the pipeline for its metadata and text. */
-async function documentsOf(build: BuildResult, brand: Brand, cwd: string): Promise<Document[]> {
-  const documents: Document[] = []
-  for (const result of build.results) {
-    if (!result.ok) continue
-    const file = await readManuscript(result.manuscript, cwd)
-    const document = await createDocument(result.manuscript, file, brand.data.labels)
-    if (document) documents.push(document)
-  }
-  return documents
+/** Loaded only when a paper is not in the site's cache: the pipeline is most of a warm run's time. */
+async function contentOf(manuscript: Manuscript, brand: Brand, cwd: string): Promise<PaperContent | undefined> {
+  return (await import('./content-of.js')).contentOf(manuscript, brand, cwd)
 }
 
 async function drawThumbnails(entries: Entry[]): Promise<void> {
@@ -120,7 +120,14 @@ export async function siteFiles(
   baseUrl: string | undefined
 ): Promise<{files: SiteFiles; pages: number}> {
   const words = siteWords(brand)
-  const context: SiteContext = {brand, words, lang: 'ar', dir: 'rtl', feed: baseUrl !== undefined}
+  const context: SiteContext = {
+    brand,
+    words,
+    lang: 'ar',
+    dir: 'rtl',
+    feed: baseUrl !== undefined,
+    logo: siteLogo(brand.logo)
+  }
   const files: SiteFiles = new Map()
   await addAssets(files, brand)
   const sorted = newestFirst(entries)
@@ -189,7 +196,7 @@ async function addDownloads(files: SiteFiles, entries: readonly Entry[]): Promis
 export function citationOf(paper: PaperEntry, brand: Brand, baseUrl: string | undefined): Citation {
   const url = (target: string) => (baseUrl ? new URL(target, baseUrl).href : linkFrom(paper.page, target))
   const placement = paper.placements[0]
-  const {meta} = paper.document
+  const {meta} = paper.content
   return {
     title: meta.title,
     subtitle: meta.subtitle,
@@ -215,16 +222,12 @@ export function citationOf(paper: PaperEntry, brand: Brand, baseUrl: string | un
 
 /** What the search indexes: each paper's page, with its full text. */
 export function searchRecords(papers: readonly PaperEntry[]): SearchRecord[] {
-  return papers.map((paper) => {
-    const {document} = paper
-    const notes = document.notes.map((note) => toString({type: 'root', children: note.content})).join('\n')
-    return {
-      url: paper.page,
-      title: paper.subtitle ? `${paper.title}: ${paper.subtitle}` : paper.title,
-      text: [paper.abstract, toString(document.body), notes].filter(Boolean).join('\n'),
-      lang: document.meta.lang,
-      authors: paper.authors.map((author) => author.name),
-      date: paper.date
-    }
-  })
+  return papers.map((paper) => ({
+    url: paper.page,
+    title: paper.subtitle ? `${paper.title}: ${paper.subtitle}` : paper.title,
+    text: paper.content.fullText,
+    lang: paper.content.meta.lang,
+    authors: paper.authors.map((author) => author.name),
+    date: paper.date
+  }))
 }

@@ -1,9 +1,7 @@
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {PDFDocument} from 'pdf-lib'
 import sharp from 'sharp'
-import {rasterizeCover} from '../outputs/cover/cover-raster.js'
 import {millimetre} from '../outputs/pdf/geometry.js'
 import {writeAtomically} from '../run/write.js'
 
@@ -32,7 +30,12 @@ export async function thumbnailOf(pdfFile: string, cacheFolder: string): Promise
   return {jpeg, width: width ?? thumbnailWidth, height: height ?? thumbnailWidth}
 }
 
+/** pdf-lib and PDFium loaded only when a cover is to be drawn: a warm run draws none. */
 async function drawThumbnail(pdf: Uint8Array): Promise<Uint8Array> {
+  const [{PDFDocument}, {rasterizeCover}] = await Promise.all([
+    import('pdf-lib'),
+    import('../outputs/cover/cover-raster.js')
+  ])
   const document = await PDFDocument.load(pdf, {updateMetadata: false})
   const {width, height} = document.getPage(0).getSize()
   const cover = await rasterizeCover(pdf, {trimWidth: width / millimetre, trimHeight: height / millimetre, bleed: 0})

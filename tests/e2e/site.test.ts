@@ -181,6 +181,10 @@ describe('press site', () => {
     expect(second.build.results.every((result) => result.skipped)).toBe(true)
   })
 
+  it('runs the pipeline for a paper on the first run only, reading its content from the cache after', () => {
+    expect([first.reused, second.reused]).toEqual([0, 4])
+  })
+
   it('lists the publications newest first on the index', () => {
     const titles: string[] = []
     visit(tree('index.html'), 'element', (element: Element) => {
