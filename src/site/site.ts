@@ -48,8 +48,23 @@ export interface SiteResult {
  * cache, then writes the catalogue site of what was built into `options.out`, whole or not at all.
  */
 export async function buildSite(options: SiteOptions, hooks: BuildHooks = {}): Promise<SiteResult> {
-  const build = await buildWith(buildOptionsOf(options), hooks)
+  // A template that cannot make a site is refused before anything is built.
   const brand = await loadBrand(options.template, options.fonts)
+  siteWords(brand)
+  const build = await buildWith(buildOptionsOf(options), hooks)
+  // Interrupted: the site in place stays as it was.
+  if (hooks.signal?.aborted)
+    return {
+      build,
+      ok: false,
+      problems: [],
+      notes: [],
+      folder: options.out,
+      pages: 0,
+      papers: 0,
+      reused: 0,
+      collections: 0
+    }
   const built = build.results.filter((result) => result.ok).map((result) => result.manuscript)
   const {contents, reused} = await paperContents(options.build, built, (manuscript) =>
     contentOf(manuscript, brand, options.cwd)

@@ -3,6 +3,7 @@ import {reporter} from 'vfile-reporter'
 import {resolveSiteOptions, type SiteInput} from '../../config/options.js'
 import {progressReporter} from '../progress.js'
 import type {RawOptions} from '../schema-options.js'
+import {stopOnInterrupt} from './build.js'
 import {resolveOrReport} from './options.js'
 
 /** Runs `press site`; returns the exit status. */
@@ -14,7 +15,12 @@ export async function runSite(raw: RawOptions): Promise<number> {
   const live = Boolean(process.stdout.isTTY) && !process.env.CI
   const {buildSite} = await import('../../site/site.js')
   const start = performance.now()
-  const result = await buildSite(options, options.quiet ? {} : {onEvent: progressReporter(process.stdout, live)})
+  const stop = stopOnInterrupt()
+  const result = await buildSite(options, {
+    signal: stop.signal,
+    ...(options.quiet ? {} : {onEvent: progressReporter(process.stdout, live)})
+  })
+  if (stop.signal.aborted) return 130
   const files = result.build.results.flatMap((entry) => (entry.file ? [entry.file] : []))
   const messages = reporter(files, {quiet: true, silent: options.quiet})
   if (messages) console.error(messages)
