@@ -19,7 +19,11 @@ export interface FeedSite {
  */
 export function atomFeed(site: FeedSite, entries: readonly Entry[]): string {
   const url = (relative: string) => new URL(relative, site.baseUrl).href
-  const updated = entries.reduce((latest, entry) => (entry.date > latest ? entry.date : latest), '1970-01-01')
+  const updated =
+    entries
+      .map((entry) => entry.date)
+      .sort()
+      .at(-1) ?? '1970-01-01'
   const feed = new Feed({
     id: site.baseUrl,
     title: site.title,

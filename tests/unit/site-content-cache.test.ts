@@ -40,7 +40,10 @@ describe('the site’s cache of paper contents', () => {
   it('makes a paper’s content once while the build’s record of its web edition stays the same', async () => {
     const folder = buildFolderWith('html:one')
     const made: string[] = []
-    const make = async () => (made.push('made'), content('أول'))
+    const make = async () => {
+      made.push('made')
+      return content('أول')
+    }
     const first = await paperContents(folder, [manuscript], make)
     const second = await paperContents(folder, [manuscript], make)
     expect([made.length, first.reused, second.reused, second.contents[0]?.meta.title]).toEqual([1, 0, 1, 'أول'])
