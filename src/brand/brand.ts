@@ -56,9 +56,34 @@ export const brandSchema = z.object({
       contentsDepth: z.number().int().min(1).max(3).default(2)
     })
     .optional(),
-  /** The catalogue site (`press site`): the words of its search. */
+  /** The catalogue site's words (`press site`); optional, so a template without a site still loads. */
   site: z
     .object({
+      title: z.string().min(1),
+      description: z.string().min(1),
+      /** The publisher's country (ISO 3166 code), for Open Graph's locale: `ar` in `IQ` is `ar_IQ`. */
+      region: z.string().length(2).optional(),
+      labels: z.object({
+        skip: z.string().min(1),
+        home: z.string().min(1),
+        publications: z.string().min(1),
+        filters: z.string().min(1),
+        series: z.string().min(1),
+        year: z.string().min(1),
+        author: z.string().min(1),
+        collections: z.string().min(1),
+        downloads: z.string().min(1),
+        read: z.string().min(1),
+        published: z.string().min(1),
+        in: z.string().min(1),
+        contents: z.string().min(1),
+        feed: z.string().min(1),
+        offprint: z.string().min(1),
+        count: z.string().min(1)
+      }),
+      /** Units of file sizes, smallest first. */
+      units: z.object({bytes: z.string().min(1), kilobytes: z.string().min(1), megabytes: z.string().min(1)}),
+      /** The search page's words (helper "search" reads them). */
       search: z.object({
         search: z.string().min(1),
         placeholder: z.string().min(1),

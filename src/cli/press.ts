@@ -5,13 +5,14 @@ import {Command, CommanderError} from 'commander'
 import {projectFolder} from '../config/project.js'
 import {buildCommand} from './commands/build.js'
 import {importCommand} from './commands/import.js'
+import {siteCommand} from './commands/site.js'
 import {watchCommand} from './commands/watch.js'
 
 /**
  * Every command: a module declaring its command line, whose runner is loaded only when it runs. A new
  * command is one more parser module here and its runner.
  */
-const commands: Array<(program: Command) => void> = [buildCommand, watchCommand, importCommand]
+const commands: Array<(program: Command) => void> = [buildCommand, watchCommand, importCommand, siteCommand]
 
 function pressProgram(): Command {
   const program = new Command('press')

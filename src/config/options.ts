@@ -213,10 +213,48 @@ export const importSchema = z.object({
   cwd
 })
 
+/** `press site`: the catalogue site of every publication, built first into the build's output folder. */
+export const siteSchema = z.object({
+  paths,
+  out: field(z.string().trim().min(1).default('dist/site'), 'where the site goes', {
+    kind: 'option',
+    name: '--out',
+    value: 'DIR',
+    expects: 'a folder',
+    shown: '`dist/site/`'
+  }),
+  build: field(
+    z.string().trim().min(1).default('dist'),
+    'where the publications are built first: the output folder (and cache) of `press build`',
+    {kind: 'option', name: '--build-out', value: 'DIR', expects: 'a folder', shown: '`dist/`'}
+  ),
+  baseUrl: field(
+    z
+      .string()
+      .trim()
+      .refine(isWebAddress)
+      .transform((url) => (url.endsWith('/') ? url : `${url}/`))
+      .optional(),
+    'the absolute address the site is published under, for the sitemap and the feed (links stay relative)',
+    {kind: 'option', name: '--base-url', value: 'URL', expects: 'an absolute http(s) address', shown: 'none'}
+  ),
+  template,
+  jobs,
+  timeout,
+  sourceDateEpoch,
+  quiet: aSwitch('--quiet', 'print errors only'),
+  cwd
+})
+
+function isWebAddress(value: string): boolean {
+  return URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol)
+}
+
 export type BuildInput = z.input<typeof buildSchema>
 export type BuildCommandInput = z.input<typeof buildCommandSchema>
 export type WatchInput = z.input<typeof watchSchema>
 export type ImportInput = z.input<typeof importSchema>
+export type SiteInput = z.input<typeof siteSchema>
 
 /** Folders, made absolute against `cwd`, and the template found by name. */
 interface Located {
@@ -232,6 +270,8 @@ export type WatchOptions = Omit<z.output<typeof watchSchema>, keyof Located> & L
 /** The Word files and the output folder made absolute against `cwd`. */
 export type ImportOptions = Omit<z.output<typeof importSchema>, 'files'> & {files: string[]}
 export type Shard = NonNullable<BuildOptions['shard']>
+/** The site's folder and the build's, made absolute against `cwd`. */
+export type SiteOptions = Omit<z.output<typeof siteSchema>, keyof Located | 'build'> & Located & {build: string}
 
 export function resolveBuildOptions(input: BuildInput): BuildOptions {
   const options = parse(buildSchema, input)
@@ -257,6 +297,11 @@ export function resolveImportOptions(input: ImportInput): ImportOptions {
     files: options.files.map((file) => path.resolve(options.cwd, file)),
     out: path.resolve(options.cwd, options.out)
   }
+}
+
+export function resolveSiteOptions(input: SiteInput): SiteOptions {
+  const options = parse(siteSchema, input)
+  return {...options, ...locate(options), build: path.resolve(options.cwd, options.build)}
 }
 
 function locate(options: {cwd: string; paths: readonly string[]; out: string; template: string}): Located {

@@ -22,8 +22,15 @@ export async function writeAtomically(target: string, bytes: Uint8Array | string
   }
 }
 
-/** A folder of files, written beside the target and swapped in when complete. */
-export async function writeFolderAtomically(target: string, files: Map<string, Uint8Array | string>): Promise<void> {
+/**
+ * A folder of files, written beside the target and swapped in when complete. `fill`, if given, writes more
+ * into the temporary folder (files another module makes on disk) before the swap.
+ */
+export async function writeFolderAtomically(
+  target: string,
+  files: Map<string, Uint8Array | string>,
+  fill?: (folder: string) => Promise<void>
+): Promise<void> {
   await mkdir(path.dirname(target), {recursive: true})
   const temporary = path.join(
     path.dirname(target),
@@ -36,6 +43,7 @@ export async function writeFolderAtomically(target: string, files: Map<string, U
       await mkdir(path.dirname(file), {recursive: true})
       await writeFile(file, bytes)
     }
+    await fill?.(temporary)
     faultAfterTemporaryWrite()
     await rename(target, previous).catch(() => undefined)
     await rename(temporary, target)

@@ -23,7 +23,7 @@ const layers: readonly (readonly string[])[] = [
 ]
 
 /** Layers whose folders may not import each other: the writers stand side by side. */
-const apart = new Set(['outputs/html', 'outputs/pdf', 'outputs/epub', 'import', 'preview'])
+const apart = new Set(['outputs/html', 'outputs/pdf', 'outputs/epub', 'import', 'preview', 'site'])
 
 const source = path.resolve(import.meta.dirname, '../../src')
 

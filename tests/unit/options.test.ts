@@ -16,7 +16,9 @@ import {
   OptionsError,
   resolveBuildCommand,
   resolveBuildOptions,
+  resolveSiteOptions,
   resolveWatchOptions,
+  siteSchema,
   watchSchema
 } from '../../src/config/options.js'
 import {projectFolder} from '../../src/config/project.js'
@@ -114,6 +116,28 @@ describe('watch options', () => {
   })
 })
 
+describe('site options', () => {
+  it('fills every default, the site inside the build folder', () => {
+    expect(resolveSiteOptions({cwd: '/work'})).toMatchObject({
+      paths: ['/work/manuscript'],
+      out: '/work/dist/site',
+      build: '/work/dist',
+      jobs: 2
+    })
+    expect(resolveSiteOptions({cwd: '/work'}).baseUrl).toBeUndefined()
+  })
+
+  it('ends a base URL with a slash, so pages resolve under it', () => {
+    expect(resolveSiteOptions({baseUrl: 'https://example.org/pubs'}).baseUrl).toBe('https://example.org/pubs/')
+  })
+
+  it.each(['example.org', 'ftp://example.org/', '/pubs/'])('refuses the base URL %j', (baseUrl) => {
+    expect(() => resolveSiteOptions({baseUrl})).toThrow(
+      new OptionsError(`--base-url takes an absolute http(s) address (got \`${baseUrl}\`)`)
+    )
+  })
+})
+
 describe('shards', () => {
   it.each([
     ['1/1', {index: 1, count: 1}],
@@ -182,6 +206,12 @@ describe('the README', () => {
   it('documents the options of press watch as the schema does', () => {
     expect(tableAfter(readme, 'Live preview')).toEqual(
       tableAfter(parse(`# Live preview\n\n${optionsTable(watchSchema)}`), 'Live preview')
+    )
+  })
+
+  it('documents the options of press site as the schema does', () => {
+    expect(tableAfter(readme, 'The catalogue site')).toEqual(
+      tableAfter(parse(`# The catalogue site\n\n${optionsTable(siteSchema)}`), 'The catalogue site')
     )
   })
 

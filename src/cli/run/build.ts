@@ -25,7 +25,7 @@ export async function runBuild(raw: RawOptions): Promise<number> {
 }
 
 /** Ctrl-C: no new document starts, the browser is closed, outputs already written stay whole. */
-function stopOnInterrupt(): AbortController {
+export function stopOnInterrupt(): AbortController {
   const stop = new AbortController()
   const interrupt = () => {
     if (stop.signal.aborted) process.exit(130)
