@@ -64,13 +64,19 @@ export async function recordAssets(folder: string, assets: readonly Asset[]): Pr
 /**
  * The hash of the files an earlier build recorded, as they are now; undefined when a recorded path leads
  * out of the manuscript's folder (the cache was edited by hand), so that nothing outside it is read.
+ * `within`: the folders the files may be in, when not the folder itself (a collection's, its papers').
  */
-export async function hashRecordedAssets(folder: string, files: readonly string[]): Promise<string | undefined> {
+export async function hashRecordedAssets(
+  folder: string,
+  files: readonly string[],
+  within: readonly string[] = [folder]
+): Promise<string | undefined> {
   const resolved = files.map((file) => path.resolve(folder, file))
-  const outside = resolved.some((file) => {
-    const relative = path.relative(folder, file)
-    return relative === '' || relative.split(path.sep)[0] === '..' || path.isAbsolute(relative)
-  })
+  const inside = (file: string, root: string) => {
+    const relative = path.relative(root, file)
+    return relative !== '' && relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative)
+  }
+  const outside = resolved.some((file) => !within.some((root) => inside(file, root)))
   return outside ? undefined : hashFiles(resolved, folder)
 }
 
