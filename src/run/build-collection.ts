@@ -6,7 +6,7 @@ import {type CollectionRead, type CollectionSource, readCollection} from '../man
 import type {Collection} from '../model/types.js'
 import {createCollection} from '../pipeline/create-collection.js'
 import type {CacheRecord} from './cache.js'
-import {exists, hashFiles} from './fingerprint.js'
+import {exists, hashFiles, recordCollectionAssets} from './fingerprint.js'
 import {collectionListing} from './listing.js'
 import {type Freshness, inputsOf, staleFormats} from './plan.js'
 import type {Renderer, RenderOptions, Written} from './render.js'
@@ -67,6 +67,8 @@ export async function buildCollection(
   const built: CollectionBuilt = {file: read.file, written: [], records: {}}
   const collection = await createCollection(source, read, renderer.brand.data.labels, options.cwd)
   if (!collection) return built
+  // The cache's record of the papers' images is the build's own, taken before the writers read them.
+  const assets = await recordCollectionAssets(collection)
   const rendered = await renderer.renderCollection(collection, stale, options)
   built.written = rendered.written
   built.pages = rendered.pages
@@ -77,8 +79,8 @@ export async function buildCollection(
   for (const {format} of rendered.written.filter(isMain)) {
     const outputs = format === 'pdf' ? withPdf.map((file) => path.relative(options.out, file)) : []
     built.records[outputPath(source.slug, format)] = {
-      inputs: inputsOf(format, options.shared, plan.text, rendered.assets.hash),
-      assets: rendered.assets.files,
+      inputs: inputsOf(format, options.shared, plan.text, assets.hash),
+      assets: assets.files,
       ...(outputs.length > 0 ? {outputs} : {})
     }
   }
