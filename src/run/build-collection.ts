@@ -1,3 +1,4 @@
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {type Format, outputPath} from '../config/formats.js'
@@ -7,7 +8,7 @@ import type {Collection} from '../model/types.js'
 import {createCollection} from '../pipeline/create-collection.js'
 import type {CacheRecord} from './cache.js'
 import {exists, hashFiles, recordCollectionAssets} from './fingerprint.js'
-import {collectionListing} from './listing.js'
+import {type CollectionListing, collectionListing, withEpub} from './listing.js'
 import {type Freshness, inputsOf, staleFormats} from './plan.js'
 import type {Renderer, RenderOptions, Written} from './render.js'
 import {writeAtomically} from './write.js'
@@ -76,6 +77,7 @@ export async function buildCollection(
   // Offprints: written with the PDF, fresh with it.
   const withPdf = rendered.written.filter((written) => !isMain(written)).map((written) => written.path)
   if (stale.includes('pdf')) withPdf.push((built.listing = await writeListing(collection, rendered, options.out)))
+  else if (stale.includes('epub')) built.listing = await addEpubToListing(source.slug, options.out)
   for (const {format} of rendered.written.filter(isMain)) {
     const outputs = format === 'pdf' ? withPdf.map((file) => path.relative(options.out, file)) : []
     built.records[outputPath(source.slug, format)] = {
@@ -99,6 +101,20 @@ async function writeListing(
     epub: (await exists(epub)) ? epub : undefined
   })
   const target = path.join(out, `${collection.slug}.json`)
+  await writeAtomically(target, `${JSON.stringify(listing, null, 2)}\n`)
+  return target
+}
+
+/** The e-book, built alone, named in the listing an earlier PDF build wrote (if there is one). */
+async function addEpubToListing(slug: string, out: string): Promise<string | undefined> {
+  const target = path.join(out, `${slug}.json`)
+  let listing: CollectionListing
+  try {
+    listing = JSON.parse(await readFile(target, 'utf8')) as CollectionListing
+  } catch {
+    return undefined
+  }
+  listing = withEpub(listing, outputPath(slug, 'epub'))
   await writeAtomically(target, `${JSON.stringify(listing, null, 2)}\n`)
   return target
 }

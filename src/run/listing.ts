@@ -85,6 +85,15 @@ export function collectionListing(
   })
 }
 
+/**
+ * A listing written with an earlier PDF, naming the e-book built since (page numbers unchanged: the PDF
+ * was up to date); its fields in the same order as a listing written whole.
+ */
+export function withEpub(listing: CollectionListing, epub: string): CollectionListing {
+  const {epub: _, papers, ...head} = listing
+  return {...head, epub, papers}
+}
+
 function people(list: ReadonlyArray<string | {name: string; role?: string | undefined}>): Author[] {
   return list.map((person) => (typeof person === 'string' ? {name: person} : defined<Author>({...person})))
 }

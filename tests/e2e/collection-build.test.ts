@@ -174,6 +174,21 @@ describe('a collection in the cache', () => {
     expect(existsSync(path.join(out, 'journal.json'))).toBe(true)
   }, 600_000)
 
+  it('names in the listing an e-book built after the PDF', async () => {
+    const folder = folderWith({'one.md': paper('الأولى'), 'journal/collection.yaml': collectionYaml(['../one.md'])})
+    const out = path.join(folder, 'out')
+    const listing = () => JSON.parse(readFileSync(path.join(out, 'journal.json'), 'utf8')) as CollectionListing
+    expect((await build({paths: [path.join(folder, 'journal')], out, formats: ['pdf'], cwd: folder})).ok).toBe(true)
+    expect(listing().epub).toBeUndefined()
+    const pages = listing().papers
+    const result = await build({paths: [path.join(folder, 'journal')], out, formats: ['pdf', 'epub'], cwd: folder})
+    expect(result.results.map((entry) => [entry.manuscript.slug, entry.ok, entry.skipped])).toEqual([
+      ['journal', true, false]
+    ])
+    expect(listing().epub).toBe('journal.epub')
+    expect(listing().papers).toEqual(pages)
+  }, 600_000)
+
   it('lists each paper at the pages its offprint holds, within the collection’s pages', async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'press-collection-'))
     const out = path.join(work, 'out')

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {collectionListing} from '../../src/run/listing.js'
+import {collectionListing, withEpub} from '../../src/run/listing.js'
 import {collectionOf, journalIssue} from '../helpers/collection.js'
 
 const out = '/tmp/dist'
@@ -86,5 +86,12 @@ describe('the listing of a collection', () => {
     expect(() => collectionListing(collection, {papers: printed.papers.slice(1)}, {out, pdf: 'three.pdf'})).toThrow(
       'The printed collection has no pages for the paper `russia-dprk-partnership`'
     )
+  })
+
+  it('names an e-book built after the PDF as a listing written whole would, in the same order', async () => {
+    const collection = await collectionOf(journalIssue)
+    const whole = collectionListing(collection, printed, {out, pdf: 'three.pdf', epub: 'three.epub'})
+    const earlier = collectionListing(collection, printed, {out, pdf: 'three.pdf'})
+    expect(JSON.stringify(withEpub(earlier, 'three.epub'))).toBe(JSON.stringify(whole))
   })
 })
