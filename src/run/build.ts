@@ -7,8 +7,8 @@ import {resolveBuildOptions, type BuildInput, type BuildOptions} from '../config
 import {projectFolder} from '../config/project.js'
 import {readManuscript, type Manuscript} from '../manuscript/read.js'
 import {fail, hasErrors} from '../core/messages.js'
-import {type CacheRecord, readCache, writeCache} from './cache.js'
-import {discoverPublications} from './discover.js'
+import {type Cache, type CacheRecord, readCache, writeCache} from './cache.js'
+import {discoverPublications, type Publications} from './discover.js'
 import {filesUnder, hashFiles, hashText} from './fingerprint.js'
 import {outputPath, type Format} from '../config/formats.js'
 import {inShard} from '../config/shard.js'
@@ -17,7 +17,7 @@ import type {BrowserPool} from '../outputs/pdf/pool.js'
 import type {Renderer, RendererSettings, RenderOptions, Written} from './render.js'
 import type {CollectionSource} from '../manuscript/collection.js'
 import {buildCollection, type CollectionPlan, planCollection} from './build-collection.js'
-import {inputsOf, staleFormats} from './plan.js'
+import {type Freshness, inputsOf, staleFormats} from './plan.js'
 
 export {formats, type Format} from '../config/formats.js'
 export {projectFolder} from '../config/project.js'
@@ -140,22 +140,7 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
   let renderer: Promise<Renderer> | undefined
 
   // What is out of date, first: the browser is started only if something is, with no more tabs than needed.
-  // Collections first: the longest jobs, started early, leave no long tail.
-  const plans: Plan[] = await Promise.all([
-    ...collections.map(async (source): Promise<Plan> => {
-      const collection = await planCollection(source, wanted, freshness, cwd)
-      return {kind: 'collection', publication: source, collection, stale: collection.stale}
-    }),
-    ...manuscripts.map(async (manuscript): Promise<Plan> => {
-      const text = await hashText(manuscript)
-      return {
-        kind: 'manuscript',
-        publication: manuscript,
-        text,
-        stale: await staleFormats(freshness, manuscript, wanted, text)
-      }
-    })
-  ])
+  const plans = await planAll({manuscripts, collections}, wanted, freshness, cwd)
   const results: ManuscriptResult[] = new Array(plans.length)
   const staleCount = plans.filter((plan) => plan.stale.length > 0).length
   const jobs = Math.max(1, Math.min(options.jobs, staleCount))
@@ -167,51 +152,9 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
   }
   const renderOptions: RenderOptions = {out, sourceDateEpoch: options.sourceDateEpoch, bleed, cacheFolder}
 
+  const run: Run = {cwd, out, shared, cache, renderer, renderOptions, emit}
   const buildOne = async (index: number) => {
-    const plan = plans[index]!
-    const start = performance.now()
-    const {publication, kind} = plan
-    const result: ManuscriptResult = {
-      manuscript: publication,
-      kind,
-      file: undefined,
-      outputs: [],
-      ok: true,
-      skipped: true,
-      sizes: {},
-      milliseconds: 0
-    }
-    if (plan.stale.length === 0) {
-      results[index] = result
-      emit({type: 'skipped', result})
-      return
-    }
-
-    emit({type: 'started', manuscript: publication, kind})
-    result.skipped = false
-    const file = plan.kind === 'collection' ? plan.collection.read.file : await readManuscript(plan.publication, cwd)
-    result.file = file
-    try {
-      if (!renderer) throw new Error('No renderer was started')
-      const built =
-        plan.kind === 'collection'
-          ? await buildCollection(plan.collection, await renderer, {...renderOptions, cwd, shared})
-          : await renderManuscript(plan, file, await renderer, renderOptions, shared)
-      for (const written of built.written) {
-        result.outputs.push(path.relative(cwd, written.path))
-        if (written.path === path.join(out, outputPath(publication.slug, written.format)))
-          result.sizes[written.format] = written.bytes
-      }
-      if (built.listing) result.outputs.push(path.relative(cwd, built.listing))
-      Object.assign(cache, built.records)
-      result.pages = built.pages
-    } catch (error) {
-      fail(file, `Could not build: ${error instanceof Error ? error.message : String(error)}`, undefined, 'build')
-    }
-    result.ok = !hasErrors(file)
-    result.milliseconds = performance.now() - start
-    results[index] = result
-    emit({type: 'finished', result})
+    results[index] = await buildPublication(plans[index]!, run)
   }
 
   let browserStarted = false
@@ -240,6 +183,83 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
   const ok = finished.length === plans.length && finished.every((result) => result.ok)
   const elsewhere = found.manuscripts.length + found.collections.length - plans.length
   return {results: finished, ok, browserStarted, elsewhere}
+}
+
+/** Collections first: the longest jobs, started early, leave no long tail. */
+async function planAll(
+  found: Publications,
+  wanted: readonly Format[],
+  freshness: Freshness,
+  cwd: string
+): Promise<Plan[]> {
+  return Promise.all([
+    ...found.collections.map(async (source): Promise<Plan> => {
+      const collection = await planCollection(source, wanted, freshness, cwd)
+      return {kind: 'collection', publication: source, collection, stale: collection.stale}
+    }),
+    ...found.manuscripts.map(async (manuscript): Promise<Plan> => {
+      const text = await hashText(manuscript)
+      const stale = await staleFormats(freshness, manuscript, wanted, text)
+      return {kind: 'manuscript', publication: manuscript, text, stale}
+    })
+  ])
+}
+
+/** What every publication of a run is built with. */
+interface Run {
+  cwd: string
+  out: string
+  shared: string
+  /** The cache's records, updated as outputs are written. */
+  cache: Cache
+  renderer: Promise<Renderer> | undefined
+  renderOptions: RenderOptions
+  emit: (event: BuildEvent) => void
+}
+
+/** Builds what is out of date of one publication; its failure is its own (a message on its file). */
+async function buildPublication(plan: Plan, run: Run): Promise<ManuscriptResult> {
+  const start = performance.now()
+  const {publication, kind} = plan
+  const result: ManuscriptResult = {
+    manuscript: publication,
+    kind,
+    file: undefined,
+    outputs: [],
+    ok: true,
+    skipped: plan.stale.length === 0,
+    sizes: {},
+    milliseconds: 0
+  }
+  if (result.skipped) {
+    run.emit({type: 'skipped', result})
+    return result
+  }
+  run.emit({type: 'started', manuscript: publication, kind})
+  const file = plan.kind === 'collection' ? plan.collection.read.file : await readManuscript(plan.publication, run.cwd)
+  result.file = file
+  try {
+    if (!run.renderer) throw new Error('No renderer was started')
+    const {cwd, out, shared, renderOptions} = run
+    const built =
+      plan.kind === 'collection'
+        ? await buildCollection(plan.collection, await run.renderer, {...renderOptions, cwd, shared})
+        : await renderManuscript(plan, file, await run.renderer, renderOptions, shared)
+    for (const written of built.written) {
+      result.outputs.push(path.relative(cwd, written.path))
+      if (written.path === path.join(out, outputPath(publication.slug, written.format)))
+        result.sizes[written.format] = written.bytes
+    }
+    if (built.listing) result.outputs.push(path.relative(cwd, built.listing))
+    Object.assign(run.cache, built.records)
+    result.pages = built.pages
+  } catch (error) {
+    fail(file, `Could not build: ${error instanceof Error ? error.message : String(error)}`, undefined, 'build')
+  }
+  result.ok = !hasErrors(file)
+  result.milliseconds = performance.now() - start
+  run.emit({type: 'finished', result})
+  return result
 }
 
 /** One manuscript's formats, rendered; the messages go on `file`. */
