@@ -6,10 +6,12 @@
 //      the floor (the same final HTML printed by a bare Puppeteer loop in one warm browser), and the peak
 //      memory of a batch of 100, browser included;
 //   C. the edit loop on the seed paper: a cold `press build`, then, with `press watch` running, a save until
-//      the open page has reloaded (a real browser on the preview page) and until the PDF and EPUB are on disk.
+//      the open page has reloaded (a real browser on the preview page) and until the PDF and EPUB are on disk;
+//   D. a collection of 10 corpus papers (PDF with offprints and listing, EPUB) against the same 10 papers
+//      built alone in one `press build` (both cold, --force; the fastest of BENCH_RUNS runs of each).
 // Medians of BENCH_RUNS runs (default 3; the seed steps 5); each batch run is compared with a floor run
 // made just before it, as the machine's speed drifts. BENCH_QUICK=1 skips the batch of 100; BENCH_ONLY=C
-// runs part C alone.
+// runs part C alone, BENCH_ONLY=D part D.
 import {execFileSync, spawn} from 'node:child_process'
 import {
   cpSync,
@@ -288,6 +290,56 @@ function reportEditLoop(result) {
   )
 }
 
+/**
+ * D: the first 10 corpus papers, as a collection (its yaml in a folder of its own) and alone, in turns so
+ * that both meet the same drift of the machine; the fastest run of each.
+ */
+async function collectionAgainstPapers() {
+  const corpusFolder = path.join(projectFolder, 'tests', 'fixtures', 'corpus')
+  const papers = readdirSync(corpusFolder, {withFileTypes: true})
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.join(corpusFolder, entry.name))
+    .sort()
+    .slice(0, 10)
+  const journal = path.join(work, 'collection', 'journal')
+  mkdirSync(journal, {recursive: true})
+  const list = papers.map((paper) => `  - ${path.relative(journal, paper)}`)
+  writeFileSync(
+    path.join(journal, 'collection.yaml'),
+    ['title: عدد للقياس', 'date: 2025-12-01', 'papers:', ...list, ''].join('\n')
+  )
+  const alone = []
+  const together = []
+  for (let run = 0; run < runs; run++) {
+    alone.push((await runPress(['build', ...papers, '--out', path.join(work, 'out-alone'), '--force'])).ms)
+    together.push((await runPress(['build', journal, '--out', path.join(work, 'out-collection'), '--force'])).ms)
+  }
+  return {count: papers.length, alone, together}
+}
+
+function reportCollection({count, alone, together}) {
+  const ratio = Math.min(...together) / Math.min(...alone)
+  console.log('')
+  console.log(`D. A collection of ${count} corpus papers against the same papers alone (PDF + EPUB, cold, --force)`)
+  console.log('')
+  console.log('| what | fastest | runs |')
+  console.log('| --- | --- | --- |')
+  console.log(
+    `| the ${count} papers alone, one \`press build\` | ${seconds(Math.min(...alone))} | ${alone.map(seconds).join(', ')} |`
+  )
+  console.log(
+    `| the collection of them (with offprints and listing) | ${seconds(Math.min(...together))} | ${together.map(seconds).join(', ')} |`
+  )
+  console.log('')
+  console.log(`Collection against the papers alone: ${ratio.toFixed(2)}× (target ≤ 1.3×).`)
+}
+
+if (process.env.BENCH_ONLY === 'D') {
+  reportCollection(await collectionAgainstPapers())
+  rmSync(work, {recursive: true, force: true})
+  process.exit(0)
+}
+
 if (process.env.BENCH_ONLY === 'C') {
   reportEditLoop(await editLoop())
   rmSync(work, {recursive: true, force: true})
@@ -493,4 +545,5 @@ if (!process.env.BENCH_QUICK) {
   )
 }
 reportEditLoop(await editLoop())
+reportCollection(await collectionAgainstPapers())
 rmSync(work, {recursive: true, force: true})

@@ -1,4 +1,10 @@
+import type {VFile} from 'vfile'
 import type {BuildEvent, BuildResult, ManuscriptResult} from '../run/build.js'
+
+/** The files whose messages a result reports: a collection's own, then its papers'. */
+export function filesOf(result: ManuscriptResult): VFile[] {
+  return result.file ? [result.file, ...(result.file.data.papers ?? [])] : []
+}
 
 /** Sizes as people read them. */
 export function formatBytes(bytes: number | undefined): string {
@@ -55,7 +61,7 @@ export function progressReporter(output: Output, live: boolean): (event: BuildEv
 
   return (event) => {
     if (event.type === 'planned') {
-      order = event.manuscripts.map((manuscript) => manuscript.slug)
+      order = [...event.collections, ...event.manuscripts].map((publication) => publication.slug)
       total = order.length
       for (const slug of order) states.set(slug, 'queued')
       if (live) draw()
@@ -103,6 +109,7 @@ export function jsonResults(result: BuildResult): string {
       browserStarted: result.browserStarted,
       manuscripts: result.results.map((entry) => ({
         slug: entry.manuscript.slug,
+        kind: entry.kind,
         path: entry.manuscript.path,
         ok: entry.ok,
         skipped: entry.skipped,
@@ -110,14 +117,16 @@ export function jsonResults(result: BuildResult): string {
         pages: entry.pages ?? null,
         sizes: entry.sizes,
         milliseconds: Math.round(entry.milliseconds),
-        messages: (entry.file?.messages ?? []).map((message) => ({
-          file: message.file,
-          line: message.line ?? null,
-          column: message.column ?? null,
-          severity: message.fatal ? 'error' : 'warning',
-          rule: message.ruleId ?? null,
-          message: message.reason
-        }))
+        messages: filesOf(entry)
+          .flatMap((file) => file.messages)
+          .map((message) => ({
+            file: message.file,
+            line: message.line ?? null,
+            column: message.column ?? null,
+            severity: message.fatal ? 'error' : 'warning',
+            rule: message.ruleId ?? null,
+            message: message.reason
+          }))
       }))
     },
     null,

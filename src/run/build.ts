@@ -7,14 +7,17 @@ import {resolveBuildOptions, type BuildInput, type BuildOptions} from '../config
 import {projectFolder} from '../config/project.js'
 import {readManuscript, type Manuscript} from '../manuscript/read.js'
 import {fail, hasErrors} from '../core/messages.js'
-import {readCache, writeCache} from './cache.js'
-import {discoverManuscripts} from './discover.js'
-import {exists, filesUnder, hashFiles, hashRecordedAssets, hashText} from './fingerprint.js'
+import {type Cache, type CacheRecord, readCache, writeCache} from './cache.js'
+import {discoverPublications, type Publications} from './discover.js'
+import {filesUnder, hashFiles, hashText} from './fingerprint.js'
 import {outputPath, type Format} from '../config/formats.js'
 import {inShard} from '../config/shard.js'
 import {removeLeftovers} from './write.js'
 import type {BrowserPool} from '../outputs/pdf/pool.js'
-import type {Renderer, RendererSettings} from './render.js'
+import type {Renderer, RendererSettings, RenderOptions, Written} from './render.js'
+import type {CollectionSource} from '../manuscript/collection.js'
+import {buildCollection, type CollectionPlan, planCollection} from './build-collection.js'
+import {type Freshness, inputsOf, staleFormats} from './plan.js'
 
 export {formats, type Format} from '../config/formats.js'
 export {projectFolder} from '../config/project.js'
@@ -57,14 +60,21 @@ export interface BuildHooks {
   onEvent?: ((event: BuildEvent) => void) | undefined
 }
 
+/** What a run builds, each on its own: a manuscript, or a collection (`path`: its `collection.yaml`). */
+export type Publication = Manuscript | CollectionSource
+export type PublicationKind = 'manuscript' | 'collection'
+
 export type BuildEvent =
-  | {type: 'planned'; manuscripts: Manuscript[]}
+  | {type: 'planned'; manuscripts: Manuscript[]; collections: CollectionSource[]}
   | {type: 'skipped'; result: ManuscriptResult}
-  | {type: 'started'; manuscript: Manuscript}
+  | {type: 'started'; manuscript: Publication; kind: PublicationKind}
   | {type: 'finished'; result: ManuscriptResult}
 
+/** The result of building a publication (a manuscript or a collection, as `kind` says). */
 export interface ManuscriptResult {
-  manuscript: Manuscript
+  manuscript: Publication
+  kind: PublicationKind
+  /** Its messages; a collection's file holds its papers' own files in `file.data.papers`. */
   file: VFile | undefined
   /** Paths written, relative to the working folder. */
   outputs: string[]
@@ -82,7 +92,7 @@ export interface BuildResult {
   ok: boolean
   /** Whether a browser was started (an up-to-date build starts none). */
   browserStarted: boolean
-  /** Manuscripts found that belong to other shards (see `--shard`), not built by this run. */
+  /** Publications found that belong to other shards (see `--shard`), not built by this run. */
   elsewhere: number
 }
 
@@ -95,13 +105,27 @@ export async function build(input: BuildInput & BuildHooks = {}): Promise<BuildR
   return buildWith(resolveBuildOptions(input), input)
 }
 
+/** A publication to build, and what of it is out of date. */
+type Plan =
+  | {kind: 'manuscript'; publication: Manuscript; text: string; stale: Format[]}
+  | {kind: 'collection'; publication: CollectionSource; collection: CollectionPlan; stale: Format[]}
+
+/** What building one publication gave: its outputs, and the cache records for them. */
+interface Built {
+  written: Written[]
+  listing?: string | undefined
+  pages?: number | undefined
+  records: Record<string, CacheRecord>
+}
+
 /** `build` with its options already resolved (as the command line does, to report wrong values first). */
 export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): Promise<BuildResult> {
   const {cwd, out, template, fonts, bleed, formats: wanted} = options
   const emit = hooks.onEvent ?? (() => undefined)
-  const found = await discoverManuscripts(options.paths)
-  const manuscripts = found.filter((manuscript) => inShard(manuscript.slug, options.shard))
-  emit({type: 'planned', manuscripts})
+  const found = await discoverPublications(options.paths)
+  const manuscripts = found.manuscripts.filter((manuscript) => inShard(manuscript.slug, options.shard))
+  const collections = found.collections.filter((collection) => inShard(collection.slug, options.shard))
+  emit({type: 'planned', manuscripts, collections})
 
   await removeLeftovers(out)
   const shared = await sharedFingerprint(
@@ -111,26 +135,13 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
     hooks.folderHashes
   )
   const cache = await readCache(out)
+  const freshness = {cache, shared, out, force: options.force}
   let starting: Promise<{renderer: Renderer; pool: BrowserPool}> | undefined
   let renderer: Promise<Renderer> | undefined
-  const results: ManuscriptResult[] = new Array(manuscripts.length)
 
   // What is out of date, first: the browser is started only if something is, with no more tabs than needed.
-  const plans = await Promise.all(
-    manuscripts.map(async (manuscript) => {
-      const text = await hashText(manuscript)
-      const stale: Format[] = []
-      for (const format of wanted) {
-        const key = outputPath(manuscript.slug, format)
-        const record = cache[key]
-        const assets = record && (await hashRecordedAssets(manuscript.folder, record.assets))
-        const fresh =
-          record !== undefined && assets !== undefined && record.inputs === inputsOf(format, shared, text, assets)
-        if (options.force || !fresh || !(await exists(path.join(out, key)))) stale.push(format)
-      }
-      return {manuscript, text, stale}
-    })
-  )
+  const plans = await planAll({manuscripts, collections}, wanted, freshness, cwd)
+  const results: ManuscriptResult[] = new Array(plans.length)
   const staleCount = plans.filter((plan) => plan.stale.length > 0).length
   const jobs = Math.max(1, Math.min(options.jobs, staleCount))
   if (staleCount > 0) {
@@ -139,61 +150,11 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
     // Awaited by the first document; until then a failure is not unhandled.
     renderer.catch(() => undefined)
   }
+  const renderOptions: RenderOptions = {out, sourceDateEpoch: options.sourceDateEpoch, bleed, cacheFolder}
 
+  const run: Run = {cwd, out, shared, cache, renderer, renderOptions, emit}
   const buildOne = async (index: number) => {
-    const {manuscript, text, stale} = plans[index]!
-    const start = performance.now()
-    if (stale.length === 0) {
-      const result: ManuscriptResult = {
-        manuscript,
-        file: undefined,
-        outputs: [],
-        ok: true,
-        skipped: true,
-        sizes: {},
-        milliseconds: 0
-      }
-      results[index] = result
-      emit({type: 'skipped', result})
-      return
-    }
-
-    emit({type: 'started', manuscript})
-    const file = await readManuscript(manuscript, cwd)
-    const result: ManuscriptResult = {
-      manuscript,
-      file,
-      outputs: [],
-      ok: false,
-      skipped: false,
-      sizes: {},
-      milliseconds: 0
-    }
-    try {
-      if (!renderer) throw new Error('No renderer was started')
-      const rendered = await (await renderer).render(manuscript, file, stale, {
-        out,
-        sourceDateEpoch: options.sourceDateEpoch,
-        bleed,
-        cacheFolder
-      })
-      for (const written of rendered?.written ?? []) {
-        result.outputs.push(path.relative(cwd, written.path))
-        result.sizes[written.format] = written.bytes
-        const {hash, files} = rendered!.assets
-        cache[outputPath(manuscript.slug, written.format)] = {
-          inputs: inputsOf(written.format, shared, text, hash),
-          assets: files
-        }
-      }
-      result.pages = rendered?.pages
-    } catch (error) {
-      fail(file, `Could not build: ${error instanceof Error ? error.message : String(error)}`, undefined, 'build')
-    }
-    result.ok = !hasErrors(file)
-    result.milliseconds = performance.now() - start
-    results[index] = result
-    emit({type: 'finished', result})
+    results[index] = await buildPublication(plans[index]!, run)
   }
 
   let browserStarted = false
@@ -201,7 +162,7 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
     let next = 0
     await Promise.all(
       Array.from({length: jobs}, async () => {
-        while (next < manuscripts.length && !hooks.signal?.aborted) await buildOne(next++)
+        while (next < plans.length && !hooks.signal?.aborted) await buildOne(next++)
       })
     )
   } finally {
@@ -219,8 +180,105 @@ export async function buildWith(options: BuildOptions, hooks: BuildHooks = {}): 
     if (renderer) await writeCache(out, cache)
   }
   const finished = results.filter(Boolean)
-  const ok = finished.length === manuscripts.length && finished.every((result) => result.ok)
-  return {results: finished, ok, browserStarted, elsewhere: found.length - manuscripts.length}
+  const ok = finished.length === plans.length && finished.every((result) => result.ok)
+  const elsewhere = found.manuscripts.length + found.collections.length - plans.length
+  return {results: finished, ok, browserStarted, elsewhere}
+}
+
+/** Collections first: the longest jobs, started early, leave no long tail. */
+async function planAll(
+  found: Publications,
+  wanted: readonly Format[],
+  freshness: Freshness,
+  cwd: string
+): Promise<Plan[]> {
+  return Promise.all([
+    ...found.collections.map(async (source): Promise<Plan> => {
+      const collection = await planCollection(source, wanted, freshness, cwd)
+      return {kind: 'collection', publication: source, collection, stale: collection.stale}
+    }),
+    ...found.manuscripts.map(async (manuscript): Promise<Plan> => {
+      const text = await hashText(manuscript)
+      const stale = await staleFormats(freshness, manuscript, wanted, text)
+      return {kind: 'manuscript', publication: manuscript, text, stale}
+    })
+  ])
+}
+
+/** What every publication of a run is built with. */
+interface Run {
+  cwd: string
+  out: string
+  shared: string
+  /** The cache's records, updated as outputs are written. */
+  cache: Cache
+  renderer: Promise<Renderer> | undefined
+  renderOptions: RenderOptions
+  emit: (event: BuildEvent) => void
+}
+
+/** Builds what is out of date of one publication; its failure is its own (a message on its file). */
+async function buildPublication(plan: Plan, run: Run): Promise<ManuscriptResult> {
+  const start = performance.now()
+  const {publication, kind} = plan
+  const result: ManuscriptResult = {
+    manuscript: publication,
+    kind,
+    file: undefined,
+    outputs: [],
+    ok: true,
+    skipped: plan.stale.length === 0,
+    sizes: {},
+    milliseconds: 0
+  }
+  if (result.skipped) {
+    run.emit({type: 'skipped', result})
+    return result
+  }
+  run.emit({type: 'started', manuscript: publication, kind})
+  const file = plan.kind === 'collection' ? plan.collection.read.file : await readManuscript(plan.publication, run.cwd)
+  result.file = file
+  try {
+    if (!run.renderer) throw new Error('No renderer was started')
+    const {cwd, out, shared, renderOptions} = run
+    const built =
+      plan.kind === 'collection'
+        ? await buildCollection(plan.collection, await run.renderer, {...renderOptions, cwd, shared})
+        : await renderManuscript(plan, file, await run.renderer, renderOptions, shared)
+    for (const written of built.written) {
+      result.outputs.push(path.relative(cwd, written.path))
+      if (written.path === path.join(out, outputPath(publication.slug, written.format)))
+        result.sizes[written.format] = written.bytes
+    }
+    if (built.listing) result.outputs.push(path.relative(cwd, built.listing))
+    Object.assign(run.cache, built.records)
+    result.pages = built.pages
+  } catch (error) {
+    fail(file, `Could not build: ${error instanceof Error ? error.message : String(error)}`, undefined, 'build')
+  }
+  result.ok = !hasErrors(file)
+  result.milliseconds = performance.now() - start
+  run.emit({type: 'finished', result})
+  return result
+}
+
+/** One manuscript's formats, rendered; the messages go on `file`. */
+async function renderManuscript(
+  plan: {publication: Manuscript; text: string; stale: Format[]},
+  file: VFile,
+  renderer: Renderer,
+  options: RenderOptions,
+  shared: string
+): Promise<Built> {
+  const rendered = await renderer.render(plan.publication, file, plan.stale, options)
+  const records: Record<string, CacheRecord> = {}
+  for (const {format} of rendered?.written ?? []) {
+    records[outputPath(plan.publication.slug, format)] = {
+      inputs: inputsOf(format, shared, plan.text, rendered!.assets.hash),
+      assets: rendered!.assets.files
+    }
+  }
+  return {written: rendered?.written ?? [], pages: rendered?.pages, records}
 }
 
 /**
@@ -248,11 +306,6 @@ async function startRenderer(
     if (browsers !== pool) await browsers.close()
     throw error
   }
-}
-
-/** What one output is made of: what every output shares, the manuscript's text and the assets it showed. */
-function inputsOf(format: Format, shared: string, text: string, assets: string): string {
-  return `${format}:${createHash('sha256').update(shared).update(text).update(assets).digest('hex')}`
 }
 
 /** What every output shares: the template, the fonts, the options and the code that builds. */

@@ -7,6 +7,8 @@ export interface CacheRecord {
   inputs: string
   /** The manuscript's files the build read besides its text, relative to the manuscript's folder. */
   assets: string[]
+  /** Files written with the output, relative to the output folder (a collection's offprints and listing). */
+  outputs?: string[] | undefined
 }
 
 /** For each output path (relative to the output folder): its record. */
@@ -29,8 +31,9 @@ export async function readCache(out: string): Promise<Cache> {
 
 function isCacheRecord(value: unknown): value is CacheRecord {
   if (!value || typeof value !== 'object') return false
-  const {inputs, assets} = value as Partial<Record<keyof CacheRecord, unknown>>
-  return typeof inputs === 'string' && Array.isArray(assets) && assets.every((asset) => typeof asset === 'string')
+  const {inputs, assets, outputs} = value as Partial<Record<keyof CacheRecord, unknown>>
+  const texts = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string')
+  return typeof inputs === 'string' && texts(assets) && (outputs === undefined || texts(outputs))
 }
 
 export async function writeCache(out: string, cache: Cache): Promise<void> {

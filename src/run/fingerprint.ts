@@ -62,15 +62,45 @@ export async function recordAssets(folder: string, assets: readonly Asset[]): Pr
 }
 
 /**
+ * The assets of every paper of a collection, relative to the collection's folder (papers usually lie
+ * outside it: `../paper/pic.png`), hashed before the writers read them.
+ */
+export async function recordCollectionAssets(collection: {
+  folder: string
+  papers: ReadonlyArray<{folder: string; assets: readonly Asset[]}>
+}): Promise<RecordedAssets> {
+  const files = new Set<string>()
+  for (const paper of collection.papers) {
+    const real = await realpath(paper.folder)
+    for (const asset of paper.assets)
+      files.add(path.relative(collection.folder, path.join(paper.folder, path.relative(real, asset.path))))
+  }
+  const sorted = [...files].sort()
+  return {
+    files: sorted,
+    hash: await hashFiles(
+      sorted.map((file) => path.join(collection.folder, file)),
+      collection.folder
+    )
+  }
+}
+
+/**
  * The hash of the files an earlier build recorded, as they are now; undefined when a recorded path leads
  * out of the manuscript's folder (the cache was edited by hand), so that nothing outside it is read.
+ * `within`: the folders the files may be in, when not the folder itself (a collection's, its papers').
  */
-export async function hashRecordedAssets(folder: string, files: readonly string[]): Promise<string | undefined> {
+export async function hashRecordedAssets(
+  folder: string,
+  files: readonly string[],
+  within: readonly string[] = [folder]
+): Promise<string | undefined> {
   const resolved = files.map((file) => path.resolve(folder, file))
-  const outside = resolved.some((file) => {
-    const relative = path.relative(folder, file)
-    return relative === '' || relative.split(path.sep)[0] === '..' || path.isAbsolute(relative)
-  })
+  const inside = (file: string, root: string) => {
+    const relative = path.relative(root, file)
+    return relative !== '' && relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative)
+  }
+  const outside = resolved.some((file) => !within.some((root) => inside(file, root)))
   return outside ? undefined : hashFiles(resolved, folder)
 }
 

@@ -196,4 +196,19 @@ export class Renderer {
     }
     return {written, assets, pages}
   }
+
+  // STUB (coll-build), ONE hunk for the merger to replace with coll-print's renderCollection (seam 1,
+  // src/run/render-collection.ts): lets the build loop compile and run before the merge.
+  async renderCollection(
+    _collection: import('../model/types.js').Collection,
+    _formats: readonly Format[],
+    _options: RenderOptions
+  ): Promise<{
+    written: Written[]
+    assets: RecordedAssets
+    pages?: number | undefined
+    papers: Array<{slug: string; first: number; last: number; offprint?: string | undefined}>
+  }> {
+    throw new Error('not yet: the collection renderer comes with the merge')
+  }
 }

@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, symlinkSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {hashRecordedAssets, recordAssets} from '../../src/run/fingerprint.js'
+import {hashRecordedAssets, recordAssets, recordCollectionAssets} from '../../src/run/fingerprint.js'
 
 function folderWithImage() {
   const root = mkdtempSync(path.join(os.tmpdir(), 'press-fingerprint-'))
@@ -40,5 +40,26 @@ describe('recorded assets', () => {
     expect(await hashRecordedAssets(folder, ['figures/../../secret.png'])).toBeUndefined()
     expect(await hashRecordedAssets(folder, [path.join(root, 'secret.png')])).toBeUndefined()
     expect(await hashRecordedAssets(folder, ['.'])).toBeUndefined()
+  })
+})
+
+describe('a collection’s recorded assets', () => {
+  it('are its papers’ images relative to the collection’s folder, hashed as recorded until one changes', async () => {
+    const {root, folder} = folderWithImage()
+    const journal = path.join(root, 'journal')
+    mkdirSync(journal)
+    const papers = [{folder, assets: [{src: 'figures/pic.png', path: path.join(folder, 'figures', 'pic.png')}]}]
+    const recorded = await recordCollectionAssets({folder: journal, papers})
+    expect(recorded.files).toEqual(['../paper/figures/pic.png'])
+    expect(await hashRecordedAssets(journal, recorded.files, [folder])).toBe(recorded.hash)
+    writeFileSync(path.join(folder, 'figures', 'pic.png'), 'two')
+    expect(await hashRecordedAssets(journal, recorded.files, [folder])).not.toBe(recorded.hash)
+  })
+
+  it('are not hashed when a record leads out of every paper’s folder', async () => {
+    const {root, folder} = folderWithImage()
+    const journal = path.join(root, 'journal')
+    expect(await hashRecordedAssets(journal, ['../secret.png'], [folder])).toBeUndefined()
+    expect(await hashRecordedAssets(journal, ['../paper/../secret.png'], [folder])).toBeUndefined()
   })
 })

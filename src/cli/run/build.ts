@@ -1,7 +1,7 @@
 import {reporter} from 'vfile-reporter'
 import {buildWith, type BuildResult} from '../../run/build.js'
 import {resolveBuildCommand, type BuildCommandOptions} from '../../config/options.js'
-import {jsonResults, progressReporter, summaryTable} from '../progress.js'
+import {filesOf, jsonResults, progressReporter, summaryTable} from '../progress.js'
 import type {RawOptions} from '../schema-options.js'
 import {resolveOrReport} from './options.js'
 
@@ -39,7 +39,7 @@ export function stopOnInterrupt(): AbortController {
 
 function report(result: BuildResult, options: BuildCommandOptions): void {
   const quiet = options.quiet || options.json
-  const files = result.results.flatMap((entry) => (entry.file ? [entry.file] : []))
+  const files = result.results.flatMap(filesOf)
   const messages = reporter(files, {quiet: true, silent: quiet})
   if (messages) console.error(messages)
   if (options.json) console.log(jsonResults(result))

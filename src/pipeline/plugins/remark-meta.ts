@@ -1,9 +1,9 @@
 import type {Root, Yaml} from 'mdast'
 import type {VFile} from 'vfile'
-import {LineCounter, parseDocument, isMap, isScalar, type Document as YamlDocument, type Node as YamlNode} from 'yaml'
-import type {z} from 'zod'
+import {LineCounter, parseDocument, isMap, isScalar} from 'yaml'
 import {metaKeys, metaSchema} from '../../manuscript/meta.js'
 import {fail, warn} from '../../core/messages.js'
+import {describeIssue, firstSentence, rangeOf} from '../../manuscript/yaml-issues.js'
 
 /**
  * Reads the YAML front matter (left by remark-frontmatter), validates it against the schema and puts the
@@ -81,54 +81,4 @@ export default function remarkMeta() {
 
     file.data.meta = result.data
   }
-}
-
-/** The offset of the deepest node the path reaches. */
-function rangeOf(yaml: YamlDocument, path: ReadonlyArray<PropertyKey>): number | undefined {
-  for (let length = path.length; length > 0; length--) {
-    const found = yaml.getIn(path.slice(0, length) as Array<string | number>, true) as YamlNode | undefined
-    if (found && typeof found === 'object' && 'range' in found && found.range) return found.range[0]
-  }
-  return undefined
-}
-
-function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
-  const field =
-    issue.path
-      .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
-      .join('')
-      .replace(/^\./, '') || 'front matter'
-  const value = issue.path.reduce<unknown>(
-    (value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined),
-    data
-  )
-  if (issue.code === 'invalid_type' && value === undefined) return `Missing required field \`${field}\` in front matter`
-  if (issue.code === 'invalid_type') return `\`${field}\` must be ${article(issue.expected)} (got ${describe(value)})`
-  if (issue.code === 'invalid_union' && field.startsWith('authors'))
-    return `\`${field}\` must be a name or {name, role}`
-  if (issue.code === 'unrecognized_keys')
-    return `\`${field}\` has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}`
-  if (issue.code === 'invalid_value')
-    return `\`${field}\` must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')} (got ${describe(value)})`
-  if (issue.code === 'too_small' && Array.isArray(value)) return `\`${field}\` must not be empty`
-  if (issue.code === 'too_small') return `\`${field}\` must not be empty`
-  return `\`${field}\` ${issue.message}${value === undefined ? '' : ` (got ${describe(value)})`}`
-}
-
-function article(type: string): string {
-  if (type === 'array') return 'a list'
-  if (type === 'object') return 'a mapping of keys to values'
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value)
-  if (Array.isArray(value)) return 'a list'
-  if (value === null) return 'nothing'
-  if (typeof value === 'object') return 'a mapping'
-  return `${typeof value} ${String(value)}`
-}
-
-function firstSentence(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
 }
