@@ -65,7 +65,10 @@ export async function buildSite(options: SiteOptions, hooks: BuildHooks = {}): P
       reused: 0,
       collections: 0
     }
-  const built = build.results.filter((result) => result.ok).map((result) => result.manuscript)
+  // Collections come back as results too: their pages are made from their listings, below.
+  const built = build.results.flatMap((result) =>
+    result.ok && result.kind === 'manuscript' ? [result.manuscript as Manuscript] : []
+  )
   const {contents, reused} = await paperContents(options.build, built, (manuscript) =>
     contentOf(manuscript, brand, options.cwd)
   )

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import {reporter} from 'vfile-reporter'
 import {resolveSiteOptions, type SiteInput} from '../../config/options.js'
-import {progressReporter} from '../progress.js'
+import {filesOf, progressReporter} from '../progress.js'
 import type {RawOptions} from '../schema-options.js'
 import {stopOnInterrupt} from './build.js'
 import {resolveOrReport} from './options.js'
@@ -21,7 +21,7 @@ export async function runSite(raw: RawOptions): Promise<number> {
     ...(options.quiet ? {} : {onEvent: progressReporter(process.stdout, live)})
   })
   if (stop.signal.aborted) return 130
-  const files = result.build.results.flatMap((entry) => (entry.file ? [entry.file] : []))
+  const files = result.build.results.flatMap(filesOf)
   const messages = reporter(files, {quiet: true, silent: options.quiet})
   if (messages) console.error(messages)
   for (const problem of result.problems) console.error(`press: ${problem}`)
