@@ -5,7 +5,7 @@ import {formatArabicDate} from '../arabic/dates.js'
 import {applyDirection, type DirectionOptions} from '../arabic/direction-tree.js'
 import {localizeDigits} from '../arabic/digits.js'
 import type {Brand, Contact} from '../brand/brand.js'
-import {authorsOf} from '../manuscript/meta.js'
+import {authorsOf, type Author} from '../manuscript/meta.js'
 import type {Document, Heading, Note} from '../model/types.js'
 import {scopeIds} from './scope-ids.js'
 
@@ -44,20 +44,16 @@ interface Context {
 }
 
 export function composeParts(document: Document, brand: Brand, options: ComposeOptions = {}): Parts {
-  const {graphicUrl} = options
   const context: Context = {
     document,
     brand,
     text: (value) => localizeDigits(value, document.meta.digits),
-    graphic: (name, className) =>
-      graphicUrl
-        ? h('img', {className: [className], src: graphicUrl(name), alt: ''})
-        : inlineSvg(name === 'logo' ? brand.logo : (brand.icons[name as Contact['kind']] ?? ''), className)
+    graphic: graphicsOf(brand, options.graphicUrl)
   }
   return {
     cover: directed(cover(context), document),
     titlePage: directed(titlePage(context), document),
-    rightsPage: rightsPage(context),
+    rightsPage: rightsPage(brand, keywordsOn('rights-page', context)),
     abstract: abstractPage(context),
     // Entries keep the contents' direction, so that numbers and page numbers stay in their columns.
     contents: document.toc
@@ -65,8 +61,19 @@ export function composeParts(document: Document, brand: Brand, options: ComposeO
       : undefined,
     body: h('main.body', {id: 'text', dataFlow: 'body'}, document.body.children as ElementContent[]),
     notes: document.notes.length > 0 ? notesList(context) : undefined,
-    backPage: backPage(context)
+    backPage: backPage(brand, context.graphic)
   }
+}
+
+/** The template's graphics (`logo`, or a contact kind) as an element of the page, inlined or linked. */
+export function graphicsOf(
+  brand: Brand,
+  graphicUrl: ComposeOptions['graphicUrl']
+): (name: string, className: string) => Element {
+  return (name, className) =>
+    graphicUrl
+      ? h('img', {className: [className], src: graphicUrl(name), alt: ''})
+      : inlineSvg(name === 'logo' ? brand.logo : (brand.icons[name as Contact['kind']] ?? ''), className)
 }
 
 /** The front matter's words (a Latin author's name, an English subtitle) laid out as the text is. */
@@ -123,15 +130,7 @@ function titlePage(context: Context): Element {
     meta.series ? h('p.series', text(meta.series)) : undefined,
     h('h1.title', {id: 'title'}, text(meta.title)),
     meta.subtitle ? h('p.subtitle', text(meta.subtitle)) : undefined,
-    h('div.byline', [
-      h('p.byline-label', authors.length > 1 ? brand.data.labels.authors : brand.data.labels.author),
-      ...authors.map((author) =>
-        h('div.author', [
-          h('p.author-name', author.name),
-          author.role ? h('p.author-role', text(author.role)) : undefined
-        ])
-      )
-    ]),
+    byline(authors.length > 1 ? brand.data.labels.authors : brand.data.labels.author, authors, text),
     h('div.imprint', [
       graphic('logo', 'imprint-logo'),
       h('p.publisher', brand.data.name.ar),
@@ -141,14 +140,24 @@ function titlePage(context: Context): Element {
   ])
 }
 
-function rightsPage(context: Context): Element {
-  const {rights} = context.brand.data
+/** People under a label (the authors, a collection's editors), each with their role. */
+export function byline(label: string, people: Author[], text: (value: string) => string): Element {
+  return h('div.byline', [
+    h('p.byline-label', label),
+    ...people.map((person) =>
+      h('div.author', [
+        h('p.author-name', person.name),
+        person.role ? h('p.author-role', text(person.role)) : undefined
+      ])
+    )
+  ])
+}
+
+/** The rights notice and disclaimer, with the keywords line where the template puts it there. */
+export function rightsPage(brand: Brand, keywords?: Element): Element {
+  const {rights} = brand.data
   return h('section.page.rights-page', [
-    h('div.rights', [
-      h('p.rights-notice', rights.notice),
-      h('p.disclaimer', rights.disclaimer),
-      keywordsOn('rights-page', context)
-    ])
+    h('div.rights', [h('p.rights-notice', rights.notice), h('p.disclaimer', rights.disclaimer), keywords])
   ])
 }
 
@@ -238,7 +247,7 @@ export function noteContent(document: Document, brand: Brand, note: Note): Eleme
   ]
 }
 
-function backPage({brand, graphic}: Context): Element {
+export function backPage(brand: Brand, graphic: Context['graphic']): Element {
   const {name, description, contacts} = brand.data
   return h('section.page.back-page', [
     h('div.back-frame', [
