@@ -257,6 +257,20 @@ describe("a collection's e-book", () => {
       [undefined, undefined],
       ['en', 'ltr']
     ])
+    // The same in toc.ncx (the paper's entry and its sections') and for its author in the package.
+    type Point = {navLabel: {'xml:lang'?: string; dir?: string}; navPoint?: Point[]}
+    const points: Point[] = xml.parse(mixed.entries.get('OEBPS/toc.ncx')!).ncx.navMap.navPoint
+    const labelLanguage = (point: Point) => [point.navLabel['xml:lang'], point.navLabel.dir]
+    expect(labelLanguage(points[1]!)).toEqual([undefined, undefined])
+    for (const point of [points[2]!, ...(points[2]!.navPoint ?? [])])
+      expect(labelLanguage(point)).toEqual(['en', 'ltr'])
+    const contributors = xml.parse(mixed.entries.get('OEBPS/content.opf')!).package.metadata['dc:contributor']
+    expect(
+      contributors.map((person: {'#text': string; 'xml:lang'?: string}) => [person['#text'], person['xml:lang']])
+    ).toEqual([
+      [authorsOf(arabic!.meta)[0]!.name, undefined],
+      [authorsOf(english!.meta)[0]!.name, 'en']
+    ])
   })
 
   it('opens with a title page: series, volume and number, title, subtitle, editors with their roles, date', () => {

@@ -9,6 +9,7 @@ import {toString} from 'hast-util-to-string'
 import {h} from 'hastscript'
 import {visit} from 'unist-util-visit'
 import {brandCss, stylesheetsFor, type Brand} from '../../brand/brand.js'
+import {directionOf} from '../../manuscript/meta.js'
 import type {Document, Note} from '../../model/types.js'
 import {noteContent} from '../../parts/pages.js'
 import {subsetFonts} from './fonts.js'
@@ -259,6 +260,8 @@ export interface Credit {
   name: string
   relator: 'aut' | 'edt'
   element: 'creator' | 'contributor'
+  /** The name's language, where it is not the book's (an English paper's author in an Arabic collection). */
+  lang?: string | undefined
 }
 
 export interface CoreMetadata {
@@ -288,7 +291,7 @@ export function coreMetadata(core: CoreMetadata, brand: Brand, modified: Date): 
   for (const credit of core.credits) {
     const id = `${credit.element}-${++counts[credit.element]}`
     lines.push(
-      `<dc:${credit.element} id="${id}">${escapeXml(credit.name)}</dc:${credit.element}>`,
+      `<dc:${credit.element} id="${id}"${languageAttributes(credit.lang)}>${escapeXml(credit.name)}</dc:${credit.element}>`,
       `<meta refines="#${id}" property="role" scheme="marc:relators">${credit.relator}</meta>`
     )
   }
@@ -300,6 +303,11 @@ export function coreMetadata(core: CoreMetadata, brand: Brand, modified: Date): 
     `<meta property="dcterms:modified">${modified.toISOString().replace(/\.\d{3}Z$/, 'Z')}</meta>`
   )
   return lines
+}
+
+/** `xml:lang` and `dir` for a value in another language than the book's; nothing when there is none. */
+export function languageAttributes(lang: string | undefined): string {
+  return lang ? ` xml:lang="${escapeXml(lang)}" dir="${directionOf(lang)}"` : ''
 }
 
 export function escapeXml(text: string): string {

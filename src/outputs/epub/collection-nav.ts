@@ -4,7 +4,7 @@ import {h} from 'hastscript'
 import {applyDirection} from '../../arabic/direction-tree.js'
 import type {Brand} from '../../brand/brand.js'
 import type {Collection, Document} from '../../model/types.js'
-import {escapeXml} from './book.js'
+import {escapeXml, languageAttributes} from './book.js'
 import {headingsList} from './epub.js'
 
 /** A paper as the collection's navigation sees it: its opening file and where each of its ids is. */
@@ -33,6 +33,8 @@ export function collectionNavigation(collection: Collection, brand: Brand, paper
 
 interface NavNode {
   label: string
+  /** The entry's language, where it is not the book's. */
+  lang?: string | undefined
   href: string
   children: NavNode[]
 }
@@ -46,7 +48,7 @@ export function ncxNavMap(first: {label: string; href: string}, list: Element): 
     const indent = '  '.repeat(level + 1)
     return [
       `${indent}<navPoint id="nav-${order}" playOrder="${order}">`,
-      `${indent}  <navLabel><text>${escapeXml(node.label)}</text></navLabel>`,
+      `${indent}  <navLabel${languageAttributes(node.lang)}><text>${escapeXml(node.label)}</text></navLabel>`,
       `${indent}  <content src="${escapeXml(node.href)}"/>`,
       ...node.children.flatMap((child) => write(child, level + 1)),
       `${indent}</navPoint>`
@@ -56,14 +58,17 @@ export function ncxNavMap(first: {label: string; href: string}, list: Element): 
   return {xml, depth: depthOf(nodes)}
 }
 
-function navNodes(list: Element): NavNode[] {
+/** The entries of a list; a paper's language, where it is not the book's, holds for its sections too. */
+function navNodes(list: Element, inherited?: string): NavNode[] {
   return elements(list, 'li').map((item) => {
     const link = elements(item, 'a')[0]
     if (!link) throw new Error('A navigation entry has no link')
+    const lang = typeof item.properties.lang === 'string' ? item.properties.lang : inherited
     return {
       label: labelOf(link),
+      lang,
       href: String(link.properties.href),
-      children: elements(item, 'ol').flatMap(navNodes)
+      children: elements(item, 'ol').flatMap((sublist) => navNodes(sublist, lang))
     }
   })
 }

@@ -12,6 +12,7 @@ import {
   coverPart,
   escapeXml,
   inWorkFolder,
+  languageAttributes,
   packageBook,
   type Part,
   paperLinks,
@@ -124,11 +125,18 @@ export function creditsOf(collection: Collection): Credit[] {
   const editors = editorsOf(collection).map(
     (editor) => ({name: editor.name, relator: 'edt', element: 'creator'}) as const
   )
-  const names = [
-    ...new Set(collection.papers.flatMap((document) => authorsOf(document.meta).map((author) => author.name)))
-  ]
   const element = editors.length > 0 ? 'contributor' : 'creator'
-  return [...editors, ...names.map((name) => ({name, relator: 'aut', element}) as const)]
+  const authors = new Map<string, Credit>()
+  for (const document of collection.papers) {
+    for (const {name} of authorsOf(document.meta))
+      if (!authors.has(name)) authors.set(name, {name, relator: 'aut', element, lang: foreign(document, collection)})
+  }
+  return [...editors, ...authors.values()]
+}
+
+/** A paper's language where it is not the collection's. */
+function foreign(document: Document, collection: Collection): string | undefined {
+  return document.meta.lang === collection.meta.lang ? undefined : document.meta.lang
 }
 
 function metadataXml(collection: Collection, brand: Brand, identifier: string, date: Date): string {
@@ -146,8 +154,16 @@ function metadataXml(collection: Collection, brand: Brand, identifier: string, d
     date
   )
   lines.push(...seriesMetadata(collection, brand))
-  const keywords = new Set(collection.papers.flatMap((document) => document.meta.keywords ?? []))
-  for (const keyword of keywords) lines.push(`<dc:subject>${escapeXml(keyword)}</dc:subject>`)
+  const subjects = new Map<string, string>()
+  for (const document of collection.papers) {
+    for (const keyword of document.meta.keywords ?? [])
+      if (!subjects.has(keyword))
+        subjects.set(
+          keyword,
+          `<dc:subject${languageAttributes(foreign(document, collection))}>${escapeXml(keyword)}</dc:subject>`
+        )
+  }
+  lines.push(...subjects.values())
   lines.push(...accessibilityMetadata(collection.papers, brand))
   return lines.map((line) => `    ${line}`).join('\n')
 }
