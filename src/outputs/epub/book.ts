@@ -3,7 +3,7 @@ import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {EPub, type Chapter} from 'epub-gen-memory'
+import {EPub, type Chapter, type Options} from 'epub-gen-memory'
 import {toHtml} from 'hast-util-to-html'
 import {toString} from 'hast-util-to-string'
 import {h} from 'hastscript'
@@ -128,8 +128,51 @@ export function paperLinks(document: Document, parts: Part[]): PaperLinks {
 
 /** The EPUB file of a book whose parts, metadata and navigation are made. */
 export async function packageBook(book: Book, brand: Brand, work: string, options: BookOptions): Promise<Uint8Array> {
-  // Manifest ids of our own: the library's are an index and a slug of the title; ours are safe XML names.
-  const chapters: Chapter[] = book.parts.map((part, index) => {
+  // The characters the book shows (text only: attributes hold temporary paths that differ per build).
+  const text = [toString({type: 'root', children: book.parts.flatMap((part) => part.nodes)}), ...book.text].join(' ')
+  const {fonts, fileName} = await subsetFonts(brand, text, work, {cacheFolder: options.fontCache})
+  const stylesheets = await Promise.all(stylesheetsFor(brand, 'epub').map((file) => readFile(file, 'utf8')))
+  const css = brandCss(brand, (file) => `fonts/${fileName(file)}`) + stylesheets.join('\n')
+  const epub = new EPub(packagerOptions(book, brand, {css, fonts}), chaptersOf(book.parts, brand))
+  makeReproducible(epub, book.identifier)
+  await epub.render()
+  // The library assembles the files; the archive is written here, with Node's zlib, and dated by the book.
+  const entries = await renderedEntries(epub)
+  // `mimetype` first, as the container format requires (the library adds it first already).
+  entries.sort((a, b) => Number(b.name === 'mimetype') - Number(a.name === 'mimetype'))
+  return zipArchive(entries, options.date)
+}
+
+function packagerOptions(book: Book, brand: Brand, style: Pick<Options, 'css' | 'fonts'>): Options {
+  return withTemplateData(
+    {
+      title: book.title,
+      author: book.authors,
+      publisher: brand.data.name.ar,
+      description: book.description,
+      date: book.date,
+      lang: book.lang,
+      tocTitle: brand.data.labels.contents,
+      prependChapterTitles: false,
+      numberChaptersInTOC: false,
+      ...style,
+      ...book.templates,
+      ignoreFailedDownloads: false,
+      verbose: false
+    },
+    {
+      ...book.templateData,
+      metadata: book.metadata,
+      nav: book.nav.toc,
+      landmarks: book.nav.landmarks,
+      coverUrl: book.coverUrl ?? ''
+    }
+  )
+}
+
+/** The library's chapters, with manifest ids of our own (the library's are an index and a slug of the title). */
+function chaptersOf(parts: Part[], brand: Brand): Chapter[] {
+  return parts.map((part, index) => {
     const chapter = withManifestId(
       {
         title: part.title,
@@ -142,47 +185,6 @@ export async function packageBook(book: Book, brand: Brand, work: string, option
     )
     return part.language ? withChapterData(chapter, part.language) : chapter
   })
-
-  // The characters the book shows (text only: attributes hold temporary paths that differ per build).
-  const text = [toString({type: 'root', children: book.parts.flatMap((part) => part.nodes)}), ...book.text].join(' ')
-  const {fonts, fileName} = await subsetFonts(brand, text, work, {cacheFolder: options.fontCache})
-  const stylesheets = await Promise.all(stylesheetsFor(brand, 'epub').map((file) => readFile(file, 'utf8')))
-  const epub = new EPub(
-    withTemplateData(
-      {
-        title: book.title,
-        author: book.authors,
-        publisher: brand.data.name.ar,
-        description: book.description,
-        date: book.date,
-        lang: book.lang,
-        tocTitle: brand.data.labels.contents,
-        prependChapterTitles: false,
-        numberChaptersInTOC: false,
-        css: brandCss(brand, (file) => `fonts/${fileName(file)}`) + stylesheets.join('\n'),
-        fonts,
-        ...book.templates,
-        ignoreFailedDownloads: false,
-        verbose: false
-      },
-      {
-        ...book.templateData,
-        metadata: book.metadata,
-        nav: book.nav.toc,
-        landmarks: book.nav.landmarks,
-        coverUrl: book.coverUrl ?? ''
-      }
-    ),
-    chapters
-  )
-
-  makeReproducible(epub, book.identifier)
-  await epub.render()
-  // The library assembles the files; the archive is written here, with Node's zlib, and dated by the book.
-  const entries = await renderedEntries(epub)
-  // `mimetype` first, as the container format requires (the library adds it first already).
-  entries.sort((a, b) => Number(b.name === 'mimetype') - Number(a.name === 'mimetype'))
-  return zipArchive(entries, options.date)
 }
 
 /** A part's XHTML body: its nodes, note calls marked as such, and its paper's notes as footnotes after them. */

@@ -37,26 +37,13 @@ export async function writeCollectionEpub(
   return inWorkFolder(async (work) => {
     const graphicUrl = await writeGraphics(brand, work)
     const coverUrl = await writeCover(options.cover, work)
-    const {meta} = collection
-    const language = {lang: meta.lang, dir: collection.dir}
     const papers = collection.papers.map((document, index) => paperFiles(document, brand, index, graphicUrl))
-    const parts: Part[] = [
-      ...(coverUrl ? [coverPart(coverUrl, `${brand.data.labels.cover}: ${meta.title}`)] : []),
-      {
-        filename: 'title-page.xhtml',
-        title: meta.title,
-        nodes: [collectionTitlePage(collection, brand, {graphicUrl})],
-        front: true
-      },
-      {filename: 'rights.xhtml', title: brand.data.rights.notice, nodes: [rightsPage(brand)], front: true},
-      ...papers.flatMap((paper) => paper.parts),
-      backPart(brand, backPage(brand, graphicsOf(brand, graphicUrl)))
-    ].map((part) => ({language, ...part}))
+    const {meta} = collection
     const identifier = nameBasedUuid(`hammurabi-press:collection:${collection.slug}`)
     const nav = collectionNavigation(collection, brand, papers)
     const navMap = ncxNavMap({label: brand.data.labels.contents, href: 'toc.xhtml'}, nav)
     const book: Book = {
-      parts,
+      parts: collectionParts(collection, brand, papers, {graphicUrl, coverUrl}),
       title: meta.title,
       authors: creditsOf(collection)
         .filter((credit) => credit.element === 'creator')
@@ -72,11 +59,7 @@ export async function writeCollectionEpub(
         landmarks: landmarks(brand, coverUrl && 'cover.xhtml', papers[0]?.opening)
       },
       coverUrl,
-      text: [
-        ...collection.papers.flatMap((document) => [notesText(document), headingsText(document)]),
-        Object.values(brand.data.labels).join(' '),
-        Object.values(collectionLabels(brand)).join(' ')
-      ],
+      text: collectionText(collection, brand),
       templates: {
         contentOPF: contentOpf(meta.lang, collection.dir),
         tocXHTML: tocXhtml(meta.lang, collection.dir),
@@ -87,6 +70,34 @@ export async function writeCollectionEpub(
     }
     return packageBook(book, brand, work, options)
   })
+}
+
+/** Every file in reading order; the collection's own pages in its language, each paper's in the paper's. */
+function collectionParts(
+  collection: Collection,
+  brand: Brand,
+  papers: PaperFiles[],
+  urls: {graphicUrl: (name: string) => string; coverUrl: string | undefined}
+): Part[] {
+  const {meta} = collection
+  const language = {lang: meta.lang, dir: collection.dir}
+  const titlePage = collectionTitlePage(collection, brand, {graphicUrl: urls.graphicUrl})
+  return [
+    ...(urls.coverUrl ? [coverPart(urls.coverUrl, `${brand.data.labels.cover}: ${meta.title}`)] : []),
+    {filename: 'title-page.xhtml', title: meta.title, nodes: [titlePage], front: true},
+    {filename: 'rights.xhtml', title: brand.data.rights.notice, nodes: [rightsPage(brand)], front: true},
+    ...papers.flatMap((paper) => paper.parts),
+    backPart(brand, backPage(brand, graphicsOf(brand, urls.graphicUrl)))
+  ].map((part) => ({language, ...part}))
+}
+
+/** Words shown outside the parts' own text: notes, headings as the nav numbers them, the template's labels. */
+function collectionText(collection: Collection, brand: Brand): string[] {
+  return [
+    ...collection.papers.flatMap((document) => [notesText(document), headingsText(document)]),
+    Object.values(brand.data.labels).join(' '),
+    Object.values(collectionLabels(brand)).join(' ')
+  ]
 }
 
 interface PaperFiles extends NavPaper {

@@ -6,7 +6,7 @@ import {h} from 'hastscript'
 import {applyDirection} from '../../arabic/direction-tree.js'
 import type {Brand} from '../../brand/brand.js'
 import type {Document, Heading} from '../../model/types.js'
-import {composeParts, contentsList} from '../../parts/pages.js'
+import {composeParts, contentsList, type Parts} from '../../parts/pages.js'
 import {authorsOf} from '../../manuscript/meta.js'
 import {
   accessibilityMetadata,
@@ -42,16 +42,7 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
     const parts = composeParts(document, brand, {graphicUrl: await writeGraphics(brand, work)})
     const bodyParts = sectionParts(document)
     const coverUrl = await writeCover(options.cover, work)
-    const all: Part[] = [
-      ...(coverUrl ? [coverPart(coverUrl, `${brand.data.labels.cover}: ${document.meta.title}`)] : []),
-      {filename: 'title-page.xhtml', title: document.meta.title, nodes: [parts.titlePage], front: true},
-      {filename: 'rights.xhtml', title: brand.data.rights.notice, nodes: [parts.rightsPage], front: true},
-      ...(parts.abstract
-        ? [{filename: 'abstract.xhtml', title: brand.data.labels.abstract, nodes: [parts.abstract], front: true}]
-        : []),
-      ...bodyParts,
-      backPart(brand, parts.backPage)
-    ]
+    const all = paperParts(document, brand, parts, bodyParts, coverUrl)
     const links = paperLinks(document, all)
     const identifier = bookIdentifier(document)
     const {meta} = document
@@ -79,6 +70,26 @@ export async function writeEpub(document: Document, brand: Brand, options: EpubO
     }
     return packageBook(book, brand, work, options)
   })
+}
+
+/** A paper's files in reading order: cover, title page, rights, abstract, its sections, the centre's page. */
+function paperParts(
+  document: Document,
+  brand: Brand,
+  parts: Parts,
+  bodyParts: Part[],
+  coverUrl: string | undefined
+): Part[] {
+  return [
+    ...(coverUrl ? [coverPart(coverUrl, `${brand.data.labels.cover}: ${document.meta.title}`)] : []),
+    {filename: 'title-page.xhtml', title: document.meta.title, nodes: [parts.titlePage], front: true},
+    {filename: 'rights.xhtml', title: brand.data.rights.notice, nodes: [parts.rightsPage], front: true},
+    ...(parts.abstract
+      ? [{filename: 'abstract.xhtml', title: brand.data.labels.abstract, nodes: [parts.abstract], front: true}]
+      : []),
+    ...bodyParts,
+    backPart(brand, parts.backPage)
+  ]
 }
 
 /** The body's files, one per section, named `<prefix>section-NN.xhtml`, each titled by its heading. */
