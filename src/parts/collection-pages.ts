@@ -6,7 +6,7 @@ import {localizeDigits} from '../arabic/digits.js'
 import type {Brand} from '../brand/brand.js'
 import {authorsOf, type Author} from '../manuscript/meta.js'
 import type {Collection, Document} from '../model/types.js'
-import {byline, graphicsOf, type ComposeOptions} from './pages.js'
+import {byline, type ComposeOptions, graphicsOf, keywordsLine} from './pages.js'
 
 /** The words a collection prints around its papers: the template's, or an error naming what is missing. */
 export function collectionLabels(brand: Brand): NonNullable<Brand['data']['collection']>['labels'] {
@@ -56,7 +56,8 @@ export function collectionTitlePage(collection: Collection, brand: Brand, option
 
 /**
  * A paper's opening inside a collection: its title, subtitle and authors with their roles, in the paper's
- * own language and direction (the abstract follows, as the paper's own parts make it).
+ * own language and direction (the abstract follows, as the paper's own parts make it, with the keywords
+ * under it; without an abstract they close the opening).
  */
 export function paperTitleBlock(document: Document, brand: Brand): Element {
   const {meta} = document
@@ -67,7 +68,9 @@ export function paperTitleBlock(document: Document, brand: Brand): Element {
     meta.subtitle ? h('p.subtitle', text(meta.subtitle)) : undefined,
     authors.length > 0
       ? byline(authors.length > 1 ? brand.data.labels.authors : brand.data.labels.author, authors, text)
-      : undefined
+      : undefined,
+    // Under the abstract when there is one; in a collection there is no rights page of the paper's own.
+    document.abstract ? undefined : keywordsLine(document, brand, text)
   ])
   applyDirection(block, document.dir, {numbers: meta.digits !== 'arabic-indic'})
   return block

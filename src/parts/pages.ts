@@ -179,9 +179,18 @@ function keywordsOn(
   part: 'abstract' | 'rights-page' | 'title-page',
   {document, brand, text}: Context
 ): Element | undefined {
-  const {keywords} = document.meta
   const place = document.abstract ? 'abstract' : brand.data.placement.keywordsWithoutAbstract
-  if (!keywords || place !== part) return undefined
+  return place === part ? keywordsLine(document, brand, text) : undefined
+}
+
+/** The paper's keywords after their label, if it has any. */
+export function keywordsLine(
+  document: Document,
+  brand: Brand,
+  text = (value: string) => localizeDigits(value, document.meta.digits)
+): Element | undefined {
+  const {keywords} = document.meta
+  if (!keywords) return undefined
   return h('p.keywords', [h('span.keywords-label', `${brand.data.labels.keywords}: `), text(keywords.join('، '))])
 }
 

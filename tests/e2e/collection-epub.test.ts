@@ -9,12 +9,13 @@ import sharp from 'sharp'
 import {visit} from 'unist-util-visit'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {formatArabicDate} from '../../src/arabic/dates.js'
+import {localizeDigits} from '../../src/arabic/digits.js'
 import {type Brand, loadBrand} from '../../src/brand/brand.js'
 import {authorsOf} from '../../src/manuscript/meta.js'
 import type {Collection} from '../../src/model/types.js'
 import {writeCollectionEpub} from '../../src/outputs/epub/collection.js'
 import {findBrowser} from '../../src/outputs/pdf/browser.js'
-import {collectionOf, corpus, journalIssue, projectRoot, threePapers} from '../helpers/collection.js'
+import {collectionOf, corpus, journalIssue, projectRoot} from '../helpers/collection.js'
 import {ace, epubcheck, epubEntries} from '../helpers/tools.js'
 
 interface Written {
@@ -30,7 +31,7 @@ let brand: Brand
 let cover: Buffer
 /** The seed and two corpus papers (notes in the second and third). */
 let three: Written
-/** The seed and a paper in English. */
+/** Arabic papers (one with Arabic-Indic digits, notes and an image; one without an abstract) and one in English. */
 let mixed: Written
 
 async function written(name: string, collection: Collection): Promise<Written> {
@@ -49,7 +50,11 @@ beforeAll(async () => {
   three = await written('three', await collectionOf(journalIssue))
   mixed = await written(
     'mixed',
-    await collectionOf(journalIssue, [threePapers[0]!, path.join(corpus, 'english-brief/index.md')])
+    await collectionOf(journalIssue, [
+      path.join(projectRoot, 'tests/fixtures/manuscripts/sample-paper/index.md'),
+      path.join(corpus, 'english-brief/index.md'),
+      path.join(corpus, 'book-review/index.md')
+    ])
   )
 }, 300_000)
 
@@ -217,28 +222,37 @@ describe("a collection's e-book", () => {
     }
   })
 
-  it("numbers each paper's notes from 1, each note and its call linked within the paper's files", () => {
+  it("numbers each paper's notes from 1, in its digits, each note and its call linked within the paper's files", () => {
+    for (const [book, withNotes] of [
+      [three, 2],
+      [mixed, 2]
+    ] as const)
+      expect(notesNumbered(book)).toBe(withNotes)
+  })
+
+  /** Checks each paper's notes; gives the number of papers that have some. */
+  function notesNumbered(book: Written): number {
     let papersWithNotes = 0
-    for (const [index, document] of three.collection.papers.entries()) {
-      const files = paperFiles(three, index)
+    for (const [index, document] of book.collection.papers.entries()) {
+      const files = paperFiles(book, index)
       const numbers: string[] = []
       for (const file of files) {
-        for (const note of elements(xhtml(three, file), (element) => classOf(element).includes('footnote'))) {
+        for (const note of elements(xhtml(book, file), (element) => classOf(element).includes('footnote'))) {
           const back = elements(note, (element) => classOf(element).includes('note-number'))[0]!
           numbers.push(toString(back))
           const [callFile, callId] = String(back.properties.href).split('#')
           // The call is in this file or another file of the same paper, and links to this note.
-          const called = xhtml(three, callFile || file)
+          const called = xhtml(book, callFile || file)
           expect(callFile === '' || files.includes(callFile!)).toBe(true)
           const call = elements(called, (element) => element.properties.id === decodeURIComponent(callId!))[0]!
           expect(call.properties.href).toBe(`#${note.properties.id}`)
         }
       }
-      expect(numbers).toEqual(document.notes.map((_, note) => String(note + 1)))
+      expect(numbers).toEqual(document.notes.map((_, note) => localizeDigits(String(note + 1), document.meta.digits)))
       if (numbers.length > 0) papersWithNotes++
     }
-    expect(papersWithNotes).toBe(2)
-  })
+    return papersWithNotes
+  }
 
   it("keeps a paper's language and direction on its files and its nav entry inside a collection in another", () => {
     const [arabic, english] = mixed.collection.papers
@@ -250,27 +264,30 @@ describe("a collection's e-book", () => {
       return [html!.properties.lang, html!.properties.dir, body!.properties.dir]
     }
     for (const file of paperFiles(mixed, 1)) expect(languageOf(file), file).toEqual(['en', 'ltr', 'ltr'])
-    for (const file of [...paperFiles(mixed, 0), 'title-page.xhtml', 'rights.xhtml', 'about.xhtml', 'toc.xhtml'])
+    const collectionFiles = ['title-page.xhtml', 'rights.xhtml', 'about.xhtml', 'toc.xhtml']
+    for (const file of [...paperFiles(mixed, 0), ...paperFiles(mixed, 2), ...collectionFiles])
       expect(languageOf(file), file).toEqual(['ar', 'rtl', 'rtl'])
     const entries = elements(xhtml(mixed, 'toc.xhtml'), (element) => classOf(element).includes('toc-paper'))
     expect(entries.map((entry) => [entry.properties.lang, entry.properties.dir])).toEqual([
       [undefined, undefined],
-      ['en', 'ltr']
+      ['en', 'ltr'],
+      [undefined, undefined]
     ])
     // The same in toc.ncx (the paper's entry and its sections') and for its author in the package.
     type Point = {navLabel: {'xml:lang'?: string; dir?: string}; navPoint?: Point[]}
     const points: Point[] = xml.parse(mixed.entries.get('OEBPS/toc.ncx')!).ncx.navMap.navPoint
     const labelLanguage = (point: Point) => [point.navLabel['xml:lang'], point.navLabel.dir]
-    expect(labelLanguage(points[1]!)).toEqual([undefined, undefined])
+    for (const point of [points[1]!, points[3]!]) expect(labelLanguage(point)).toEqual([undefined, undefined])
     for (const point of [points[2]!, ...(points[2]!.navPoint ?? [])])
       expect(labelLanguage(point)).toEqual(['en', 'ltr'])
     const contributors = xml.parse(mixed.entries.get('OEBPS/content.opf')!).package.metadata['dc:contributor']
     expect(
       contributors.map((person: {'#text': string; 'xml:lang'?: string}) => [person['#text'], person['xml:lang']])
-    ).toEqual([
-      [authorsOf(arabic!.meta)[0]!.name, undefined],
-      [authorsOf(english!.meta)[0]!.name, 'en']
-    ])
+    ).toEqual(
+      mixed.collection.papers.flatMap((document) =>
+        authorsOf(document.meta).map((author) => [author.name, document === english ? 'en' : undefined])
+      )
+    )
   })
 
   it('opens with a title page: series, volume and number, title, subtitle, editors with their roles, date', () => {
@@ -288,17 +305,22 @@ describe("a collection's e-book", () => {
     expect(text('date')).toEqual([formatArabicDate('2025-12-01', 'latin')])
   })
 
-  it('opens each paper with its title, subtitle, authors with their roles, and abstract', () => {
-    for (const [index, document] of three.collection.papers.entries()) {
-      const opening = xhtml(three, paperFiles(three, index)[0]!)
-      const text = (className: string) =>
-        elements(opening, (element) => classOf(element).includes(className)).map((element) => toString(element))
-      expect(text('title')).toEqual([document.meta.title])
-      expect(text('subtitle')).toEqual(document.meta.subtitle ? [document.meta.subtitle] : [])
-      const authors = authorsOf(document.meta)
-      expect(text('author-name')).toEqual(authors.map((author) => author.name))
-      expect(text('author-role')).toEqual(authors.flatMap((author) => (author.role ? [author.role] : [])))
-      expect(text('abstract').length).toBe(document.abstract ? 1 : 0)
+  it('opens each paper with its title, subtitle, authors with their roles, abstract and keywords', () => {
+    for (const book of [three, mixed]) {
+      for (const [index, document] of book.collection.papers.entries()) {
+        const opening = xhtml(book, paperFiles(book, index)[0]!)
+        const text = (className: string) =>
+          elements(opening, (element) => classOf(element).includes(className)).map((element) => toString(element))
+        const {meta} = document
+        const digits = (value: string) => localizeDigits(value, meta.digits)
+        expect(text('title')).toEqual([digits(meta.title)])
+        expect(text('subtitle')).toEqual(meta.subtitle ? [digits(meta.subtitle)] : [])
+        const authors = authorsOf(meta)
+        expect(text('author-name')).toEqual(authors.map((author) => author.name))
+        expect(text('author-role')).toEqual(authors.flatMap((author) => (author.role ? [digits(author.role)] : [])))
+        expect(text('abstract').length).toBe(document.abstract ? 1 : 0)
+        expect(text('keywords').length, document.slug).toBe(meta.keywords ? 1 : 0)
+      }
     }
   })
 
