@@ -5,7 +5,7 @@ import {formatArabicDate} from '../arabic/dates.js'
 import {applyDirection, type DirectionOptions} from '../arabic/direction-tree.js'
 import {localizeDigits} from '../arabic/digits.js'
 import type {Brand, Contact} from '../brand/brand.js'
-import {authorsOf, type Author} from '../manuscript/meta.js'
+import {authorsOf} from '../manuscript/meta.js'
 import type {Document, Heading, Note} from '../model/types.js'
 import {scopeIds} from './scope-ids.js'
 
@@ -44,16 +44,20 @@ interface Context {
 }
 
 export function composeParts(document: Document, brand: Brand, options: ComposeOptions = {}): Parts {
+  const {graphicUrl} = options
   const context: Context = {
     document,
     brand,
     text: (value) => localizeDigits(value, document.meta.digits),
-    graphic: graphicsOf(brand, options.graphicUrl)
+    graphic: (name, className) =>
+      graphicUrl
+        ? h('img', {className: [className], src: graphicUrl(name), alt: ''})
+        : inlineSvg(name === 'logo' ? brand.logo : (brand.icons[name as Contact['kind']] ?? ''), className)
   }
   return {
     cover: directed(cover(context), document),
     titlePage: directed(titlePage(context), document),
-    rightsPage: rightsPage(brand, keywordsOn('rights-page', context)),
+    rightsPage: rightsPage(context),
     abstract: abstractPage(context),
     // Entries keep the contents' direction, so that numbers and page numbers stay in their columns.
     contents: document.toc
@@ -61,19 +65,8 @@ export function composeParts(document: Document, brand: Brand, options: ComposeO
       : undefined,
     body: h('main.body', {id: 'text', dataFlow: 'body'}, document.body.children as ElementContent[]),
     notes: document.notes.length > 0 ? notesList(context) : undefined,
-    backPage: backPage(brand, context.graphic)
+    backPage: backPage(context)
   }
-}
-
-/** The template's graphics (`logo`, or a contact kind) as an element of the page, inlined or linked. */
-export function graphicsOf(
-  brand: Brand,
-  graphicUrl: ComposeOptions['graphicUrl']
-): (name: string, className: string) => Element {
-  return (name, className) =>
-    graphicUrl
-      ? h('img', {className: [className], src: graphicUrl(name), alt: ''})
-      : inlineSvg(name === 'logo' ? brand.logo : (brand.icons[name as Contact['kind']] ?? ''), className)
 }
 
 /** The front matter's words (a Latin author's name, an English subtitle) laid out as the text is. */
@@ -130,7 +123,15 @@ function titlePage(context: Context): Element {
     meta.series ? h('p.series', text(meta.series)) : undefined,
     h('h1.title', {id: 'title'}, text(meta.title)),
     meta.subtitle ? h('p.subtitle', text(meta.subtitle)) : undefined,
-    byline(authors.length > 1 ? brand.data.labels.authors : brand.data.labels.author, authors, text),
+    h('div.byline', [
+      h('p.byline-label', authors.length > 1 ? brand.data.labels.authors : brand.data.labels.author),
+      ...authors.map((author) =>
+        h('div.author', [
+          h('p.author-name', author.name),
+          author.role ? h('p.author-role', text(author.role)) : undefined
+        ])
+      )
+    ]),
     h('div.imprint', [
       graphic('logo', 'imprint-logo'),
       h('p.publisher', brand.data.name.ar),
@@ -140,24 +141,14 @@ function titlePage(context: Context): Element {
   ])
 }
 
-/** People under a label (the authors, a collection's editors), each with their role. */
-export function byline(label: string, people: Author[], text: (value: string) => string): Element {
-  return h('div.byline', [
-    h('p.byline-label', label),
-    ...people.map((person) =>
-      h('div.author', [
-        h('p.author-name', person.name),
-        person.role ? h('p.author-role', text(person.role)) : undefined
-      ])
-    )
-  ])
-}
-
-/** The rights notice and disclaimer, with the keywords line where the template puts it there. */
-export function rightsPage(brand: Brand, keywords?: Element): Element {
-  const {rights} = brand.data
+function rightsPage(context: Context): Element {
+  const {rights} = context.brand.data
   return h('section.page.rights-page', [
-    h('div.rights', [h('p.rights-notice', rights.notice), h('p.disclaimer', rights.disclaimer), keywords])
+    h('div.rights', [
+      h('p.rights-notice', rights.notice),
+      h('p.disclaimer', rights.disclaimer),
+      keywordsOn('rights-page', context)
+    ])
   ])
 }
 
@@ -179,18 +170,9 @@ function keywordsOn(
   part: 'abstract' | 'rights-page' | 'title-page',
   {document, brand, text}: Context
 ): Element | undefined {
-  const place = document.abstract ? 'abstract' : brand.data.placement.keywordsWithoutAbstract
-  return place === part ? keywordsLine(document, brand, text) : undefined
-}
-
-/** The paper's keywords after their label, if it has any. */
-export function keywordsLine(
-  document: Document,
-  brand: Brand,
-  text = (value: string) => localizeDigits(value, document.meta.digits)
-): Element | undefined {
   const {keywords} = document.meta
-  if (!keywords) return undefined
+  const place = document.abstract ? 'abstract' : brand.data.placement.keywordsWithoutAbstract
+  if (!keywords || place !== part) return undefined
   return h('p.keywords', [h('span.keywords-label', `${brand.data.labels.keywords}: `), text(keywords.join('، '))])
 }
 
@@ -256,7 +238,7 @@ export function noteContent(document: Document, brand: Brand, note: Note): Eleme
   ]
 }
 
-export function backPage(brand: Brand, graphic: Context['graphic']): Element {
+function backPage({brand, graphic}: Context): Element {
   const {name, description, contacts} = brand.data
   return h('section.page.back-page', [
     h('div.back-frame', [

@@ -2,8 +2,8 @@ import {toHtml} from 'hast-util-to-html'
 import type {Brand} from '../../brand/brand.js'
 import {authorsOf} from '../../manuscript/meta.js'
 import type {Collection, Document} from '../../model/types.js'
-import {collectionLabels, collectionTitlePage, editorsOf, paperTitleBlock} from '../../parts/collection-pages.js'
-import {backPage, composeParts, graphicsOf, rightsPage} from '../../parts/pages.js'
+import {collectionLabels, collectionPages, editorsOf, paperTitleBlock} from '../../parts/collection-pages.js'
+import {composeParts} from '../../parts/pages.js'
 import {
   accessibilityMetadata,
   type Book,
@@ -81,13 +81,13 @@ function collectionParts(
 ): Part[] {
   const {meta} = collection
   const language = {lang: meta.lang, dir: collection.dir}
-  const titlePage = collectionTitlePage(collection, brand, {graphicUrl: urls.graphicUrl})
+  const pages = collectionPages(collection, brand, urls.graphicUrl)
   return [
     ...(urls.coverUrl ? [coverPart(urls.coverUrl, `${brand.data.labels.cover}: ${meta.title}`)] : []),
-    {filename: 'title-page.xhtml', title: meta.title, nodes: [titlePage], front: true},
-    {filename: 'rights.xhtml', title: brand.data.rights.notice, nodes: [rightsPage(brand)], front: true},
+    {filename: 'title-page.xhtml', title: meta.title, nodes: [pages.titlePage], front: true},
+    {filename: 'rights.xhtml', title: brand.data.rights.notice, nodes: [pages.rightsPage], front: true},
     ...papers.flatMap((paper) => paper.parts),
-    backPart(brand, backPage(brand, graphicsOf(brand, urls.graphicUrl)))
+    backPart(brand, pages.backPage)
   ].map((part) => ({language, ...part}))
 }
 
