@@ -48,7 +48,7 @@ export function editorsOf(collection: Collection): Author[] {
   return collection.meta.editors.map((editor) => (typeof editor === 'string' ? {name: editor} : editor))
 }
 
-/** «المجلد 3 · العدد 12», from what the collection has of the two, in its digits. */
+/** «المجلد 3، العدد 12» (as the printed cover has it), from what the collection has of the two, in its digits. */
 export function issueLine(collection: Collection, brand: Brand): string | undefined {
   const labels = collectionLabels(brand)
   const {volume, number, digits} = collection.meta
@@ -56,7 +56,7 @@ export function issueLine(collection: Collection, brand: Brand): string | undefi
     volume === undefined ? undefined : `${labels.volume} ${volume}`,
     number === undefined ? undefined : `${labels.number} ${number}`
   ].filter((piece) => piece !== undefined)
-  return pieces.length > 0 ? localizeDigits(pieces.join(' · '), digits) : undefined
+  return pieces.length > 0 ? localizeDigits(pieces.join('، '), digits) : undefined
 }
 
 function collectionTitlePage(collection: Collection, brand: Brand, graphicUrl: (name: string) => string): Element {

@@ -296,7 +296,7 @@ describe("a collection's e-book", () => {
     const text = (className: string) =>
       elements(page, (element) => classOf(element).includes(className)).map((element) => toString(element))
     expect(text('series')).toEqual(['مجلة حمورابي'])
-    expect(text('issue')).toEqual([`${labels.volume} 3 · ${labels.number} 12`])
+    expect(text('issue')).toEqual([`${labels.volume} 3، ${labels.number} 12`])
     expect(text('title')).toEqual(['قضايا الأمن الإقليمي'])
     expect(text('subtitle')).toEqual(['أوراق مختارة'])
     expect(text('byline-label')).toEqual([labels.editors])
