@@ -9,10 +9,11 @@ import {projectFolder} from '../../src/run/build.js'
 import {
   makeReproducible,
   renderedEntries,
+  withChapterData,
   withManifestId,
   withTemplateData
 } from '../../src/outputs/epub/epub-gen-internals.js'
-import {chapterXhtml, contentOpf, tocXhtml} from '../../src/outputs/epub/templates.js'
+import {chapterXhtml, contentOpf, ownLanguageChapterXhtml, tocNcx, tocXhtml} from '../../src/outputs/epub/templates.js'
 
 // What the e-book writer takes from epub-gen-memory beyond its public options, run through the real
 // library as src/outputs/epub/epub.ts runs it. Each failure says what changed.
@@ -137,5 +138,50 @@ describe('epub-gen-memory, where the e-book writer relies on more than its publi
     expect(() => makeReproducible({} as EPub, identifier)).toThrow(
       /no longer has `uuid` \(a string\), `images` \(an array\), `content` .*, `zip\.files` \(an object\) on an EPub/
     )
+  })
+})
+
+describe("epub-gen-memory, where a collection's e-book relies on more than its public options", () => {
+  it("renders each chapter's template with the chapter's own fields, over its options of the same name", async () => {
+    const epub = new EPub(
+      withTemplateData(
+        {
+          title: 'مجموعة',
+          lang: 'ar',
+          contentOPF: contentOpf('ar', 'rtl'),
+          tocXHTML: tocXhtml('ar', 'rtl'),
+          chapterXHTML: ownLanguageChapterXhtml(),
+          tocNCX: tocNcx('ar'),
+          ignoreFailedDownloads: false,
+          verbose: false
+        },
+        {metadata: '', nav: '<ol></ol>', landmarks: '<ol></ol>', coverUrl: '', navMap: '<navPoint/>', navDepth: '2'}
+      ),
+      [
+        withChapterData(withManifestId({title: 'Paper', filename: 'english.xhtml', content: '<p>Text</p>'}, 'part-1'), {
+          lang: 'en',
+          dir: 'ltr'
+        }),
+        withChapterData(withManifestId({title: 'ورقة', filename: 'arabic.xhtml', content: '<p>نص</p>'}, 'part-2'), {
+          lang: 'ar',
+          dir: 'rtl'
+        })
+      ]
+    )
+    makeReproducible(epub, identifier)
+    await epub.render()
+    const rendered = new Map(
+      (await renderedEntries(epub)).map((entry) => [entry.name, Buffer.from(entry.data).toString()])
+    )
+    const opening = (name: string) => rendered.get(`OEBPS/${name}`)?.split('<head>')[0]
+    expect(
+      opening('english.xhtml'),
+      relied("renders a chapter's template with the chapter's own `lang` and `dir`")
+    ).toContain('xml:lang="en" lang="en" dir="ltr"')
+    expect(opening('arabic.xhtml')).toContain('xml:lang="ar" lang="ar" dir="rtl"')
+    expect(rendered.get('OEBPS/toc.ncx'), relied('renders `tocNCX` with the options it does not know')).toContain(
+      '<meta name="dtb:depth" content="2"/>'
+    )
+    expect(rendered.get('OEBPS/toc.ncx'), relied('takes the identifier in toc.ncx from `uuid`')).toContain(identifier)
   })
 })

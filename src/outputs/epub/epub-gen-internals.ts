@@ -31,6 +31,14 @@ export function withManifestId(chapter: Chapter, id: string): Chapter {
   return {...chapter, id} as Chapter
 }
 
+/**
+ * A chapter carrying values for the chapter template (a file's own `lang` and `dir`): the library renders
+ * each chapter's template with the chapter's own fields, which override its options of the same name.
+ */
+export function withChapterData(chapter: Chapter, data: Readonly<Record<string, string>>): Chapter {
+  return {...chapter, ...data} as Chapter
+}
+
 /** Where the library puts an image, as it writes it into the chapters that show it. */
 export function imagePath(image: {id: string; extension: string | null}): string {
   return `images/${image.id}.${image.extension}`

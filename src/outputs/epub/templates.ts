@@ -28,7 +28,7 @@ export function contentOpf(lang: string, dir: 'rtl' | 'ltr'): string {
 }
 
 /** An XHTML page of the book: language and direction on the root and the body, the book's stylesheet. */
-function xhtml(lang: string, dir: 'rtl' | 'ltr', title: string, bodyClass: string, body: string): string {
+function xhtml(lang: string, dir: string, title: string, bodyClass: string, body: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${lang}" lang="${lang}" dir="${dir}">
@@ -62,4 +62,35 @@ export function tocXhtml(lang: string, dir: 'rtl' | 'ltr'): string {
 
 export function chapterXhtml(lang: string, dir: 'rtl' | 'ltr'): string {
   return xhtml(lang, dir, '<%= title %>', '', '<%- content %>')
+}
+
+/**
+ * A page whose language and direction are its own (a paper in English inside an Arabic collection): read
+ * from the chapter, which carries `lang` and `dir` (withChapterData).
+ */
+export function ownLanguageChapterXhtml(): string {
+  return xhtml('<%= lang %>', '<%= dir %>', '<%= title %>', '', '<%- content %>')
+}
+
+/**
+ * The NCX of a book whose navigation is nested (a collection: paper, then its sections), for reading
+ * systems of EPUB 2: the navigation points are written by the writer, as `<%- navMap %>`, with their depth.
+ */
+export function tocNcx(lang: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${lang}">
+  <head>
+    <meta name="dtb:uid" content="<%= id %>"/>
+    <meta name="dtb:depth" content="<%= navDepth %>"/>
+    <meta name="dtb:totalPageCount" content="0"/>
+    <meta name="dtb:maxPageNumber" content="0"/>
+  </head>
+  <docTitle>
+    <text><%= title %></text>
+  </docTitle>
+  <navMap>
+<%- navMap %>
+  </navMap>
+</ncx>
+`
 }
