@@ -10,6 +10,8 @@ import {loadShell, printPage, printPdf, printShell} from '../outputs/pdf/print.j
 import {recordAssets, type RecordedAssets} from './fingerprint.js'
 import type {Format} from '../config/formats.js'
 import {writeAtomically, writeFolderAtomically} from './write.js'
+import type {Collection} from '../model/types.js'
+import {renderCollection, type RenderedCollection} from './render-collection.js'
 
 export interface RenderOptions {
   out: string
@@ -107,6 +109,21 @@ export class Renderer {
     const shell = printShell(this.brand)
     const folders = [this.brand.folder, this.brand.fontsFolder]
     this.pool.warm((page) => loadShell(page, shell, {folders, timeout: this.settings.timeout}))
+  }
+
+  /** Builds a collection's PDF (and its offprints) and EPUB; see `render-collection.ts`. */
+  renderCollection(
+    collection: Collection,
+    formats: readonly Format[],
+    options: RenderOptions
+  ): Promise<RenderedCollection> {
+    const {timeout} = this.settings
+    return renderCollection(
+      {brand: this.brand, timeout, inBrowser: (work) => this.pool.inBrowser(work, timeout)},
+      collection,
+      formats,
+      options
+    )
   }
 
   /** Builds the formats asked of one manuscript; the messages go on `file`. */

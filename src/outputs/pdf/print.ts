@@ -4,7 +4,7 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import type {Page} from 'puppeteer'
+import type {Page, PDFOptions} from 'puppeteer'
 import {isolateText} from '../../arabic/direction.js'
 import {brandCss, stylesheetsFor, type Brand} from '../../brand/brand.js'
 import type {Document} from '../../model/types.js'
@@ -65,7 +65,7 @@ export function printPage(document: Document, brand: Brand, geometry: Geometry):
   return {shell: printShell(brand), parts: pageParts(document, parts, options)}
 }
 
-function shellOptions(brand: Brand): PageOptions {
+export function shellOptions(brand: Brand): PageOptions {
   const fileUrl = (file: string) => pathToFileURL(file).href
   return {
     stylesheets: stylesheetsFor(brand, 'print').map(fileUrl),
@@ -307,6 +307,19 @@ async function fillPage(parts: PageParts): Promise<void> {
   await window.document.fonts.ready
 }
 
+/** How the laid-out page is printed: the whole of it, or a range of its pages (an offprint). */
+export function pdfOptions(timeout: number, pageRanges?: string): PDFOptions {
+  return {
+    preferCSSPageSize: true,
+    printBackground: true,
+    tagged: true,
+    // Chromium writes Arabic bookmark titles with their words reversed: post-processing writes its own.
+    outline: false,
+    timeout,
+    ...(pageRanges === undefined ? {} : {pageRanges})
+  }
+}
+
 /** Prints a publication: load, paginate, print. */
 export async function printPdf(
   page: Page,
@@ -329,14 +342,7 @@ export async function printPdf(
   const laidOut = lap()
   const final = options.keepHtml ? await page.content() : undefined
   time = performance.now()
-  const pdf = await page.pdf({
-    preferCSSPageSize: true,
-    printBackground: true,
-    tagged: true,
-    // Chromium writes Arabic bookmark titles with their words reversed: post-processing writes its own.
-    outline: false,
-    timeout
-  })
+  const pdf = await page.pdf(pdfOptions(timeout))
   return {
     pdf,
     layout,

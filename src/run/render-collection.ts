@@ -1,0 +1,137 @@
+import path from 'node:path'
+import type {Page} from 'puppeteer'
+import type {Brand} from '../brand/brand.js'
+import type {Format} from '../config/formats.js'
+import {warn} from '../core/messages.js'
+import type {Collection} from '../model/types.js'
+import {collectionGeometry, collectionPrintPage, printCollection} from '../outputs/pdf/collection.js'
+import type {Geometry} from '../outputs/pdf/geometry.js'
+import {loadPublication, pdfOptions, type PrintPage} from '../outputs/pdf/print.js'
+import {recordAssets, type RecordedAssets} from './fingerprint.js'
+import type {RenderOptions, Written} from './render.js'
+import {writeAtomically} from './write.js'
+
+export interface RenderedCollection {
+  /** pdf, epub, and each offprint (format 'pdf'). */
+  written: Written[]
+  /** Every paper's recorded assets, paths relative to the collection's folder. */
+  assets: RecordedAssets
+  pages?: number | undefined
+  /** Each paper's pages in the collection (1-based, as printed in the folio). */
+  papers: Array<{slug: string; first: number; last: number; offprint?: string | undefined}>
+}
+
+/** What a collection borrows from the renderer: the brand and a tab of its browser. */
+export interface CollectionRenderer {
+  brand: Brand
+  inBrowser: <T>(work: (page: Page) => Promise<T>) => Promise<T>
+  timeout: number
+}
+
+/**
+ * Builds a collection's formats: the PDF, each paper's offprint cut from it, the e-book (its cover drawn
+ * from the PDF's first page). The messages go on the collection's file.
+ */
+export async function renderCollection(
+  renderer: CollectionRenderer,
+  collection: Collection,
+  formats: readonly Format[],
+  options: RenderOptions
+): Promise<RenderedCollection> {
+  const {brand} = renderer
+  // Hashed before the writers read them: an image saved meanwhile leaves the outputs out of date.
+  const assets = await recordAssets(
+    collection.folder,
+    collection.papers.flatMap((paper) => paper.assets)
+  )
+  const date =
+    options.sourceDateEpoch !== undefined && Number.isFinite(options.sourceDateEpoch)
+      ? new Date(options.sourceDateEpoch * 1000)
+      : new Date(`${collection.meta.date}T00:00:00Z`)
+  const written: Written[] = []
+  const papers: RenderedCollection['papers'] = collection.papers.map((paper) => ({slug: paper.slug, first: 0, last: 0}))
+  let pages: number | undefined
+  let cover: Promise<Uint8Array> | undefined
+  if (formats.includes('pdf')) {
+    const printed = await printAndWrite(renderer, collection, {...options, date}, papers, written)
+    pages = printed.pages
+    if (formats.includes('epub')) cover = drawCover(printed.raw, printed.geometry)
+  }
+  if (formats.includes('epub')) {
+    cover ??= coverAlone(renderer, collection)
+    const {writeCollectionEpub} = await import('../outputs/epub/collection.js')
+    const target = path.join(options.out, `${collection.slug}.epub`)
+    const bytes = await writeCollectionEpub(collection, brand, {
+      date,
+      cover: await cover,
+      fontCache: options.cacheFolder && path.join(options.cacheFolder, 'fonts')
+    })
+    await writeAtomically(target, bytes)
+    written.push({format: 'epub', path: target, bytes: bytes.length})
+  }
+  return {written, assets, pages, papers}
+}
+
+/** Prints the collection and its offprints, post-processes and writes them; fills in each paper's pages. */
+async function printAndWrite(
+  renderer: CollectionRenderer,
+  collection: Collection,
+  options: RenderOptions & {date: Date},
+  papers: RenderedCollection['papers'],
+  written: Written[]
+): Promise<{raw: Uint8Array; geometry: Geometry; pages: number}> {
+  const {brand, timeout} = renderer
+  const geometry = collectionGeometry(collection, brand, options.bleed)
+  const folders = [...new Set(collection.papers.map((paper) => paper.folder)), brand.folder, brand.fontsFolder]
+  const printed = await renderer.inBrowser((page) =>
+    printCollection(page, collectionPrintPage(collection, brand, geometry), geometry, {folders, timeout})
+  )
+  for (const url of printed.refused)
+    warn(
+      collection.file,
+      `Rendering tried to load \`${url}\`, outside the manuscripts, template and font folders: refused`,
+      undefined,
+      'isolation'
+    )
+  const {finishPdf} = await import('../outputs/pdf/postprocess.js')
+  const {describeCollection, describeOffprint} = await import('../outputs/pdf/collection-metadata.js')
+  const {layout} = printed
+  const settings = {date: options.date, creator: 'Hammurabi Press', geometry}
+  const target = path.join(options.out, `${collection.slug}.pdf`)
+  const bytes = await finishPdf(printed.pdf, describeCollection(collection, brand, layout), {...settings, layout})
+  await writeAtomically(target, bytes)
+  written.push({format: 'pdf', path: target, bytes: bytes.length})
+  for (const [index, offprint] of printed.offprints.entries()) {
+    const {first, last} = layout.papers![index]!
+    const file = path.join(options.out, collection.slug, 'offprints', `${collection.papers[index]!.slug}.pdf`)
+    const description = describeOffprint(collection, index, brand, layout)
+    const cut = await finishPdf(offprint, description, {...settings, layout: {...layout, pages: last - first + 1}})
+    await writeAtomically(file, cut)
+    written.push({format: 'pdf', path: file, bytes: cut.length})
+    papers[index] = {
+      ...papers[index]!,
+      first,
+      last,
+      offprint: path.relative(options.out, file).split(path.sep).join('/')
+    }
+  }
+  return {raw: printed.pdf, geometry, pages: layout.pages}
+}
+
+async function drawCover(pdf: Uint8Array, geometry: Geometry): Promise<Uint8Array> {
+  const covers = await import('../outputs/cover/cover.js')
+  return covers.coverFromPdf(pdf, {...geometry})
+}
+
+/** The cover page alone, printed to draw the e-book's cover from when no PDF is built. */
+async function coverAlone(renderer: CollectionRenderer, collection: Collection): Promise<Uint8Array> {
+  const {brand, timeout} = renderer
+  const geometry = collectionGeometry(collection, brand)
+  const publication: PrintPage = collectionPrintPage(collection, brand, geometry)
+  const folders = [...new Set(collection.papers.map((paper) => paper.folder)), brand.folder, brand.fontsFolder]
+  const pdf = await renderer.inBrowser(async (page) => {
+    await loadPublication(page, publication, geometry, {folders, timeout})
+    return page.pdf(pdfOptions(timeout, '1'))
+  })
+  return drawCover(pdf, geometry)
+}
