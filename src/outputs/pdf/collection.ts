@@ -37,7 +37,7 @@ export function collectionGeometry(collection: Collection, brand: Brand, bleed =
  */
 export function collectionPrintPage(collection: Collection, brand: Brand, geometry: Geometry): PrintPage {
   const composed = composeCollection(collection, brand, {pageNumbers: true})
-  composed.papers.forEach((paper, index) => linkImages(paper, collection.papers[index]!))
+  for (const [index, paper] of composed.papers.entries()) linkImages(paper, collection.papers[index]!)
   // Marked on a copy: the papers' trees are shared with the other outputs.
   const parts = structuredClone(collectionPublication(composed))
   markTextLayer(parts, collection.dir)
