@@ -169,9 +169,10 @@ export function coverPage({brand, graphic, text}: Frame, front: Front): Element 
 }
 
 export function titlePageOf({brand, graphic, text}: Frame, front: Front, keywords?: Element | undefined): Element {
+  const series = front.series ? h('p.series', text(front.series)) : undefined
   return h('section.page.title-page', [
-    front.series ? h('p.series', text(front.series)) : undefined,
-    front.issue ? h('p.issue', text(front.issue)) : undefined,
+    // A collection's volume and number go with its series: the page spreads its blocks apart.
+    front.issue ? h('div.title-series', [series, h('p.issue', text(front.issue))]) : series,
     h('h1.title', {id: 'title'}, text(front.title)),
     front.subtitle ? h('p.subtitle', text(front.subtitle)) : undefined,
     h('div.byline', [
