@@ -6,6 +6,7 @@ import {warn} from '../core/messages.js'
 import type {Collection} from '../model/types.js'
 import {collectionGeometry, collectionPrintPage, printCollection} from '../outputs/pdf/collection.js'
 import type {Geometry} from '../outputs/pdf/geometry.js'
+import type {LayoutResult} from '../outputs/pdf/paginate.js'
 import {loadPublication, pdfOptions, type PrintPage} from '../outputs/pdf/print.js'
 import {recordAssets, type RecordedAssets} from './fingerprint.js'
 import type {RenderOptions, Written} from './render.js'
@@ -72,7 +73,10 @@ export async function renderCollection(
   return {written, assets, pages, papers}
 }
 
-/** Prints the collection and its offprints, post-processes and writes them; fills in each paper's pages. */
+/**
+ * Prints the collection and its offprints, post-processes and writes them; fills in each paper's pages.
+ * Each PDF is post-processed as soon as it is printed, while the browser prints the next.
+ */
 async function printAndWrite(
   renderer: CollectionRenderer,
   collection: Collection,
@@ -83,8 +87,23 @@ async function printAndWrite(
   const {brand, timeout} = renderer
   const geometry = collectionGeometry(collection, brand, options.bleed)
   const folders = [...new Set(collection.papers.map((paper) => paper.folder)), brand.folder, brand.fontsFolder]
+  const writers = loadFinishers()
+  writers.catch(() => undefined)
+  const finishing: Array<Promise<Written>> = []
+  const finish = (pdf: Uint8Array, layout: LayoutResult, paper: number | undefined) => {
+    const done = writers.then((loaded) =>
+      finishAndWrite(loaded, collection, brand, {...options, geometry}, pdf, layout, paper)
+    )
+    // Awaited below; until then a failure is not unhandled.
+    done.catch(() => undefined)
+    finishing.push(done)
+  }
   const printed = await renderer.inBrowser((page) =>
-    printCollection(page, collectionPrintPage(collection, brand, geometry), geometry, {folders, timeout})
+    printCollection(page, collectionPrintPage(collection, brand, geometry), geometry, {
+      folders,
+      timeout,
+      printed: finish
+    })
   )
   for (const url of printed.refused)
     warn(
@@ -93,29 +112,45 @@ async function printAndWrite(
       undefined,
       'isolation'
     )
-  const {finishPdf} = await import('../outputs/pdf/postprocess.js')
-  const {describeCollection, describeOffprint} = await import('../outputs/pdf/collection-metadata.js')
-  const {layout} = printed
-  const settings = {date: options.date, creator: 'Hammurabi Press', geometry}
-  const target = path.join(options.out, `${collection.slug}.pdf`)
-  const bytes = await finishPdf(printed.pdf, describeCollection(collection, brand, layout), {...settings, layout})
-  await writeAtomically(target, bytes)
-  written.push({format: 'pdf', path: target, bytes: bytes.length})
-  for (const [index, offprint] of printed.offprints.entries()) {
-    const {first, last} = layout.papers![index]!
-    const file = path.join(options.out, collection.slug, 'offprints', `${collection.papers[index]!.slug}.pdf`)
-    const description = describeOffprint(collection, index, brand, layout)
-    const cut = await finishPdf(offprint, description, {...settings, layout: {...layout, pages: last - first + 1}})
-    await writeAtomically(file, cut)
-    written.push({format: 'pdf', path: file, bytes: cut.length})
-    papers[index] = {
-      ...papers[index]!,
-      first,
-      last,
-      offprint: path.relative(options.out, file).split(path.sep).join('/')
-    }
+  const results = await Promise.all(finishing)
+  written.push(...results)
+  for (const [index, range] of (printed.layout.papers ?? []).entries()) {
+    const offprint = path
+      .relative(options.out, written[index + 1]!.path)
+      .split(path.sep)
+      .join('/')
+    papers[index] = {...papers[index]!, ...range, offprint}
   }
-  return {raw: printed.pdf, geometry, pages: layout.pages}
+  return {raw: printed.pdf, geometry, pages: printed.layout.pages}
+}
+
+function loadFinishers() {
+  return Promise.all([import('../outputs/pdf/postprocess.js'), import('../outputs/pdf/collection-metadata.js')])
+}
+
+/** Post-processes and writes the collection's PDF (`paper` undefined) or a paper's offprint. */
+async function finishAndWrite(
+  [{finishPdf}, {describeCollection, describeOffprint}]: Awaited<ReturnType<typeof loadFinishers>>,
+  collection: Collection,
+  brand: Brand,
+  options: RenderOptions & {date: Date; geometry: Geometry},
+  pdf: Uint8Array,
+  layout: LayoutResult,
+  paper: number | undefined
+): Promise<Written> {
+  const settings = {date: options.date, creator: 'Hammurabi Press', geometry: options.geometry}
+  if (paper === undefined) {
+    const target = path.join(options.out, `${collection.slug}.pdf`)
+    const bytes = await finishPdf(pdf, describeCollection(collection, brand, layout), {...settings, layout})
+    await writeAtomically(target, bytes)
+    return {format: 'pdf', path: target, bytes: bytes.length}
+  }
+  const {first, last} = layout.papers![paper]!
+  const target = path.join(options.out, collection.slug, 'offprints', `${collection.papers[paper]!.slug}.pdf`)
+  const description = describeOffprint(collection, paper, brand, layout)
+  const bytes = await finishPdf(pdf, description, {...settings, layout: {...layout, pages: last - first + 1}})
+  await writeAtomically(target, bytes)
+  return {format: 'pdf', path: target, bytes: bytes.length}
 }
 
 async function drawCover(pdf: Uint8Array, geometry: Geometry): Promise<Uint8Array> {

@@ -24,6 +24,7 @@ import {
   type Printed
 } from './print.js'
 import {markTextLayer} from './text-layer.js'
+import type {LayoutResult} from './paginate.js'
 import {markWrappedWords} from './wrapped-words.js'
 
 /** A collection prints on its own page size, or the template's, whatever its papers ask for alone. */
@@ -98,17 +99,28 @@ export interface PrintedCollection extends Printed {
   offprints: Uint8Array[]
 }
 
+export interface CollectionPrintOptions extends PrintOptions {
+  /**
+   * Given the collection's PDF (`paper` undefined), then each offprint, as soon as it is printed: its
+   * post-processing can run while the browser prints the next.
+   */
+  printed?: ((pdf: Uint8Array, layout: LayoutResult, paper: number | undefined) => void) | undefined
+}
+
 /** Prints the collection, then each paper's pages from the same layout. */
 export async function printCollection(
   page: Page,
   publication: PrintPage,
   geometry: Geometry,
-  options: PrintOptions
+  options: CollectionPrintOptions
 ): Promise<PrintedCollection> {
   const printed = await printPdf(page, publication, geometry, options)
+  options.printed?.(printed.pdf, printed.layout, undefined)
   const offprints: Uint8Array[] = []
-  for (const {first, last} of printed.layout.papers ?? []) {
-    offprints.push(await page.pdf(pdfOptions(options.timeout, `${first}-${last}`)))
+  for (const [index, {first, last}] of (printed.layout.papers ?? []).entries()) {
+    const offprint = await page.pdf(pdfOptions(options.timeout, `${first}-${last}`))
+    options.printed?.(offprint, printed.layout, index)
+    offprints.push(offprint)
   }
   return {...printed, offprints}
 }
