@@ -57,8 +57,14 @@ export function composeCollection(collection: Collection, brand: Brand, options:
     rightsPage: rightsPageOf(frame),
     contents: directedPart(collectionContents(collection, frame, options.pageNumbers ?? false), frame, {blocks: false}),
     papers: collection.papers.map((document, index) => paperArticle(collection, document, index, frame)),
-    backPage: backPageOf(frame)
+    backPage: onVerso(backPageOf(frame))
   }
+}
+
+/** The back page is the outside of the back cover: an even page, after a blank one if needed. */
+function onVerso(page: Element): Element {
+  page.properties.dataStartsOn = 'verso'
+  return page
 }
 
 /** All parts in reading order, as one body. */
@@ -144,15 +150,15 @@ function collectionContents(collection: Collection, frame: Frame, pageNumbers: b
 function paperArticle(collection: Collection, document: Document, index: number, frame: Frame): Element {
   const {abstract, body, notes} = paperText(document, frame.brand)
   const head = paperHead(collection, document, frame)
-  const opening = abstract ?? body
-  opening.children.unshift(head)
-  const main = notes ? {...body, children: [...body.children, notes]} : body
+  // One flow, as a journal sets an article: the text goes on under the abstract, on the same page.
+  const opening = abstract ? [head, {...abstract, properties: {...abstract.properties, dataFlow: undefined}}] : [head]
+  const main = {...body, children: [...opening, ...body.children, ...(notes ? [notes] : [])]}
   // A copy: the paper's tree is shared with its other outputs, and its ids are renamed here.
   const article = structuredClone(
     h(
       'article.paper',
       {lang: document.meta.lang, dir: document.dir, dataPaper: String(index + 1), dataStartsOn: 'recto'},
-      [abstract, main].filter((part): part is Element => part !== undefined)
+      [main]
     )
   )
   scopeIds(article, paperPrefix(index))

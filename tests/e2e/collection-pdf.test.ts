@@ -33,6 +33,7 @@ beforeAll(async () => {
   mkdirSync(folder)
   collection = await collectionOf(journalIssue, threePapers, folder)
   out = path.join(work, 'out')
+  if (process.env.KEEP_COLLECTION) console.log(out)
   pool = new BrowserPool({tabs: 1})
   const renderer = await Renderer.create(
     path.join(projectRoot, 'templates/hammurabi'),
@@ -70,7 +71,7 @@ describe('the collection PDF', () => {
     expect(rendered.papers.map((paper) => paper.slug)).toEqual(collection.papers.map((paper) => paper.slug))
   })
 
-  it('starts each paper on an odd page, a blank page before it when the page before it is odd', () => {
+  it('starts each paper on an odd page, after a blank page when the page before it is odd', () => {
     let end = 4
     for (const paper of rendered.papers) {
       expect(paper.first % 2).toBe(1)
@@ -79,9 +80,15 @@ describe('the collection PDF', () => {
       else expect(paper.first).toBe(end + 1)
       end = paper.last
     }
-    expect(rendered.papers.some((paper, index) => paper.first - (rendered.papers[index - 1]?.last ?? 4) === 2)).toBe(
-      true
-    )
+  })
+
+  it('ends with the back page on an even page, after a blank page when the last paper ends on an even one', () => {
+    const last = rendered.papers.at(-1)!.last
+    const pages = pdf.getPageCount()
+    expect(pages % 2).toBe(0)
+    expect(pages).toBe(last % 2 === 0 ? last + 2 : last + 1)
+    if (last % 2 === 0) expect(pdfText(collectionPdf(), {first: last + 1, last: last + 1}).trim()).toBe('')
+    expect(pageText(collectionPdf(), pages)).toContain('مركز حمورابي')
   })
 
   it('prints on the contents page the page each paper starts on', () => {
@@ -157,7 +164,7 @@ describe('the collection PDF', () => {
 
   it('labels the pages with their folios, from 1', () => {
     expect(pageLabels(pdf)).toEqual({start: 1, style: 'D'})
-    const last = pdf.getPageCount() - 1
+    const last = rendered.papers.at(-1)!.last
     expect(pdfText(collectionPdf(), {first: last, last}).trim().split('\n').at(-1)).toBe(String(last))
   })
 
