@@ -175,15 +175,18 @@ export function titlePageOf({brand, graphic, text}: Frame, front: Front, keyword
     front.issue ? h('div.title-series', [series, h('p.issue', text(front.issue))]) : series,
     h('h1.title', {id: 'title'}, text(front.title)),
     front.subtitle ? h('p.subtitle', text(front.subtitle)) : undefined,
-    h('div.byline', [
-      h('p.byline-label', front.peopleLabel),
-      ...front.people.map((author) =>
-        h('div.author', [
-          h('p.author-name', author.name),
-          author.role ? h('p.author-role', text(author.role)) : undefined
+    // A paper always has authors; a collection may name no editors.
+    front.people.length > 0
+      ? h('div.byline', [
+          h('p.byline-label', front.peopleLabel),
+          ...front.people.map((author) =>
+            h('div.author', [
+              h('p.author-name', author.name),
+              author.role ? h('p.author-role', text(author.role)) : undefined
+            ])
+          )
         ])
-      )
-    ]),
+      : undefined,
     h('div.imprint', [
       graphic('logo', 'imprint-logo'),
       h('p.publisher', brand.data.name.ar),

@@ -5,7 +5,7 @@ import {visit} from 'unist-util-visit'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {loadBrand, type Brand} from '../../src/brand/brand.js'
 import type {Collection} from '../../src/model/types.js'
-import {citationOf, collectionPublication, composeCollection} from '../../src/parts/collection.js'
+import {citationOf, collectionPublication, composeCollection, issueLine} from '../../src/parts/collection.js'
 import {collectionOf, journalIssue, projectRoot} from '../helpers/collection.js'
 
 let collection: Collection
@@ -63,6 +63,26 @@ describe('composeCollection', () => {
       )
       expect(ids.some((id) => /^p\d-/.test(id))).toBe(false)
     }
+  })
+
+  it('prints of the volume and number what the collection has', () => {
+    const {labels} = brand.data.collection!
+    expect(issueLine(collection, labels)).toBe('المجلد 3، العدد 12')
+    expect(issueLine({...collection, meta: {...collection.meta, volume: undefined}}, labels)).toBe('العدد 12')
+    expect(issueLine({...collection, meta: {...collection.meta, volume: undefined, number: undefined}}, labels)).toBe(
+      undefined
+    )
+  })
+
+  it('prints no byline on the title page of a collection without editors', () => {
+    const bare = {...collection, meta: {...collection.meta, editors: []}}
+    const {titlePage, cover} = composeCollection(bare, brand)
+    expect(all(titlePage, hasClass('byline'))).toEqual([])
+    expect(toString(all(cover, hasClass('cover-authors'))[0]!)).toBe('')
+    expect(all(composeCollection(collection, brand).titlePage, hasClass('author-name')).map(toString)).toEqual([
+      'علي حسين',
+      'سارة كاظم'
+    ])
   })
 
   it('cites the collection by series, title, volume, number and year', () => {
