@@ -95,7 +95,7 @@ function linkImages(paper: Element, document: Document): void {
 }
 
 export interface PrintedCollection extends Printed {
-  /** Each paper's pages, printed alone from the same laid-out page: the same folios and heads. */
+  /** Each paper's pages, printed alone from the same laid-out page (see `printOffprint`): the same folios and heads. */
   offprints: Uint8Array[]
 }
 
@@ -117,10 +117,33 @@ export async function printCollection(
   const printed = await printPdf(page, publication, geometry, options)
   options.printed?.(printed.pdf, printed.layout, undefined)
   const offprints: Uint8Array[] = []
-  for (const [index, {first, last}] of (printed.layout.papers ?? []).entries()) {
-    const offprint = await page.pdf(pdfOptions(options.timeout, `${first}-${last}`))
+  for (const [index, {first}] of (printed.layout.papers ?? []).entries()) {
+    const offprint = await printOffprint(page, index + 1, first, options.timeout)
     options.printed?.(offprint, printed.layout, index)
     offprints.push(offprint)
   }
   return {...printed, offprints}
+}
+
+/**
+ * A paper's pages, printed from the laid-out collection with the rest of it hidden and the page counter
+ * started at its first folio: its sheets are laid out already, so its pages are the collection's, folios and
+ * running heads included. Asking Chromium for the paper's page range instead prints the same pages but lays
+ * out the whole collection again for each paper (ten papers: ten times the whole book).
+ */
+async function printOffprint(page: Page, paper: number, first: number, timeout: number): Promise<Uint8Array> {
+  await page.evaluate(showOnly, paper, first)
+  try {
+    return await page.pdf(pdfOptions(timeout))
+  } finally {
+    await page.evaluate(() => window.document.getElementById('offprint-css')?.remove())
+  }
+}
+
+/** Hides all but one paper of the collection, its first page numbered `first`. Runs in the browser. */
+function showOnly(paper: number, first: number): void {
+  const style = window.document.createElement('style')
+  style.id = 'offprint-css'
+  style.textContent = `body > :not([data-paper="${paper}"]) { display: none !important; } html { counter-reset: page ${first - 1}; }`
+  window.document.head.append(style)
 }
