@@ -5,7 +5,7 @@ import {formatArabicDate} from '../arabic/dates.js'
 import {applyDirection, type DirectionOptions} from '../arabic/direction-tree.js'
 import {localizeDigits} from '../arabic/digits.js'
 import type {Brand, Contact} from '../brand/brand.js'
-import {authorsOf} from '../manuscript/meta.js'
+import {authorsOf, type Author} from '../manuscript/meta.js'
 import type {Document, Heading, Note} from '../model/types.js'
 import {scopeIds} from './scope-ids.js'
 
@@ -35,43 +35,89 @@ export interface ComposeOptions {
   pageNumbers?: boolean | undefined
 }
 
-interface Context {
-  document: Document
+/** What every part needs besides its publication: the brand, its graphics, the digits and direction. */
+export interface Frame {
   brand: Brand
   graphic: (name: string, className: string) => Element
-  /** Text of the front matter, in the document's digits. */
+  /** Text of the front matter, in the publication's digits. */
   text: (value: string) => string
+  dir: 'rtl' | 'ltr'
+  digits: Document['meta']['digits']
 }
 
-export function composeParts(document: Document, brand: Brand, options: ComposeOptions = {}): Parts {
-  const {graphicUrl} = options
-  const context: Context = {
-    document,
+interface Context extends Frame {
+  document: Document
+}
+
+/** What the cover and the title page print: a paper's front matter, or a collection's. */
+export interface Front {
+  title: string
+  subtitle?: string | undefined
+  series?: string | undefined
+  /** A collection's volume and number, under the series. */
+  issue?: string | undefined
+  /** The names on the cover, as one line. */
+  byline: string
+  people: Author[]
+  peopleLabel: string
+  /** YYYY-MM-DD, and as printed. */
+  date: string
+  dateText: string
+}
+
+export function frameOf(
+  brand: Brand,
+  digits: Document['meta']['digits'],
+  dir: 'rtl' | 'ltr',
+  graphicUrl?: ComposeOptions['graphicUrl']
+): Frame {
+  return {
     brand,
-    text: (value) => localizeDigits(value, document.meta.digits),
+    dir,
+    digits,
+    text: (value) => localizeDigits(value, digits),
     graphic: (name, className) =>
       graphicUrl
         ? h('img', {className: [className], src: graphicUrl(name), alt: ''})
         : inlineSvg(name === 'logo' ? brand.logo : (brand.icons[name as Contact['kind']] ?? ''), className)
   }
+}
+
+export function composeParts(document: Document, brand: Brand, options: ComposeOptions = {}): Parts {
+  const context: Context = {...frameOf(brand, document.meta.digits, document.dir, options.graphicUrl), document}
+  const front = frontOf(document, brand)
   return {
-    cover: directed(cover(context), document),
-    titlePage: directed(titlePage(context), document),
-    rightsPage: rightsPage(context),
+    cover: directedPart(coverPage(context, front), context),
+    titlePage: directedPart(titlePageOf(context, front, keywordsOn('title-page', context)), context),
+    rightsPage: rightsPageOf(context, keywordsOn('rights-page', context)),
     abstract: abstractPage(context),
     // Entries keep the contents' direction, so that numbers and page numbers stay in their columns.
     contents: document.toc
-      ? directed(contents(context, options.pageNumbers ?? false), document, {blocks: false})
+      ? directedPart(contents(context, options.pageNumbers ?? false), context, {blocks: false})
       : undefined,
-    body: h('main.body', {id: 'text', dataFlow: 'body'}, document.body.children as ElementContent[]),
-    notes: document.notes.length > 0 ? notesList(context) : undefined,
-    backPage: backPage(context)
+    ...textOf(context),
+    backPage: backPageOf(context)
   }
 }
 
+/** A paper's text: its body and its notes, as every edition prints them. */
+function textOf(context: Context): Pick<Parts, 'body' | 'notes'> {
+  const {document} = context
+  return {
+    body: h('main.body', {id: 'text', dataFlow: 'body'}, document.body.children as ElementContent[]),
+    notes: document.notes.length > 0 ? notesList(context) : undefined
+  }
+}
+
+/** A paper's abstract, body and notes, for a publication that frames them itself (a collection). */
+export function paperText(document: Document, brand: Brand): Pick<Parts, 'abstract' | 'body' | 'notes'> {
+  const context: Context = {...frameOf(brand, document.meta.digits, document.dir), document}
+  return {abstract: abstractPage(context), ...textOf(context)}
+}
+
 /** The front matter's words (a Latin author's name, an English subtitle) laid out as the text is. */
-function directed(part: Element, document: Document, options?: DirectionOptions): Element {
-  applyDirection(part, document.dir, {...options, numbers: document.meta.digits !== 'arabic-indic'})
+export function directedPart(part: Element, frame: Pick<Frame, 'dir' | 'digits'>, options?: DirectionOptions): Element {
+  applyDirection(part, frame.dir, {...options, numbers: frame.digits !== 'arabic-indic'})
   return part
 }
 
@@ -88,9 +134,23 @@ export function dateOf(document: Document): string {
   return formatArabicDate(document.meta.date, document.meta.digits)
 }
 
-function cover({document, brand, graphic, text}: Context): Element {
+function frontOf(document: Document, brand: Brand): Front {
   const {meta} = document
-  return h('section.page.cover', {'aria-label': meta.title}, [
+  const authors = authorsOf(meta)
+  return {
+    title: meta.title,
+    subtitle: meta.subtitle,
+    series: meta.series,
+    byline: authors.map((author) => author.name).join('، '),
+    people: authors,
+    peopleLabel: authors.length > 1 ? brand.data.labels.authors : brand.data.labels.author,
+    date: meta.date,
+    dateText: dateOf(document)
+  }
+}
+
+export function coverPage({brand, graphic, text}: Frame, front: Front): Element {
+  return h('section.page.cover', {'aria-label': front.title}, [
     h('div.cover-frame', [
       h('header.cover-brand', [
         graphic('logo', 'cover-logo'),
@@ -98,57 +158,48 @@ function cover({document, brand, graphic, text}: Context): Element {
         h('p.cover-centre-en', {lang: 'en', dir: 'ltr'}, brand.data.name.en)
       ]),
       h('div.cover-main', [
-        meta.series ? h('p.cover-series', text(meta.series)) : undefined,
-        h('p.cover-title', text(meta.title)),
-        meta.subtitle ? h('p.cover-subtitle', text(meta.subtitle)) : undefined
+        front.series ? h('p.cover-series', text(front.series)) : undefined,
+        front.issue ? h('p.cover-issue', text(front.issue)) : undefined,
+        h('p.cover-title', text(front.title)),
+        front.subtitle ? h('p.cover-subtitle', text(front.subtitle)) : undefined
       ]),
-      h('footer.cover-foot', [
-        h(
-          'p.cover-authors',
-          authorsOf(meta)
-            .map((author) => author.name)
-            .join('، ')
-        ),
-        h('p.cover-date', dateOf(document))
-      ])
+      h('footer.cover-foot', [h('p.cover-authors', front.byline), h('p.cover-date', front.dateText)])
     ])
   ])
 }
 
-function titlePage(context: Context): Element {
-  const {document, brand, graphic, text} = context
-  const {meta} = document
-  const authors = authorsOf(meta)
+export function titlePageOf({brand, graphic, text}: Frame, front: Front, keywords?: Element | undefined): Element {
+  const series = front.series ? h('p.series', text(front.series)) : undefined
   return h('section.page.title-page', [
-    meta.series ? h('p.series', text(meta.series)) : undefined,
-    h('h1.title', {id: 'title'}, text(meta.title)),
-    meta.subtitle ? h('p.subtitle', text(meta.subtitle)) : undefined,
-    h('div.byline', [
-      h('p.byline-label', authors.length > 1 ? brand.data.labels.authors : brand.data.labels.author),
-      ...authors.map((author) =>
-        h('div.author', [
-          h('p.author-name', author.name),
-          author.role ? h('p.author-role', text(author.role)) : undefined
+    // A collection's volume and number go with its series: the page spreads its blocks apart.
+    front.issue ? h('div.title-series', [series, h('p.issue', text(front.issue))]) : series,
+    h('h1.title', {id: 'title'}, text(front.title)),
+    front.subtitle ? h('p.subtitle', text(front.subtitle)) : undefined,
+    // A paper always has authors; a collection may name no editors.
+    front.people.length > 0
+      ? h('div.byline', [
+          h('p.byline-label', front.peopleLabel),
+          ...front.people.map((author) =>
+            h('div.author', [
+              h('p.author-name', author.name),
+              author.role ? h('p.author-role', text(author.role)) : undefined
+            ])
+          )
         ])
-      )
-    ]),
+      : undefined,
     h('div.imprint', [
       graphic('logo', 'imprint-logo'),
       h('p.publisher', brand.data.name.ar),
-      h('p.date', h('time', {dateTime: meta.date}, dateOf(document))),
-      keywordsOn('title-page', context)
+      h('p.date', h('time', {dateTime: front.date}, front.dateText)),
+      keywords
     ])
   ])
 }
 
-function rightsPage(context: Context): Element {
-  const {rights} = context.brand.data
+export function rightsPageOf({brand}: Frame, keywords?: Element | undefined): Element {
+  const {rights} = brand.data
   return h('section.page.rights-page', [
-    h('div.rights', [
-      h('p.rights-notice', rights.notice),
-      h('p.disclaimer', rights.disclaimer),
-      keywordsOn('rights-page', context)
-    ])
+    h('div.rights', [h('p.rights-notice', rights.notice), h('p.disclaimer', rights.disclaimer), keywords])
   ])
 }
 
@@ -238,7 +289,7 @@ export function noteContent(document: Document, brand: Brand, note: Note): Eleme
   ]
 }
 
-function backPage({brand, graphic}: Context): Element {
+export function backPageOf({brand, graphic}: Frame): Element {
   const {name, description, contacts} = brand.data
   return h('section.page.back-page', [
     h('div.back-frame', [

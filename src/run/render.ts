@@ -10,6 +10,8 @@ import {loadShell, printPage, printPdf, printShell} from '../outputs/pdf/print.j
 import {recordAssets, type RecordedAssets} from './fingerprint.js'
 import type {Format} from '../config/formats.js'
 import {writeAtomically, writeFolderAtomically} from './write.js'
+import type {Collection} from '../model/types.js'
+import {renderCollection, type RenderedCollection} from './render-collection.js'
 
 export interface RenderOptions {
   out: string
@@ -109,6 +111,21 @@ export class Renderer {
     this.pool.warm((page) => loadShell(page, shell, {folders, timeout: this.settings.timeout}))
   }
 
+  /** Builds a collection's PDF (and its offprints) and EPUB; see `render-collection.ts`. */
+  renderCollection(
+    collection: Collection,
+    formats: readonly Format[],
+    options: RenderOptions
+  ): Promise<RenderedCollection> {
+    const {timeout} = this.settings
+    return renderCollection(
+      {brand: this.brand, timeout, inBrowser: (work) => this.pool.inBrowser(work, timeout)},
+      collection,
+      formats,
+      options
+    )
+  }
+
   /** Builds the formats asked of one manuscript; the messages go on `file`. */
   async render(
     manuscript: Manuscript,
@@ -195,20 +212,5 @@ export class Renderer {
       written.push({format: 'html', path: path.join(target, 'index.html'), bytes: size})
     }
     return {written, assets, pages}
-  }
-
-  // STUB (coll-build), ONE hunk for the merger to replace with coll-print's renderCollection (seam 1,
-  // src/run/render-collection.ts): lets the build loop compile and run before the merge.
-  async renderCollection(
-    _collection: import('../model/types.js').Collection,
-    _formats: readonly Format[],
-    _options: RenderOptions
-  ): Promise<{
-    written: Written[]
-    assets: RecordedAssets
-    pages?: number | undefined
-    papers: Array<{slug: string; first: number; last: number; offprint?: string | undefined}>
-  }> {
-    throw new Error('not yet: the collection renderer comes with the merge')
   }
 }

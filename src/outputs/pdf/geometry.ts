@@ -27,7 +27,12 @@ export const millimetre = 72 / 25.4
  * as the brand sets them for its size, scaled with the page for others.
  */
 export function geometryOf(document: Document, brand: Brand, bleed = 0): Geometry {
-  const size = document.meta.pageSize ?? brand.data.page.size
+  return geometryFor(document.meta.pageSize, brand, bleed)
+}
+
+/** The page of a publication that names `pageSize`, or not (a paper, a collection). */
+export function geometryFor(pageSize: PageSize | undefined, brand: Brand, bleed = 0): Geometry {
+  const size = pageSize ?? brand.data.page.size
   const [trimWidth, trimHeight] = pageSizes[size]
   const scale = trimWidth / pageSizes[brand.data.page.size][0]
   const round = (value: number) => Math.round(value * scale * 10) / 10

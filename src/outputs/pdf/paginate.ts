@@ -16,6 +16,8 @@ export interface LayoutResult {
   pages: number
   /** Each heading with an id: the page it is on (1-based) and its distance from the page's top edge. */
   headings: Array<{level: number; text: string; page: number; top: number}>
+  /** In a collection: each paper's first and last page (1-based), in order. */
+  papers?: Array<{first: number; last: number}>
 }
 
 export interface LayoutOptions {
@@ -54,10 +56,16 @@ export function paginate(options: LayoutOptions): LayoutResult {
   const flows = [...document.querySelectorAll<HTMLElement>('[data-flow]')]
   const notes = takeNotes()
   for (const flow of flows) layOutFlow(flow, notes)
+  startOnSides()
   // Every fixed page and every sheet is one page.
   const pages = [...document.querySelectorAll<HTMLElement>('.page, .sheet')]
   numberContents(pages)
-  return {pages: pages.length, headings: placeHeadings(pages, options.marginTop)}
+  const papers = placePapers(pages)
+  return {
+    pages: pages.length,
+    headings: placeHeadings(pages, options.marginTop),
+    ...(papers.length > 0 ? {papers} : {})
+  }
 }
 
 /** The notes, taken out of the list at the end of the text: each goes to the foot of its call's sheet. */
@@ -65,7 +73,45 @@ export function takeNotes(): Map<string, HTMLElement> {
   const notes = new Map<string, HTMLElement>()
   for (const note of document.querySelectorAll<HTMLElement>('.notes li.note')) notes.set(note.id, note)
   document.querySelector('.notes')?.remove()
+  // A collection has a list of notes in each paper.
+  for (const note of notes.values()) note.closest('.notes')?.remove()
   return notes
+}
+
+/**
+ * A part that opens on one side of the spread (a collection's paper, on a recto: an odd page) gets a blank
+ * page before it when it would open on the other. The blank page is counted and prints nothing.
+ */
+export function startOnSides(): void {
+  let count = 0
+  for (const page of document.querySelectorAll<HTMLElement>('.page, .sheet')) {
+    const part = page.closest<HTMLElement>('[data-starts-on]')
+    const opening = part && (part.matches('.page, .sheet') ? part : part.querySelector('.page, .sheet'))
+    if (part && opening === page && (count % 2 === 0) !== (part.dataset.startsOn === 'recto')) {
+      part.before(blankPage())
+      count++
+    }
+    count++
+  }
+}
+
+export function blankPage(): HTMLElement {
+  const blank = document.createElement('div')
+  blank.className = 'page blank-page'
+  blank.setAttribute('aria-hidden', 'true')
+  return blank
+}
+
+/** Each paper's pages in a collection, printed where its citation line asks for them. */
+export function placePapers(pages: HTMLElement[]): Array<{first: number; last: number}> {
+  return [...document.querySelectorAll<HTMLElement>('[data-paper]')].map((paper) => {
+    const own = pages.filter((page) => paper.contains(page))
+    const first = own.length > 0 ? pages.indexOf(own[0]!) + 1 : 0
+    const last = own.length > 0 ? pages.indexOf(own.at(-1)!) + 1 : 0
+    for (const range of paper.querySelectorAll('.paper-pages'))
+      range.textContent = `${localize(String(first))}–${localize(String(last))}`
+    return {first, last}
+  })
 }
 
 export function layOutFlow(flow: HTMLElement, notes: ReadonlyMap<string, HTMLElement>): void {

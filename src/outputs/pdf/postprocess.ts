@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto'
+import type {ElementContent, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {
   PDFArray,
@@ -30,6 +31,25 @@ export interface PostprocessOptions {
   layout: LayoutResult
 }
 
+/** What a PDF says of itself and was printed from: a paper, a collection, or a paper cut from one. */
+export interface PdfDescription {
+  title: string
+  /** The names, joined as printed. */
+  author: string
+  subject?: string | undefined
+  keywords?: string[] | undefined
+  lang: string
+  dir: 'rtl' | 'ltr'
+  /** The trees its text was printed from, for the text passes (words wrapped, code lines). */
+  printed: Array<Root | ElementContent>
+  /** The bookmarks: headings as laid out, at the level each is nested at (2 and up: under no other). */
+  bookmarks: LayoutResult['headings']
+  /** What the file identifier is derived from, besides the date and geometry. */
+  identity: string
+  /** Page labels from this folio on, when the PDF is given them (a collection and its offprints). */
+  firstFolio?: number | undefined
+}
+
 /**
  * Chromium's PDF, finished: stray trailing pages dropped, bookmarks written from the document's headings,
  * document properties and XMP from the manuscript, the title shown in viewers, trim and bleed boxes
@@ -41,27 +61,59 @@ export async function postprocessPdf(
   document: Document,
   options: PostprocessOptions
 ): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, {updateMetadata: false})
+  return finishPdf(bytes, describeDocument(document, options.layout), options)
+}
+
+/** A paper's PDF as its own manuscript describes it. */
+export function describeDocument(document: Document, layout: LayoutResult): PdfDescription {
   const {meta} = document
+  return {
+    title: meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title,
+    author: authorsOf(meta)
+      .map((entry) => entry.name)
+      .join('، '),
+    subject: document.abstract ? toString(document.abstract).replace(/\s+/g, ' ').trim() : meta.subtitle,
+    keywords: meta.keywords,
+    lang: meta.lang,
+    dir: document.dir,
+    printed: printedTrees(document),
+    // The title (h1) stands beside the sections, not above them: it is one page of the paper, like them.
+    bookmarks: layout.headings.map((heading) => ({...heading, level: Math.max(heading.level, 2)})),
+    identity: String(document.file.value)
+  }
+}
+
+/** The trees a paper's text is printed from. */
+export function printedTrees(document: Document): Array<Root | ElementContent> {
+  return [
+    document.body,
+    ...(document.abstract ? [document.abstract] : []),
+    ...document.notes.flatMap((note) => note.content)
+  ]
+}
+
+/** Post-processing (see `postprocessPdf`) of any PDF the press prints, from what it says of itself. */
+export async function finishPdf(
+  bytes: Uint8Array,
+  description: PdfDescription,
+  options: PostprocessOptions
+): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(bytes, {updateMetadata: false})
+  const {title, author, subject, keywords, lang, dir} = description
   const {date, creator, geometry, layout} = options
 
   // Chromium ends some documents with an empty page after the last forced break.
   while (pdf.getPageCount() > layout.pages && layout.pages > 0) pdf.removePage(pdf.getPageCount() - 1)
 
-  const title = meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title
-  const author = authorsOf(meta)
-    .map((entry) => entry.name)
-    .join('، ')
-  const subject = document.abstract ? toString(document.abstract).replace(/\s+/g, ' ').trim() : meta.subtitle
   pdf.setTitle(title, {showInWindowTitleBar: true})
   pdf.setAuthor(author)
   if (subject) pdf.setSubject(subject)
-  if (meta.keywords) pdf.setKeywords(meta.keywords)
+  if (keywords) pdf.setKeywords(keywords)
   pdf.setCreator(creator)
   pdf.setProducer(creator)
   pdf.setCreationDate(date)
   pdf.setModificationDate(date)
-  pdf.setLanguage(meta.lang)
+  pdf.setLanguage(lang)
   const preferences = pdf.catalog.getOrCreateViewerPreferences()
   // No `/Direction /R2L`, though the book reads right to left: PDFium (Chrome, Edge, Android) takes it as
   // every line's direction when it turns a page's glyphs back into text, and so gives back each
@@ -71,39 +123,51 @@ export async function postprocessPdf(
   // manuscripts and down in none (code tutorial 90.3% → 95.8%); the other readers ignore it. What it costs:
   // viewers that honour it (Acrobat) set two pages side by side left to right.
   preferences.setDisplayDocTitle(true)
-  writeXmp(pdf, {title, author, subject, keywords: meta.keywords ?? [], language: meta.lang, date, creator})
+  writeXmp(pdf, {title, author, subject, keywords: keywords ?? [], language: lang, date, creator})
 
   // Viewers take a bookmark's direction from its first letter: isolated, a Latin phrase never decides it.
   writeOutline(
     pdf,
-    layout.headings.map((heading) => ({...heading, text: isolateText(heading.text, document.dir, {numbers: false})}))
+    description.bookmarks.map((heading) => ({...heading, text: isolateText(heading.text, dir, {numbers: false})}))
   )
+  if (description.firstFolio !== undefined) writePageLabels(pdf, description.firstFolio)
   shortenDestinationNames(pdf)
   renumberStructureIds(pdf)
-  // One reader for the text passes: each reads the streams and font maps the one before read.
-  const reader = textReader(pdf)
-  wholeWordsIn(pdf, reader)
-  const printed = [
-    document.body,
-    ...(document.abstract ? [document.abstract] : []),
-    ...document.notes.flatMap((note) => note.content)
-  ]
-  wholeWrappedWordsIn(pdf, wrappedWordsOf(printed), document.dir === 'rtl', reader)
-  wholeCodeLinesIn(pdf, codeLinesOf(printed), document.dir === 'rtl', reader)
-  if (document.dir === 'rtl') rightToLeftPagesIn(pdf, reader)
-  baseLetterMaps(pdf, reader)
+  textPasses(pdf, description)
   if (geometry.bleed > 0) markTrim(pdf, geometry)
 
   // Chromium's file identifier changes with every print: derive it from what the PDF was made of.
   const id = PDFHexString.of(
     createHash('md5')
-      .update(String(document.file.value))
+      .update(description.identity)
       .update(date.toISOString())
       .update(JSON.stringify(geometry))
       .digest('hex')
   )
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id])
   return pdf.save({useObjectStreams: false, updateFieldAppearances: false})
+}
+
+/** The text layer's repairs, on every page. */
+function textPasses(pdf: PDFDocument, {printed, dir}: PdfDescription): void {
+  // One reader for the text passes: each reads the streams and font maps the one before read.
+  const reader = textReader(pdf)
+  wholeWordsIn(pdf, reader)
+  wholeWrappedWordsIn(pdf, wrappedWordsOf(printed), dir === 'rtl', reader)
+  wholeCodeLinesIn(pdf, codeLinesOf(printed), dir === 'rtl', reader)
+  if (dir === 'rtl') rightToLeftPagesIn(pdf, reader)
+  baseLetterMaps(pdf, reader)
+}
+
+/**
+ * Page labels (what a viewer shows as the page's number and goes to when asked for a page): decimal,
+ * the first page labelled `first`, so that they equal the printed folios.
+ */
+export function writePageLabels(pdf: PDFDocument, first: number): void {
+  const context = pdf.context
+  const range = context.obj({S: 'D', St: first})
+  const labels = context.obj({Nums: [0, range]})
+  pdf.catalog.set(PDFName.of('PageLabels'), context.register(labels))
 }
 
 /**
@@ -132,8 +196,7 @@ export function writeOutline(pdf: PDFDocument, headings: LayoutResult['headings'
       Title: PDFHexString.fromText(heading.text.replace(/\s+/g, ' ').trim()),
       Dest: [page.ref, 'XYZ', null, Math.round(top * 100) / 100, null]
     })
-    // The title (h1) stands beside the sections, not above them: it is one page of the paper, like them.
-    const level = Math.max(heading.level, 2)
+    const level = heading.level
     const item: Item = {ref: context.nextRef(), dict, level, children: []}
     while (stack.length > 1 && stack.at(-1)!.level >= level) stack.pop()
     stack.at(-1)!.children.push(item)

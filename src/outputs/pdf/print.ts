@@ -4,7 +4,7 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import type {Page} from 'puppeteer'
+import type {Page, PDFOptions} from 'puppeteer'
 import {isolateText} from '../../arabic/direction.js'
 import {brandCss, stylesheetsFor, type Brand} from '../../brand/brand.js'
 import type {Document} from '../../model/types.js'
@@ -65,7 +65,7 @@ export function printPage(document: Document, brand: Brand, geometry: Geometry):
   return {shell: printShell(brand), parts: pageParts(document, parts, options)}
 }
 
-function shellOptions(brand: Brand): PageOptions {
+export function shellOptions(brand: Brand): PageOptions {
   const fileUrl = (file: string) => pathToFileURL(file).href
   return {
     stylesheets: stylesheetsFor(brand, 'print').map(fileUrl),
@@ -101,41 +101,57 @@ function printEdition(document: Document, brand: Brand, geometry: Geometry): {pa
  * digits. Margin boxes name their font themselves: they inherit nothing from the body.
  */
 function pageCss(document: Document, brand: Brand, geometry: Geometry): string {
+  const text = {dir: document.dir, digits: document.meta.digits}
+  const heads = {outer: brand.data.name.short, inner: headText(runningTitle(document.meta), text)}
+  return pageBoxCss(brand, geometry, text, heads)
+}
+
+/** The words of the running heads (plain text, see `headText`): at the outer edge of the page, and at the inner one. */
+export interface RunningHeads {
+  outer: string
+  inner: string
+}
+
+export interface PageText {
+  dir: 'rtl' | 'ltr'
+  digits: Document['meta']['digits']
+}
+
+/**
+ * The page box of a publication: its text pages headed by `heads`; `named` pages (`@page paper-1`, written
+ * by `namedPageCss`) after the rest.
+ */
+export function pageBoxCss(
+  brand: Brand,
+  geometry: Geometry,
+  text: PageText,
+  heads: RunningHeads,
+  named: string[] = []
+): string {
   const {trimWidth, trimHeight, bleed, margins} = geometry
   const mm = (value: number) => `${Math.round(value * 100) / 100}mm`
-  const digits = document.meta.digits === 'arabic-indic' ? 'arabic-indic' : 'decimal'
-  const font = brand.data.typography.display.map((name) => JSON.stringify(name)).join(', ')
-  // Margin boxes hold plain text: its Latin phrases are isolated with Unicode's marks.
-  const title = cssString(
-    isolateText(runningTitle(document), document.dir, {numbers: document.meta.digits !== 'arabic-indic'})
-  )
-  const centre = cssString(brand.data.name.short)
-  const colour = brand.data.colors.primary ?? 'black'
-  const accent = brand.data.colors.accent ?? colour
-  const head = `font-family: ${font}; font-size: 8.5pt; color: ${colour}; vertical-align: bottom; padding-bottom: 2mm; margin-bottom: 8mm; border-bottom: 0.5pt solid ${accent};`
-  const folio = `content: counter(page, ${digits}); font-family: ${font}; font-size: 9.5pt; color: ${colour}; vertical-align: top; padding-top: 5mm;`
+  const {head, folio} = marginStyles(brand, text)
   const side = (outer: 'left' | 'right') => {
     const inner = outer === 'left' ? 'right' : 'left'
     return [
       `@page :${outer} {`,
       `  margin-${outer}: ${mm(margins.outer + bleed)}; margin-${inner}: ${mm(margins.inner + bleed)};`,
-      `  @top-${outer} { content: ${centre}; ${head} text-align: ${outer}; }`,
+      `  @top-${outer} { content: ${cssString(heads.outer)}; ${head} text-align: ${outer}; }`,
       `  @top-center { content: ""; ${head} }`,
-      `  @top-${inner} { content: ${title}; ${head} text-align: ${inner}; }`,
+      `  @top-${inner} { content: ${cssString(heads.inner)}; ${head} text-align: ${inner}; }`,
       `  @bottom-center { ${folio} }`,
       '}'
     ].join('\n')
   }
-  const bare =
-    '@top-left { content: none; border: 0; } @top-center { content: none; border: 0; } @top-right { content: none; border: 0; } @bottom-center { content: none; }'
   return (
     [
       `@page { size: ${mm(trimWidth + 2 * bleed)} ${mm(trimHeight + 2 * bleed)}; margin-top: ${mm(margins.top + bleed)}; margin-bottom: ${mm(margins.bottom + bleed)}; }`,
       side('left'),
       side('right'),
-      `@page cover { margin: 0; ${bare} }`,
-      `@page back { margin: 0; ${bare} }`,
-      `@page front { ${bare} }`,
+      `@page cover { margin: 0; ${bareMargins} }`,
+      `@page back { margin: 0; ${bareMargins} }`,
+      `@page front { ${bareMargins} }`,
+      ...named,
       ':root {',
       `  --page-width: ${mm(trimWidth + 2 * bleed)};`,
       `  --page-height: ${mm(trimHeight + 2 * bleed)};`,
@@ -149,9 +165,45 @@ function pageCss(document: Document, brand: Brand, geometry: Geometry): string {
   )
 }
 
+/** A page with no running head and no folio (still counted). */
+export const bareMargins =
+  '@top-left { content: none; border: 0; } @top-center { content: none; border: 0; } @top-right { content: none; border: 0; } @bottom-center { content: none; }'
+
+/** The running heads of the pages named `name` (a paper's, in a collection): on left and right pages, mirrored. */
+export function namedPageCss(name: string, brand: Brand, text: PageText, heads: RunningHeads): string {
+  const {head} = marginStyles(brand, text)
+  return (['left', 'right'] as const)
+    .map((outer) => {
+      const inner = outer === 'left' ? 'right' : 'left'
+      return [
+        `@page ${name}:${outer} {`,
+        `  @top-${outer} { content: ${cssString(heads.outer)}; ${head} text-align: ${outer}; }`,
+        `  @top-${inner} { content: ${cssString(heads.inner)}; ${head} text-align: ${inner}; }`,
+        '}'
+      ].join('\n')
+    })
+    .join('\n')
+}
+
+function marginStyles(brand: Brand, text: PageText): {head: string; folio: string} {
+  const digits = text.digits === 'arabic-indic' ? 'arabic-indic' : 'decimal'
+  const font = brand.data.typography.display.map((name) => JSON.stringify(name)).join(', ')
+  const colour = brand.data.colors.primary ?? 'black'
+  const accent = brand.data.colors.accent ?? colour
+  return {
+    head: `font-family: ${font}; font-size: 8.5pt; color: ${colour}; vertical-align: bottom; padding-bottom: 2mm; margin-bottom: 8mm; border-bottom: 0.5pt solid ${accent};`,
+    folio: `content: counter(page, ${digits}); font-family: ${font}; font-size: 9.5pt; color: ${colour}; vertical-align: top; padding-top: 5mm;`
+  }
+}
+
+/** Margin boxes hold plain text: its Latin phrases are isolated with Unicode's marks. */
+export function headText(words: string, text: PageText): string {
+  return isolateText(words, text.dir, {numbers: text.digits !== 'arabic-indic'})
+}
+
 /** The running head's title: the short title, or the title up to its colon, or the title. */
-function runningTitle(document: Document): string {
-  const {shortTitle, title} = document.meta
+export function runningTitle(meta: {shortTitle?: string | undefined; title: string}): string {
+  const {shortTitle, title} = meta
   return shortTitle ?? title.split(/[:：]/)[0]!.trim()
 }
 
@@ -255,6 +307,19 @@ async function fillPage(parts: PageParts): Promise<void> {
   await window.document.fonts.ready
 }
 
+/** How the laid-out page is printed: the whole of it, or a range of its pages (an offprint). */
+export function pdfOptions(timeout: number, pageRanges?: string): PDFOptions {
+  return {
+    preferCSSPageSize: true,
+    printBackground: true,
+    tagged: true,
+    // Chromium writes Arabic bookmark titles with their words reversed: post-processing writes its own.
+    outline: false,
+    timeout,
+    ...(pageRanges === undefined ? {} : {pageRanges})
+  }
+}
+
 /** Prints a publication: load, paginate, print. */
 export async function printPdf(
   page: Page,
@@ -277,14 +342,7 @@ export async function printPdf(
   const laidOut = lap()
   const final = options.keepHtml ? await page.content() : undefined
   time = performance.now()
-  const pdf = await page.pdf({
-    preferCSSPageSize: true,
-    printBackground: true,
-    tagged: true,
-    // Chromium writes Arabic bookmark titles with their words reversed: post-processing writes its own.
-    outline: false,
-    timeout
-  })
+  const pdf = await page.pdf(pdfOptions(timeout))
   return {
     pdf,
     layout,

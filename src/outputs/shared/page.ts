@@ -36,7 +36,7 @@ export interface PageParts {
 /** A complete HTML page around the parts of a publication. */
 export function htmlPage(document: Document, parts: Element[], options: PageOptions): string {
   const head = {lang: document.meta.lang, dir: document.dir, title: titleOf(document)}
-  return toHtml(pageTree(head, bodyOf(document, parts, options), options)) + '\n'
+  return toHtml(pageTree(head, bodyOf(document.meta.digits, parts, options), options)) + '\n'
 }
 
 /**
@@ -52,11 +52,27 @@ export function shellPage(options: PageOptions & {lang: string; dir: string}): s
 
 /** The page's own half (see `PageParts`). */
 export function pageParts(document: Document, parts: Element[], options: PageOptions): PageParts {
-  const body = bodyOf(document, parts, options)
+  return pagePartsOf(
+    {lang: document.meta.lang, dir: document.dir, title: titleOf(document), digits: document.meta.digits},
+    parts,
+    options
+  )
+}
+
+/** What the page's head says of a publication: a paper, or a collection of them. */
+export interface PageHead {
+  lang: string
+  dir: string
+  title: string
+  digits: Document['meta']['digits']
+}
+
+export function pagePartsOf(head: PageHead, parts: Element[], options: PageOptions): PageParts {
+  const body = bodyOf(head.digits, parts, options)
   return {
-    lang: document.meta.lang,
-    dir: document.dir,
-    title: titleOf(document),
+    lang: head.lang,
+    dir: head.dir,
+    title: head.title,
     publicationCss: options.publicationCss ?? '',
     bodyClass: (body.properties.className as string[]).join(' '),
     body: toHtml(body.children)
@@ -85,10 +101,10 @@ function pageTree(head: {lang: string; dir: string; title: string}, body: Elemen
   }
 }
 
-function bodyOf(document: Document, parts: Element[], options: PageOptions): Element {
+function bodyOf(digits: PageHead['digits'], parts: Element[], options: PageOptions): Element {
   const body: Element = h(
     'body',
-    {className: ['publication', `medium-${options.medium}`, `digits-${document.meta.digits}`]},
+    {className: ['publication', `medium-${options.medium}`, `digits-${digits}`]},
     structuredClone(parts)
   )
   visit(body, 'element', function (element: Element) {

@@ -1,0 +1,172 @@
+import path from 'node:path'
+import type {Page} from 'puppeteer'
+import type {Brand} from '../brand/brand.js'
+import type {Format} from '../config/formats.js'
+import {warn} from '../core/messages.js'
+import type {Collection} from '../model/types.js'
+import {collectionGeometry, collectionPrintPage, printCollection} from '../outputs/pdf/collection.js'
+import type {Geometry} from '../outputs/pdf/geometry.js'
+import type {LayoutResult} from '../outputs/pdf/paginate.js'
+import {loadPublication, pdfOptions, type PrintPage} from '../outputs/pdf/print.js'
+import {recordAssets, type RecordedAssets} from './fingerprint.js'
+import type {RenderOptions, Written} from './render.js'
+import {writeAtomically} from './write.js'
+
+export interface RenderedCollection {
+  /** pdf, epub, and each offprint (format 'pdf'). */
+  written: Written[]
+  /** Every paper's recorded assets, paths relative to the collection's folder. */
+  assets: RecordedAssets
+  pages?: number | undefined
+  /** Each paper's pages in the collection (1-based, as printed in the folio). */
+  papers: Array<{slug: string; first: number; last: number; offprint?: string | undefined}>
+}
+
+/** What a collection borrows from the renderer: the brand and a tab of its browser. */
+export interface CollectionRenderer {
+  brand: Brand
+  inBrowser: <T>(work: (page: Page) => Promise<T>) => Promise<T>
+  timeout: number
+}
+
+/**
+ * Builds a collection's formats: the PDF, each paper's offprint cut from it, the e-book (its cover drawn
+ * from the PDF's first page). The messages go on the collection's file.
+ */
+export async function renderCollection(
+  renderer: CollectionRenderer,
+  collection: Collection,
+  formats: readonly Format[],
+  options: RenderOptions
+): Promise<RenderedCollection> {
+  const {brand} = renderer
+  // Hashed before the writers read them: an image saved meanwhile leaves the outputs out of date.
+  const assets = await recordAssets(
+    collection.folder,
+    collection.papers.flatMap((paper) => paper.assets)
+  )
+  const date =
+    options.sourceDateEpoch !== undefined && Number.isFinite(options.sourceDateEpoch)
+      ? new Date(options.sourceDateEpoch * 1000)
+      : new Date(`${collection.meta.date}T00:00:00Z`)
+  const written: Written[] = []
+  const papers: RenderedCollection['papers'] = collection.papers.map((paper) => ({slug: paper.slug, first: 0, last: 0}))
+  let pages: number | undefined
+  let cover: Promise<Uint8Array> | undefined
+  if (formats.includes('pdf')) {
+    const printed = await printAndWrite(renderer, collection, {...options, date}, papers, written)
+    pages = printed.pages
+    if (formats.includes('epub')) cover = drawCover(printed.raw, printed.geometry)
+  }
+  if (formats.includes('epub')) {
+    cover ??= coverAlone(renderer, collection)
+    const {writeCollectionEpub} = await import('../outputs/epub/collection.js')
+    const target = path.join(options.out, `${collection.slug}.epub`)
+    const bytes = await writeCollectionEpub(collection, brand, {
+      date,
+      cover: await cover,
+      fontCache: options.cacheFolder && path.join(options.cacheFolder, 'fonts')
+    })
+    await writeAtomically(target, bytes)
+    written.push({format: 'epub', path: target, bytes: bytes.length})
+  }
+  return {written, assets, pages, papers}
+}
+
+/**
+ * Prints the collection and its offprints, post-processes and writes them; fills in each paper's pages.
+ * Each PDF is post-processed as soon as it is printed, while the browser prints the next.
+ */
+async function printAndWrite(
+  renderer: CollectionRenderer,
+  collection: Collection,
+  options: RenderOptions & {date: Date},
+  papers: RenderedCollection['papers'],
+  written: Written[]
+): Promise<{raw: Uint8Array; geometry: Geometry; pages: number}> {
+  const {brand, timeout} = renderer
+  const geometry = collectionGeometry(collection, brand, options.bleed)
+  const folders = [...new Set(collection.papers.map((paper) => paper.folder)), brand.folder, brand.fontsFolder]
+  const writers = loadFinishers()
+  writers.catch(() => undefined)
+  const finishing: Array<Promise<Written>> = []
+  const finish = (pdf: Uint8Array, layout: LayoutResult, paper: number | undefined) => {
+    const done = writers.then((loaded) =>
+      finishAndWrite(loaded, collection, brand, {...options, geometry}, pdf, layout, paper)
+    )
+    // Awaited below; until then a failure is not unhandled.
+    done.catch(() => undefined)
+    finishing.push(done)
+  }
+  const printed = await renderer.inBrowser((page) =>
+    printCollection(page, collectionPrintPage(collection, brand, geometry), geometry, {
+      folders,
+      timeout,
+      printed: finish
+    })
+  )
+  for (const url of printed.refused)
+    warn(
+      collection.file,
+      `Rendering tried to load \`${url}\`, outside the manuscripts, template and font folders: refused`,
+      undefined,
+      'isolation'
+    )
+  const results = await Promise.all(finishing)
+  written.push(...results)
+  for (const [index, range] of (printed.layout.papers ?? []).entries()) {
+    const offprint = path
+      .relative(options.out, written[index + 1]!.path)
+      .split(path.sep)
+      .join('/')
+    papers[index] = {...papers[index]!, ...range, offprint}
+  }
+  return {raw: printed.pdf, geometry, pages: printed.layout.pages}
+}
+
+function loadFinishers() {
+  return Promise.all([import('../outputs/pdf/postprocess.js'), import('../outputs/pdf/collection-metadata.js')])
+}
+
+/** Post-processes and writes the collection's PDF (`paper` undefined) or a paper's offprint. */
+async function finishAndWrite(
+  [{finishPdf}, {describeCollection, describeOffprint}]: Awaited<ReturnType<typeof loadFinishers>>,
+  collection: Collection,
+  brand: Brand,
+  options: RenderOptions & {date: Date; geometry: Geometry},
+  pdf: Uint8Array,
+  layout: LayoutResult,
+  paper: number | undefined
+): Promise<Written> {
+  const settings = {date: options.date, creator: 'Hammurabi Press', geometry: options.geometry}
+  if (paper === undefined) {
+    const target = path.join(options.out, `${collection.slug}.pdf`)
+    const bytes = await finishPdf(pdf, describeCollection(collection, brand, layout), {...settings, layout})
+    await writeAtomically(target, bytes)
+    return {format: 'pdf', path: target, bytes: bytes.length}
+  }
+  const {first, last} = layout.papers![paper]!
+  const target = path.join(options.out, collection.slug, 'offprints', `${collection.papers[paper]!.slug}.pdf`)
+  const description = describeOffprint(collection, paper, brand, layout)
+  const bytes = await finishPdf(pdf, description, {...settings, layout: {...layout, pages: last - first + 1}})
+  await writeAtomically(target, bytes)
+  return {format: 'pdf', path: target, bytes: bytes.length}
+}
+
+async function drawCover(pdf: Uint8Array, geometry: Geometry): Promise<Uint8Array> {
+  const covers = await import('../outputs/cover/cover.js')
+  return covers.coverFromPdf(pdf, {...geometry})
+}
+
+/** The cover page alone, printed to draw the e-book's cover from when no PDF is built. */
+async function coverAlone(renderer: CollectionRenderer, collection: Collection): Promise<Uint8Array> {
+  const {brand, timeout} = renderer
+  const geometry = collectionGeometry(collection, brand)
+  const publication: PrintPage = collectionPrintPage(collection, brand, geometry)
+  const folders = [...new Set(collection.papers.map((paper) => paper.folder)), brand.folder, brand.fontsFolder]
+  const pdf = await renderer.inBrowser(async (page) => {
+    await loadPublication(page, publication, geometry, {folders, timeout})
+    return page.pdf(pdfOptions(timeout, '1'))
+  })
+  return drawCover(pdf, geometry)
+}
