@@ -39,7 +39,6 @@ export async function renderCollection(
   formats: readonly Format[],
   options: RenderOptions
 ): Promise<RenderedCollection> {
-  const {brand} = renderer
   // Hashed before the writers read them: an image saved meanwhile leaves the outputs out of date.
   const assets = await recordAssets(
     collection.folder,
@@ -51,26 +50,44 @@ export async function renderCollection(
       : new Date(`${collection.meta.date}T00:00:00Z`)
   const written: Written[] = []
   const papers: RenderedCollection['papers'] = collection.papers.map((paper) => ({slug: paper.slug, first: 0, last: 0}))
-  let pages: number | undefined
-  let cover: Promise<Uint8Array> | undefined
-  if (formats.includes('pdf')) {
-    const printed = await printAndWrite(renderer, collection, {...options, date}, papers, written)
-    pages = printed.pages
-    if (formats.includes('epub')) cover = drawCover(printed.raw, printed.geometry)
-  }
-  if (formats.includes('epub')) {
-    cover ??= coverAlone(renderer, collection)
-    const {writeCollectionEpub} = await import('../outputs/epub/collection.js')
-    const target = path.join(options.out, `${collection.slug}.epub`)
-    const bytes = await writeCollectionEpub(collection, brand, {
-      date,
-      cover: await cover,
-      fontCache: options.cacheFolder && path.join(options.cacheFolder, 'fonts')
-    })
-    await writeAtomically(target, bytes)
-    written.push({format: 'epub', path: target, bytes: bytes.length})
-  }
+  const printing = formats.includes('pdf')
+    ? printAndWrite(renderer, collection, {...options, date}, papers, written)
+    : undefined
+  // Awaited below; until then a failure is not unhandled.
+  printing?.catch(() => undefined)
+  // The e-book is made while the browser prints: only its cover waits for the PDF.
+  const book = formats.includes('epub')
+    ? writeBook(
+        renderer,
+        collection,
+        printing
+          ? printing.then((printed) => drawCover(printed.raw, printed.geometry))
+          : coverAlone(renderer, collection),
+        {...options, date}
+      )
+    : undefined
+  book?.catch(() => undefined)
+  const pages = (await printing)?.pages
+  if (book) written.push(await book)
   return {written, assets, pages, papers}
+}
+
+/** Writes the collection's e-book. */
+async function writeBook(
+  renderer: CollectionRenderer,
+  collection: Collection,
+  cover: Promise<Uint8Array>,
+  options: RenderOptions & {date: Date}
+): Promise<Written> {
+  const {writeCollectionEpub} = await import('../outputs/epub/collection.js')
+  const target = path.join(options.out, `${collection.slug}.epub`)
+  const bytes = await writeCollectionEpub(collection, renderer.brand, {
+    date: options.date,
+    cover,
+    fontCache: options.cacheFolder && path.join(options.cacheFolder, 'fonts')
+  })
+  await writeAtomically(target, bytes)
+  return {format: 'epub', path: target, bytes: bytes.length}
 }
 
 /**

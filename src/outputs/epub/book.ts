@@ -33,6 +33,8 @@ export interface BookOptions {
   date: Date
   /** Where font subsets are kept between builds. */
   fontCache?: string | undefined
+  /** Work the packager must wait for before it reads the work folder (a cover still being drawn). */
+  ready?: Promise<unknown> | undefined
 }
 
 /** One XHTML file of the book. */
@@ -93,6 +95,11 @@ export async function inWorkFolder<T>(make: (folder: string) => Promise<T>): Pro
 export async function writeCover(cover: Uint8Array | undefined, folder: string): Promise<string | undefined> {
   if (!cover) return undefined
   await writeFile(path.join(folder, 'cover.jpg'), cover)
+  return coverFileUrl(folder)
+}
+
+/** Where `writeCover` puts the cover. */
+export function coverFileUrl(folder: string): string {
   return pathToFileURL(path.join(folder, 'cover.jpg')).href
 }
 
@@ -133,6 +140,7 @@ export async function packageBook(book: Book, brand: Brand, work: string, option
   const {fonts, fileName} = await subsetFonts(brand, text, work, {cacheFolder: options.fontCache})
   const stylesheets = await Promise.all(stylesheetsFor(brand, 'epub').map((file) => readFile(file, 'utf8')))
   const css = brandCss(brand, (file) => `fonts/${fileName(file)}`) + stylesheets.join('\n')
+  await options.ready
   const epub = new EPub(packagerOptions(book, brand, {css, fonts}), chaptersOf(book.parts, brand))
   makeReproducible(epub, book.identifier)
   await epub.render()

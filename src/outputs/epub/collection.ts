@@ -16,12 +16,18 @@ import {
   packageBook,
   type Part,
   paperLinks,
+  coverFileUrl,
   writeCover,
   writeGraphics
 } from './book.js'
 import {collectionNavigation, type NavPaper, ncxNavMap} from './collection-nav.js'
 import {backPart, type EpubOptions, headingsText, landmarks, nameBasedUuid, notesText, sectionParts} from './epub.js'
 import {contentOpf, ownLanguageChapterXhtml, tocNcx, tocXhtml} from './templates.js'
+
+export interface CollectionEpubOptions extends Omit<EpubOptions, 'cover'> {
+  /** The print edition's cover, as a JPEG, or its promise: awaited only when the book is packaged. */
+  cover?: Uint8Array | Promise<Uint8Array> | undefined
+}
 
 /**
  * A collection's EPUB 3: its cover, title and rights pages, then each paper (its opening with title,
@@ -32,11 +38,15 @@ import {contentOpf, ownLanguageChapterXhtml, tocNcx, tocXhtml} from './templates
 export async function writeCollectionEpub(
   collection: Collection,
   brand: Brand,
-  options: EpubOptions
+  options: CollectionEpubOptions
 ): Promise<Uint8Array> {
   return inWorkFolder(async (work) => {
     const graphicUrl = await writeGraphics(brand, work)
-    const coverUrl = await writeCover(options.cover, work)
+    const coverUrl = options.cover ? coverFileUrl(work) : undefined
+    // The cover may still be drawn from the PDF the browser is printing: the book is made meanwhile.
+    const ready = Promise.resolve(options.cover).then((cover) => writeCover(cover, work))
+    // Awaited by the packager; until then a failure is not unhandled.
+    ready.catch(() => undefined)
     const papers = collection.papers.map((document, index) => paperFiles(document, brand, index, graphicUrl))
     const {meta} = collection
     const identifier = nameBasedUuid(`hammurabi-press:collection:${collection.slug}`)
@@ -68,7 +78,7 @@ export async function writeCollectionEpub(
       },
       templateData: {navMap: navMap.xml, navDepth: String(navMap.depth)}
     }
-    return packageBook(book, brand, work, options)
+    return packageBook(book, brand, work, {...options, ready})
   })
 }
 
