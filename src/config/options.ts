@@ -55,7 +55,7 @@ const cwd = field(
 
 const paths = field(
   z.array(z.string().min(1)).readonly().default(['manuscript']),
-  'a manuscript folder (`<slug>/index.md`), a `.md` file, or a folder of manuscripts',
+  'a manuscript folder (`<slug>/index.md`), a `.md` file, a collection (a folder holding `collection.yaml`), or a folder of these',
   {kind: 'argument', name: 'PATH', expects: 'files or folders', shown: '`manuscript/`'}
 )
 
