@@ -123,7 +123,7 @@ function collectionFront(collection: Collection, brand: Brand): Front {
     title: meta.title,
     subtitle: meta.subtitle,
     series: meta.series,
-    issue: issueLine(collection, labels),
+    issue: issueLine(meta, labels),
     byline: editors.length > 0 ? `${labels.editors}: ${names}` : '',
     people: editors,
     peopleLabel: labels.editors,
@@ -132,9 +132,11 @@ function collectionFront(collection: Collection, brand: Brand): Front {
   }
 }
 
-/** «المجلد 3، العدد 12», or what of it the collection has. */
-export function issueLine(collection: Collection, labels: CollectionLabels): string | undefined {
-  const {volume, number} = collection.meta
+/** «المجلد 3، العدد 12», or what of it the collection has (its meta, or its listing in the catalogue). */
+export function issueLine(
+  {volume, number}: {volume?: number | undefined; number?: number | undefined},
+  labels: CollectionLabels
+): string | undefined {
   const parts = [
     volume === undefined ? undefined : `${labels.volume} ${volume}`,
     number === undefined ? undefined : `${labels.number} ${number}`
@@ -149,7 +151,7 @@ export function issueLine(collection: Collection, labels: CollectionLabels): str
 export function citationOf(collection: Collection, labels: CollectionLabels): string {
   const {meta} = collection
   const name = [meta.series, meta.title].filter(Boolean).join('، ')
-  const issue = issueLine(collection, labels)
+  const issue = issueLine(meta, labels)
   const year = meta.date.slice(0, 4)
   const text = `${[name, issue].filter(Boolean).join('، ')} (${year})، ${labels.pages}`
   return localizeDigits(text, meta.digits)

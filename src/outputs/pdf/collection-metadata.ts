@@ -14,7 +14,7 @@ export function describeCollection(collection: Collection, brand: Brand, layout:
   const {meta} = collection
   const opening = layout.papers?.[0]?.first ?? layout.pages + 1
   const keywords = [...new Set(collection.papers.flatMap((paper) => paper.meta.keywords ?? []))]
-  const subject = [meta.series, issueLine(collection, collectionLabels(brand))].filter(Boolean).join('، ')
+  const subject = [meta.series, issueLine(meta, collectionLabels(brand))].filter(Boolean).join('، ')
   return {
     title: meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title,
     author: editorsOf(collection)
