@@ -3,10 +3,11 @@ import {h} from 'hastscript'
 import {formatArabicDate} from '../arabic/dates.js'
 import {localizeDigits} from '../arabic/digits.js'
 import type {Brand} from '../brand/brand.js'
-import {authorsOf} from '../manuscript/meta.js'
+import {type Author, authorsOf} from '../manuscript/meta.js'
 import type {Collection, Document} from '../model/types.js'
 import {
   backPageOf,
+  bylineOf,
   contentsList,
   coverPage,
   directedPart,
@@ -14,7 +15,9 @@ import {
   type Frame,
   type Front,
   frameOf,
+  keywordsLine,
   paperText,
+  personOf,
   rightsPageOf,
   titlePageOf
 } from './pages.js'
@@ -35,17 +38,37 @@ export interface CollectionParts {
   backPage: Element
 }
 
-export type CollectionLabels = NonNullable<Brand['data']['collection']>['labels']
+/** The collection's own pages around its papers, for an e-book, which makes a file of each. */
+export interface CollectionPages {
+  titlePage: Element
+  rightsPage: Element
+  backPage: Element
+}
+
+type CollectionTemplate = NonNullable<Brand['data']['collection']>
+export type CollectionLabels = CollectionTemplate['labels']
 
 /** What every id of the paper at `index` (0-based) starts with in the collection's page. */
 export function paperPrefix(index: number): string {
   return `p${index + 1}-`
 }
 
-export function collectionLabels(brand: Brand): NonNullable<Brand['data']['collection']> {
+/** The template's `collection` block, or an error naming the template that lacks it. */
+function collectionTemplate(brand: Brand): CollectionTemplate {
   const {collection} = brand.data
-  if (!collection) throw new Error('The template has no `collection` block in brand.yaml: it cannot print a collection')
+  if (!collection)
+    throw new Error(`The template ${brand.folder} has no \`collection\` block: a collection cannot be made`)
   return collection
+}
+
+/** The words a collection prints around its papers (editors, volume, number, pages, offprint). */
+export function collectionLabels(brand: Brand): CollectionLabels {
+  return collectionTemplate(brand).labels
+}
+
+/** Editors as written (a name, or a name and a role). */
+export function editorsOf(collection: Collection): Author[] {
+  return collection.meta.editors.map((editor) => (typeof editor === 'string' ? {name: editor} : editor))
 }
 
 export function composeCollection(collection: Collection, brand: Brand, options: ComposeOptions = {}): CollectionParts {
@@ -72,16 +95,35 @@ export function collectionPublication(parts: CollectionParts): Element[] {
   return [parts.cover, parts.titlePage, parts.rightsPage, parts.contents, ...parts.papers, parts.backPage]
 }
 
+/**
+ * The title page (series, volume and number, title, subtitle, editors with their roles, imprint), the rights
+ * page and the centre's back page, with the template's graphics linked from `graphicUrl`.
+ */
+export function collectionPages(
+  collection: Collection,
+  brand: Brand,
+  graphicUrl: (name: string) => string
+): CollectionPages {
+  const frame = frameOf(brand, collection.meta.digits, collection.dir, graphicUrl)
+  const front = collectionFront(collection, brand)
+  const options = {className: 'collection-title-page', issueApart: true}
+  return {
+    titlePage: directedPart(titlePageOf(frame, front, options), frame),
+    rightsPage: rightsPageOf(frame),
+    backPage: backPageOf(frame)
+  }
+}
+
 function collectionFront(collection: Collection, brand: Brand): Front {
   const {meta} = collection
-  const editors = meta.editors.map((editor) => (typeof editor === 'string' ? {name: editor} : editor))
-  const {labels} = collectionLabels(brand)
+  const editors = editorsOf(collection)
+  const labels = collectionLabels(brand)
   const names = editors.map((editor) => editor.name).join('، ')
   return {
     title: meta.title,
     subtitle: meta.subtitle,
     series: meta.series,
-    issue: issueLine(collection, labels),
+    issue: issueLine(meta, labels),
     byline: editors.length > 0 ? `${labels.editors}: ${names}` : '',
     people: editors,
     peopleLabel: labels.editors,
@@ -90,9 +132,11 @@ function collectionFront(collection: Collection, brand: Brand): Front {
   }
 }
 
-/** «المجلد 3، العدد 12», or what of it the collection has. */
-export function issueLine(collection: Collection, labels: CollectionLabels): string | undefined {
-  const {volume, number} = collection.meta
+/** «المجلد 3، العدد 12», or what of it the collection has (its meta, or its listing in the catalogue). */
+export function issueLine(
+  {volume, number}: {volume?: number | undefined; number?: number | undefined},
+  labels: CollectionLabels
+): string | undefined {
   const parts = [
     volume === undefined ? undefined : `${labels.volume} ${volume}`,
     number === undefined ? undefined : `${labels.number} ${number}`
@@ -107,7 +151,7 @@ export function issueLine(collection: Collection, labels: CollectionLabels): str
 export function citationOf(collection: Collection, labels: CollectionLabels): string {
   const {meta} = collection
   const name = [meta.series, meta.title].filter(Boolean).join('، ')
-  const issue = issueLine(collection, labels)
+  const issue = issueLine(meta, labels)
   const year = meta.date.slice(0, 4)
   const text = `${[name, issue].filter(Boolean).join('، ')} (${year})، ${labels.pages}`
   return localizeDigits(text, meta.digits)
@@ -116,7 +160,7 @@ export function citationOf(collection: Collection, labels: CollectionLabels): st
 /** The contents across papers: each paper's title, its authors and page, its sections under it. */
 function collectionContents(collection: Collection, frame: Frame, pageNumbers: boolean): Element {
   const {brand} = frame
-  const depth = collectionLabels(brand).contentsDepth
+  const depth = collectionTemplate(brand).contentsDepth
   const page = () => (pageNumbers ? [h('span.toc-leader', {ariaHidden: 'true'}), h('span.toc-page')] : [])
   const entries = collection.papers.map((document, index) => {
     const prefix = paperPrefix(index)
@@ -169,7 +213,7 @@ function paperArticle(collection: Collection, document: Document, index: number,
 function paperHead(collection: Collection, document: Document, frame: Frame): Element {
   const {meta} = document
   const text = (value: string) => localizeDigits(value, meta.digits)
-  const labels = collectionLabels(frame.brand).labels
+  const labels = collectionLabels(frame.brand)
   const placeholder = localizeDigits('000–000', collection.meta.digits)
   const citation = h('p.paper-citation', {lang: collection.meta.lang, dir: collection.dir}, [
     `${citationOf(collection, labels)} `,
@@ -181,13 +225,28 @@ function paperHead(collection: Collection, document: Document, frame: Frame): El
     meta.subtitle ? h('p.paper-subtitle', text(meta.subtitle)) : undefined,
     h(
       'div.paper-authors',
-      authorsOf(meta).map((author) =>
-        h('div.author', [
-          h('p.author-name', author.name),
-          author.role ? h('p.author-role', text(author.role)) : undefined
-        ])
-      )
+      authorsOf(meta).map((author) => personOf(author, text))
     )
   ])
   return directedPart(head, {dir: document.dir, digits: meta.digits})
+}
+
+/**
+ * A paper's opening in the e-book: its title, subtitle and authors with their roles, in the paper's own
+ * language and direction, styled as a title page (the abstract follows, as the paper's own parts make it, with
+ * the keywords under it; without an abstract they close the opening, a collection having no rights page of the
+ * paper's). The printed page opens with `paperHead` instead: the collection's citation and its pages.
+ */
+export function paperTitleBlock(document: Document, brand: Brand): Element {
+  const {meta} = document
+  const text = (value: string) => localizeDigits(value, meta.digits)
+  const authors = authorsOf(meta)
+  const {labels} = brand.data
+  const block = h('section.title-page.paper-title', [
+    h('h1.title', {id: 'title'}, text(meta.title)),
+    meta.subtitle ? h('p.subtitle', text(meta.subtitle)) : undefined,
+    authors.length > 0 ? bylineOf(authors.length > 1 ? labels.authors : labels.author, authors, text) : undefined,
+    meta.keywords && !document.abstract ? keywordsLine(meta.keywords, brand, text) : undefined
+  ])
+  return directedPart(block, {dir: document.dir, digits: meta.digits})
 }

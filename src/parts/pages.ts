@@ -88,7 +88,7 @@ export function composeParts(document: Document, brand: Brand, options: ComposeO
   const front = frontOf(document, brand)
   return {
     cover: directedPart(coverPage(context, front), context),
-    titlePage: directedPart(titlePageOf(context, front, keywordsOn('title-page', context)), context),
+    titlePage: directedPart(titlePageOf(context, front, {keywords: keywordsOn('title-page', context)}), context),
     rightsPage: rightsPageOf(context, keywordsOn('rights-page', context)),
     abstract: abstractPage(context),
     // Entries keep the contents' direction, so that numbers and page numbers stay in their columns.
@@ -168,31 +168,47 @@ export function coverPage({brand, graphic, text}: Frame, front: Front): Element 
   ])
 }
 
-export function titlePageOf({brand, graphic, text}: Frame, front: Front, keywords?: Element | undefined): Element {
+/** What besides the front a title page takes. */
+export interface TitlePageOptions {
+  /** The keywords line, in the imprint (a paper without an abstract, where the template places it). */
+  keywords?: Element | undefined
+  /** A class besides `page title-page`. */
+  className?: string | undefined
+  /**
+   * A collection's volume and number as a line of their own, for a page that flows (the e-book). The printed
+   * page spreads its blocks apart, so there they go in one block with the series.
+   */
+  issueApart?: boolean | undefined
+}
+
+export function titlePageOf({brand, graphic, text}: Frame, front: Front, options: TitlePageOptions = {}): Element {
   const series = front.series ? h('p.series', text(front.series)) : undefined
-  return h('section.page.title-page', [
-    // A collection's volume and number go with its series: the page spreads its blocks apart.
-    front.issue ? h('div.title-series', [series, h('p.issue', text(front.issue))]) : series,
+  const issue = front.issue ? h('p.issue', text(front.issue)) : undefined
+  return h('section.page.title-page', {className: options.className ? [options.className] : undefined}, [
+    ...(issue && !options.issueApart ? [h('div.title-series', [series, issue])] : [series, issue]),
     h('h1.title', {id: 'title'}, text(front.title)),
     front.subtitle ? h('p.subtitle', text(front.subtitle)) : undefined,
     // A paper always has authors; a collection may name no editors.
-    front.people.length > 0
-      ? h('div.byline', [
-          h('p.byline-label', front.peopleLabel),
-          ...front.people.map((author) =>
-            h('div.author', [
-              h('p.author-name', author.name),
-              author.role ? h('p.author-role', text(author.role)) : undefined
-            ])
-          )
-        ])
-      : undefined,
+    front.people.length > 0 ? bylineOf(front.peopleLabel, front.people, text) : undefined,
     h('div.imprint', [
       graphic('logo', 'imprint-logo'),
       h('p.publisher', brand.data.name.ar),
       h('p.date', h('time', {dateTime: front.date}, front.dateText)),
-      keywords
+      options.keywords
     ])
+  ])
+}
+
+/** People under a label, each with their role: a title page's authors or editors. */
+export function bylineOf(label: string, people: Author[], text: Frame['text']): Element {
+  return h('div.byline', [h('p.byline-label', label), ...people.map((person) => personOf(person, text))])
+}
+
+/** A name, and the role under it. */
+export function personOf(person: Author, text: Frame['text']): Element {
+  return h('div.author', [
+    h('p.author-name', person.name),
+    person.role ? h('p.author-role', text(person.role)) : undefined
   ])
 }
 
@@ -224,6 +240,11 @@ function keywordsOn(
   const {keywords} = document.meta
   const place = document.abstract ? 'abstract' : brand.data.placement.keywordsWithoutAbstract
   if (!keywords || place !== part) return undefined
+  return keywordsLine(keywords, brand, text)
+}
+
+/** «الكلمات المفتاحية: …», in the text's digits. */
+export function keywordsLine(keywords: string[], brand: Brand, text: Frame['text']): Element {
   return h('p.keywords', [h('span.keywords-label', `${brand.data.labels.keywords}: `), text(keywords.join('، '))])
 }
 

@@ -6,6 +6,7 @@ import {card, dateElement, downloadLink, downloads, filters, persons} from './ca
 import type {CollectionEntry, Entry, Facet, PaperEntry, Placement} from './catalogue.js'
 import {assets, linkFrom, type SiteContext, type SitePage} from './layout.js'
 import {searchPanel} from './search/index.js'
+import {issueLine} from '../parts/collection.js'
 
 /** The index, or a filter's page: the filters, then a card per publication, newest first. */
 export function listPage(
@@ -80,10 +81,11 @@ function placementLine(placement: Placement, page: string, context: SiteContext)
   const {collection, paper, offprint} = placement
   const pages = pageRange(paper.firstPage, paper.lastPage)
   const labels = context.brand.data.collection?.labels
+  const issue = issueOf(collection, context)
   return h('p.paper-placement', {lang: context.lang, dir: context.dir}, [
     h('span.placement-label', `${context.words.labels.in}: `),
     h('a', {href: linkFrom(page, collection.page)}, collection.title),
-    ...issueWords(collection, context).map((words) => `، ${words}`),
+    ...(issue ? [`، ${issue}`] : []),
     ...(pages && labels ? [`، ${labels.pages} `, h('span.pages', pages)] : []),
     ...(offprint && labels
       ? [' ', downloadLink(offprint, 'PDF', 'application/pdf', page, context, context.words.labels.offprint)]
@@ -97,15 +99,10 @@ export function pageRange(first: number | undefined, last: number | undefined): 
   return last === undefined || last === first ? String(first) : `${first}–${last}`
 }
 
-/** «المجلد 3» and «العدد 12», as the collection has them. */
-function issueWords(collection: CollectionEntry, context: SiteContext): string[] {
+/** «المجلد 3، العدد 12», as the collection has them, if the template has the words. */
+function issueOf(collection: CollectionEntry, context: SiteContext): string | undefined {
   const labels = context.brand.data.collection?.labels
-  if (!labels) return []
-  const {volume, number} = collection.listing
-  return [
-    ...(volume !== undefined ? [`${labels.volume} ${volume}`] : []),
-    ...(number !== undefined ? [`${labels.number} ${number}`] : [])
-  ]
+  return labels && issueLine(collection.listing, labels)
 }
 
 /** A collection's page: its cover data, downloads, and contents linking to its papers' pages. */
@@ -117,7 +114,7 @@ export function collectionPage(
 ): SitePage {
   const {page, listing} = entry
   const labels = context.brand.data.collection?.labels
-  const issue = issueWords(entry, context)
+  const issue = issueOf(entry, context)
   const items = listing.papers.map((listed) => {
     const paper = papers.get(listed.slug)
     const pages = pageRange(listed.firstPage, listed.lastPage)
@@ -152,7 +149,7 @@ export function collectionPage(
             ...(listing.series ? [h('p.card-series', listing.series)] : []),
             h('h1#collection-title', listing.title),
             ...(listing.subtitle ? [h('p.subtitle', listing.subtitle)] : []),
-            ...(issue.length ? [h('p.collection-issue', issue.join('، '))] : []),
+            ...(issue ? [h('p.collection-issue', issue)] : []),
             ...(listing.editors.length && labels
               ? [h('p.collection-editors', [`${labels.editors}: `, ...persons(listing.editors)])]
               : []),

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {build, projectFolder} from '../../src/run/build.js'
+import {redPixel, transparentPixel} from '../helpers/png.js'
 
 const paper = (title: string) =>
   ['---', `title: ${title}`, 'authors: [كاتب]', 'date: 2024-10-31', '---', '', `نص ${title}.`, ''].join('\n')
@@ -65,21 +66,11 @@ describe('incremental builds', () => {
   }, 300_000)
 })
 
-// Two one-pixel PNGs, transparent and red: an image edited.
-const transparent = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64'
-)
-const red = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC',
-  'base64'
-)
-
 /** A paper showing `pic.png` as `body` says, beside another paper in the same folder. */
 async function paperWithImage(body: string) {
   const {folder, out} = workspace()
   writeFileSync(path.join(folder, 'one.md'), paper('ورقة one') + '\n' + body + '\n')
-  writeFileSync(path.join(folder, 'pic.png'), transparent)
+  writeFileSync(path.join(folder, 'pic.png'), transparentPixel)
   const options = {paths: [folder], out, formats: ['html'] as const, cwd: folder}
   const rebuilt = async () =>
     (await build(options)).results.filter((result) => !result.skipped).map((result) => result.manuscript.slug)
@@ -91,14 +82,14 @@ describe('the images a paper shows', () => {
   it('rebuilds the paper when the file of a reference-style image changes, not before', async () => {
     const {folder, rebuilt} = await paperWithImage('![شكل][الشكل]\n\n[الشكل]: pic.png')
     expect(await rebuilt()).toEqual([])
-    writeFileSync(path.join(folder, 'pic.png'), red)
+    writeFileSync(path.join(folder, 'pic.png'), redPixel)
     expect(await rebuilt()).toEqual(['one'])
   }, 300_000)
 
   it('rebuilds the paper when the file of an unquoted <img src> changes, not before', async () => {
     const {folder, rebuilt} = await paperWithImage('<img src=pic.png alt=شكل>')
     expect(await rebuilt()).toEqual([])
-    writeFileSync(path.join(folder, 'pic.png'), red)
+    writeFileSync(path.join(folder, 'pic.png'), redPixel)
     expect(await rebuilt()).toEqual(['one'])
   }, 300_000)
 

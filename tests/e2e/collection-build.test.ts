@@ -7,6 +7,7 @@ import type {CollectionListing} from '../../src/run/listing.js'
 import {build, projectFolder} from '../../src/run/build.js'
 import {DiscoveryError, discoverManuscripts, discoverPublications} from '../../src/run/discover.js'
 import {loadPdf} from '../helpers/pdf.js'
+import {redPixel, transparentPixel} from '../helpers/png.js'
 
 const paper = (title: string, body = '', date = '2024-10-31') =>
   ['---', `title: ${title}`, 'authors: [كاتب]', `date: ${date}`, '---', '', `نص ${title}.`, '', body, ''].join('\n')
@@ -20,16 +21,6 @@ const collectionYaml = (papers: string[], subtitle = 'أوراق مختارة') 
     ...papers.map((p) => `  - ${p}`),
     ''
   ].join('\n')
-
-// Two one-pixel PNGs, transparent and red: an image edited.
-const transparent = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64'
-)
-const red = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC',
-  'base64'
-)
 
 /** Writes files (relative path → content) into a fresh folder. */
 function folderWith(files: Record<string, string | Buffer>): string {
@@ -147,7 +138,7 @@ describe('a collection in the cache', () => {
   it('rebuilds the collection and the paper edited in it, or only the collection when its yaml changes', async () => {
     const folder = folderWith({
       'one/index.md': paper('الأولى', '![شكل](pic.png)'),
-      'one/pic.png': transparent,
+      'one/pic.png': transparentPixel,
       'two.md': paper('الثانية'),
       'other.md': paper('أخرى'),
       'journal/collection.yaml': collectionYaml(['../one', '../two.md'])
@@ -165,7 +156,7 @@ describe('a collection in the cache', () => {
     expect(await rebuilt()).toEqual([])
     writeFileSync(path.join(folder, 'two.md'), paper('الثانية', 'فقرة أضيفت.'))
     expect(await rebuilt()).toEqual(['journal', 'two'])
-    writeFileSync(path.join(folder, 'one', 'pic.png'), red)
+    writeFileSync(path.join(folder, 'one', 'pic.png'), redPixel)
     expect(await rebuilt()).toEqual(['journal', 'one'])
     writeFileSync(path.join(folder, 'journal', 'collection.yaml'), collectionYaml(['../one', '../two.md'], 'عنوان آخر'))
     expect(await rebuilt()).toEqual(['journal'])

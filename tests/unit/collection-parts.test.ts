@@ -67,11 +67,9 @@ describe('composeCollection', () => {
 
   it('prints of the volume and number what the collection has', () => {
     const {labels} = brand.data.collection!
-    expect(issueLine(collection, labels)).toBe('المجلد 3، العدد 12')
-    expect(issueLine({...collection, meta: {...collection.meta, volume: undefined}}, labels)).toBe('العدد 12')
-    expect(issueLine({...collection, meta: {...collection.meta, volume: undefined, number: undefined}}, labels)).toBe(
-      undefined
-    )
+    expect(issueLine(collection.meta, labels)).toBe('المجلد 3، العدد 12')
+    expect(issueLine({...collection.meta, volume: undefined}, labels)).toBe('العدد 12')
+    expect(issueLine({...collection.meta, volume: undefined, number: undefined}, labels)).toBe(undefined)
   })
 
   it('prints no byline on the title page of a collection without editors', () => {

@@ -1,15 +1,11 @@
-import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type {Root, RootContent, Table} from 'mdast'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {projectFolder} from '../../src/config/project.js'
 import {collectionAt, collectionSchema, readCollection} from '../../src/manuscript/collection.js'
 import {createCollection} from '../../src/pipeline/create-collection.js'
 import {labels} from '../helpers/pipeline.js'
+import {readmeTable, tableOf} from '../helpers/readme.js'
 
 const paper = (title: string, date = '2024-10-31') =>
   ['---', `title: ${title}`, 'authors: [كاتب]', `date: ${date}`, '---', '', `نص ${title}.`, ''].join('\n')
@@ -152,29 +148,6 @@ describe('the README', () => {
       return `| \`${key}\` | ${absent.success ? '' : 'yes'} | ${field.description} | ${fallback} |`
     })
     const table = ['| key | required | meaning | default |', '| --- | --- | --- | --- |', ...rows].join('\n')
-    const readme = parse(readFileSync(path.join(projectFolder, 'README.md'), 'utf8'))
-    expect(tableAfter(readme, 'Collections')).toEqual(tableAfter(parse(`# Collections\n\n${table}\n`), 'Collections'))
+    expect(readmeTable('Collections')).toEqual(tableOf(table))
   })
 })
-
-function parse(markdown: string): Root {
-  return unified().use(remarkParse).use(remarkGfm).parse(markdown)
-}
-
-/** The first table after the heading, without positions: two tables compare by their content alone. */
-function tableAfter(tree: Root, heading: string): unknown {
-  const start = tree.children.findIndex(
-    (node) =>
-      node.type === 'heading' &&
-      node.children.map((child) => ('value' in child ? child.value : '')).join('') === heading
-  )
-  expect(start, `a heading "${heading}"`).toBeGreaterThanOrEqual(0)
-  const table = tree.children.slice(start).find((node): node is Table => node.type === 'table')
-  expect(table, `a table after "${heading}"`).toBeDefined()
-  return withoutPositions(table!)
-}
-
-function withoutPositions(node: RootContent): unknown {
-  const {position: _position, ...rest} = node as RootContent & {children?: RootContent[]}
-  return 'children' in rest && rest.children ? {...rest, children: rest.children.map(withoutPositions)} : rest
-}

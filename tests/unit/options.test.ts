@@ -1,9 +1,4 @@
-import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import type {Root, RootContent, Table} from 'mdast'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {z} from 'zod'
 import {inShard, parseShard, shardOf} from '../../src/config/shard.js'
@@ -22,6 +17,7 @@ import {
   watchSchema
 } from '../../src/config/options.js'
 import {projectFolder} from '../../src/config/project.js'
+import {readmeTable, tableOf} from '../helpers/readme.js'
 
 describe('build options', () => {
   it('fills every default, with folders made absolute against cwd', () => {
@@ -197,49 +193,19 @@ describe('command fields', () => {
 })
 
 describe('the README', () => {
-  const readme = parse(readFileSync(path.join(projectFolder, 'README.md'), 'utf8'))
-
   it('documents the options of press build as the schema does', () => {
-    expect(tableAfter(readme, 'Use')).toEqual(tableAfter(parse(`# Use\n\n${optionsTable(buildCommandSchema)}`), 'Use'))
+    expect(readmeTable('Use')).toEqual(tableOf(optionsTable(buildCommandSchema)))
   })
 
   it('documents the options of press watch as the schema does', () => {
-    expect(tableAfter(readme, 'Live preview')).toEqual(
-      tableAfter(parse(`# Live preview\n\n${optionsTable(watchSchema)}`), 'Live preview')
-    )
+    expect(readmeTable('Live preview')).toEqual(tableOf(optionsTable(watchSchema)))
   })
 
   it('documents the options of press site as the schema does', () => {
-    expect(tableAfter(readme, 'The catalogue site')).toEqual(
-      tableAfter(parse(`# The catalogue site\n\n${optionsTable(siteSchema)}`), 'The catalogue site')
-    )
+    expect(readmeTable('The catalogue site')).toEqual(tableOf(optionsTable(siteSchema)))
   })
 
   it('documents the options of press import as the schema does', () => {
-    expect(tableAfter(readme, 'Importing Word files')).toEqual(
-      tableAfter(parse(`# Importing Word files\n\n${optionsTable(importSchema)}`), 'Importing Word files')
-    )
+    expect(readmeTable('Importing Word files')).toEqual(tableOf(optionsTable(importSchema)))
   })
 })
-
-function parse(markdown: string): Root {
-  return unified().use(remarkParse).use(remarkGfm).parse(markdown)
-}
-
-/** The first table after the heading, without positions: two tables compare by their content alone. */
-function tableAfter(tree: Root, heading: string): unknown {
-  const start = tree.children.findIndex(
-    (node) =>
-      node.type === 'heading' &&
-      node.children.map((child) => ('value' in child ? child.value : '')).join('') === heading
-  )
-  expect(start, `a heading "${heading}"`).toBeGreaterThanOrEqual(0)
-  const table = tree.children.slice(start).find((node): node is Table => node.type === 'table')
-  expect(table, `a table after "${heading}"`).toBeDefined()
-  return withoutPositions(table!)
-}
-
-function withoutPositions(node: RootContent): unknown {
-  const {position: _position, ...rest} = node as RootContent & {children?: RootContent[]}
-  return 'children' in rest && rest.children ? {...rest, children: rest.children.map(withoutPositions)} : rest
-}

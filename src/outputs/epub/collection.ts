@@ -2,7 +2,7 @@ import {toHtml} from 'hast-util-to-html'
 import type {Brand} from '../../brand/brand.js'
 import {authorsOf} from '../../manuscript/meta.js'
 import type {Collection, Document} from '../../model/types.js'
-import {collectionLabels, collectionPages, editorsOf, paperTitleBlock} from '../../parts/collection-pages.js'
+import {collectionLabels, collectionPages, editorsOf, paperTitleBlock} from '../../parts/collection.js'
 import {composeParts} from '../../parts/pages.js'
 import {
   accessibilityMetadata,

@@ -1,6 +1,6 @@
 import type {Brand} from '../../brand/brand.js'
 import type {Collection} from '../../model/types.js'
-import {citationOf, collectionLabels, issueLine} from '../../parts/collection.js'
+import {citationOf, collectionLabels, editorsOf, issueLine} from '../../parts/collection.js'
 import {localizeDigits} from '../../arabic/digits.js'
 import type {LayoutResult} from './paginate.js'
 import {describeDocument, printedTrees, type PdfDescription} from './postprocess.js'
@@ -14,10 +14,12 @@ export function describeCollection(collection: Collection, brand: Brand, layout:
   const {meta} = collection
   const opening = layout.papers?.[0]?.first ?? layout.pages + 1
   const keywords = [...new Set(collection.papers.flatMap((paper) => paper.meta.keywords ?? []))]
-  const subject = [meta.series, issueLine(collection, collectionLabels(brand).labels)].filter(Boolean).join('، ')
+  const subject = [meta.series, issueLine(meta, collectionLabels(brand))].filter(Boolean).join('، ')
   return {
     title: meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title,
-    author: meta.editors.map((editor) => (typeof editor === 'string' ? editor : editor.name)).join('، '),
+    author: editorsOf(collection)
+      .map((editor) => editor.name)
+      .join('، '),
     subject: subject ? localizeDigits(subject, meta.digits) : meta.subtitle,
     keywords: keywords.length > 0 ? keywords : undefined,
     lang: meta.lang,
@@ -42,7 +44,7 @@ export function describeOffprint(
 ): PdfDescription {
   const document = collection.papers[index]!
   const {first, last} = layout.papers![index]!
-  const {labels} = collectionLabels(brand)
+  const labels = collectionLabels(brand)
   const pages = localizeDigits(`${first}–${last}`, collection.meta.digits)
   const own = layout.headings
     .filter((heading) => heading.page >= first && heading.page <= last)
