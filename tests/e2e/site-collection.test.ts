@@ -63,6 +63,8 @@ let listing: Listing
 let shown: Shown[]
 let axeViolations: string[]
 let narrowWidth: {scrollWidth: number; innerWidth: number}
+/** The tops of the lines «ص 9–12» of a paper's placement takes at 360 px. */
+let placementLines: number[]
 
 beforeAll(async () => {
   result = await buildSite(
@@ -94,6 +96,15 @@ beforeAll(async () => {
   axeViolations = (await new AxePuppeteer(page).analyze()).violations.map(
     (violation) => `${violation.id} (${violation.nodes.length})`
   )
+  await page.goto(pathToFileURL(path.join(siteFolder, 'papers/water-security-policy/index.html')).href)
+  placementLines = await page.evaluate(() => {
+    const pages = document.querySelector('.paper-placement .pages')!
+    const label = pages.previousSibling!
+    const range = document.createRange()
+    range.setStart(label, (label.textContent ?? '').length - 2)
+    range.setEndAfter(pages)
+    return [...new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))]
+  })
 }, 900_000)
 
 afterAll(async () => {
@@ -157,6 +168,10 @@ describe('press site over a collection and a paper', () => {
       [String(paper.firstPage)],
       [String(paper.lastPage)]
     ])
+  })
+
+  it('keeps a paper’s pages label and range on one line at 360 px', () => {
+    expect(placementLines).toHaveLength(1)
   })
 
   it('shows the collection’s card on the index, linked to its page', () => {
