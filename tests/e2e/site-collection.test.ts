@@ -16,18 +16,12 @@ import {serveFolder} from '../helpers/static-server.js'
 
 /**
  * The site of a real collection (tests/fixtures/collections/three: the seed, the water paper and the
- * translated essay, built into a PDF with offprints and its listing), its three papers, and one paper
- * outside it, read in real Chromium from the files and served over HTTP. The papers are named too: a
- * collection's papers have pages of their own only when they are among the manuscripts built.
+ * translated essay, built into a PDF with offprints and its listing) and one paper outside it, read in
+ * real Chromium from the files and served over HTTP. Only the collection's folder is given for its papers:
+ * `press site` gives each a page of its own.
  */
 const collection = path.join(projectFolder, 'tests', 'fixtures', 'collections', 'three')
-const corpus = path.join(projectFolder, 'tests', 'fixtures', 'corpus')
-const papers = [
-  path.join(projectFolder, 'manuscript', 'russia-dprk-partnership'),
-  path.join(corpus, 'water-security-policy'),
-  path.join(corpus, 'translated-essay-deterrence'),
-  path.join(corpus, 'english-brief')
-]
+const outside = path.join(projectFolder, 'tests', 'fixtures', 'corpus', 'english-brief')
 const work = mkdtempSync(path.join(os.tmpdir(), 'press-site-collection-'))
 const buildFolder = path.join(work, 'dist')
 const siteFolder = path.join(work, 'site')
@@ -69,7 +63,7 @@ let placementLines: number[]
 beforeAll(async () => {
   result = await buildSite(
     resolveSiteOptions({
-      paths: [collection, ...papers],
+      paths: [collection, outside],
       build: buildFolder,
       out: siteFolder,
       cwd: work,
