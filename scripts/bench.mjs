@@ -8,10 +8,12 @@
 //   C. the edit loop on the seed paper: a cold `press build`, then, with `press watch` running, a save until
 //      the open page has reloaded (a real browser on the preview page) and until the PDF and EPUB are on disk;
 //   D. a collection of 10 corpus papers (PDF with offprints and listing, EPUB) against the same 10 papers
-//      built alone in one `press build` (both cold, --force; the fastest of BENCH_RUNS runs of each).
+//      built alone in one `press build` (both cold, --force; the fastest of BENCH_RUNS runs of each);
+//   E. `press site` over 20 manuscripts (the seed, the corpus, copies of corpus papers under other slugs):
+//      cold (empty build folder, empty thumbnail cache) and warm (a second run, nothing changed).
 // Medians of BENCH_RUNS runs (default 3; the seed steps 5); each batch run is compared with a floor run
 // made just before it, as the machine's speed drifts. BENCH_QUICK=1 skips the batch of 100; BENCH_ONLY=C
-// runs part C alone, BENCH_ONLY=D part D.
+// runs part C alone, BENCH_ONLY=D part D, BENCH_ONLY=E part E.
 import {execFileSync, spawn} from 'node:child_process'
 import {
   cpSync,
@@ -334,6 +336,71 @@ function reportCollection({count, alone, together}) {
   console.log(`Collection against the papers alone: ${ratio.toFixed(2)}× (target ≤ 1.3×).`)
 }
 
+/**
+ * E's manuscripts: the seed, every corpus paper, and copies of the first corpus papers under other slugs (a
+ * slug is its folder's name) up to `count`, all in a folder of the bench's.
+ */
+function siteManuscripts(count) {
+  const corpusFolder = path.join(projectFolder, 'tests', 'fixtures', 'corpus')
+  const papers = readdirSync(corpusFolder, {withFileTypes: true})
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+  const folder = path.join(work, 'site-papers')
+  cpSync(path.dirname(seedFile), path.join(folder, path.basename(path.dirname(seedFile))), {recursive: true})
+  for (const name of papers) cpSync(path.join(corpusFolder, name), path.join(folder, name), {recursive: true})
+  for (const name of papers.slice(0, count - papers.length - 1))
+    cpSync(path.join(corpusFolder, name), path.join(folder, `${name}-copy`), {recursive: true})
+  return folder
+}
+
+/**
+ * E. `press site` over 20 manuscripts: cold (no build folder, no site, no thumbnails cached) then warm (the
+ * same command again, nothing changed); the fastest of BENCH_RUNS pairs.
+ */
+async function siteRuns() {
+  const count = 20
+  const folder = siteManuscripts(count)
+  const build = path.join(work, 'site-build')
+  const out = path.join(work, 'site-out')
+  const thumbnails = path.join(projectFolder, 'node_modules', '.cache', 'hammurabi-press', 'thumbnails')
+  const args = ['site', folder, '--build-out', build, '--out', out]
+  const cold = []
+  const warm = []
+  const load = [os.loadavg()[0]]
+  for (let run = 0; run < runs; run++) {
+    for (const emptied of [build, out, thumbnails]) rmSync(emptied, {recursive: true, force: true})
+    cold.push((await runPress(args)).ms)
+    warm.push((await runPress(args)).ms)
+  }
+  load.push(os.loadavg()[0])
+  return {count: readdirSync(folder).length, cold, warm, load}
+}
+
+function reportSite({count, cold, warm, load}) {
+  console.log('')
+  console.log(`E. \`press site\` over ${count} manuscripts (PDF, EPUB, web edition, thumbnails, pages, search index)`)
+  console.log('')
+  console.log('| what | fastest | runs |')
+  console.log('| --- | --- | --- |')
+  console.log(
+    `| cold: empty build folder, site and thumbnail cache | ${seconds(Math.min(...cold))} | ${cold.map(seconds).join(', ')} |`
+  )
+  console.log(
+    `| warm: the same again, nothing changed | ${seconds(Math.min(...warm))} | ${warm.map(seconds).join(', ')} |`
+  )
+  console.log('')
+  console.log(
+    `Warm run: ${seconds(Math.min(...warm))} (target < 5 s). Load average (1 min) ${load[0].toFixed(1)} before, ${load[1].toFixed(1)} after.`
+  )
+}
+
+if (process.env.BENCH_ONLY === 'E') {
+  reportSite(await siteRuns())
+  rmSync(work, {recursive: true, force: true})
+  process.exit(0)
+}
+
 if (process.env.BENCH_ONLY === 'D') {
   reportCollection(await collectionAgainstPapers())
   rmSync(work, {recursive: true, force: true})
@@ -546,4 +613,5 @@ if (!process.env.BENCH_QUICK) {
 }
 reportEditLoop(await editLoop())
 reportCollection(await collectionAgainstPapers())
+reportSite(await siteRuns())
 rmSync(work, {recursive: true, force: true})

@@ -8,6 +8,9 @@ import {assets, linkFrom, type SiteContext, type SitePage} from './layout.js'
 import {searchPanel} from './search/index.js'
 import {issueLine} from '../parts/collection.js'
 
+/** Between «ص» and its pages: a line never ends on the label. */
+const noBreak = '\u00a0'
+
 /** The index, or a filter's page: the filters, then a card per publication, newest first. */
 export function listPage(
   file: string,
@@ -86,7 +89,7 @@ function placementLine(placement: Placement, page: string, context: SiteContext)
     h('span.placement-label', `${context.words.labels.in}: `),
     h('a', {href: linkFrom(page, collection.page)}, collection.title),
     ...(issue ? [`، ${issue}`] : []),
-    ...(pages && labels ? [`، ${labels.pages} `, h('span.pages', pages)] : []),
+    ...(pages && labels ? [`، ${labels.pages}${noBreak}`, h('span.pages', {dir: 'ltr'}, pages)] : []),
     ...(offprint && labels
       ? [' ', downloadLink(offprint, 'PDF', 'application/pdf', page, context, context.words.labels.offprint)]
       : [])
@@ -123,7 +126,9 @@ export function collectionPage(
       h('p.contents-title', paper ? [h('a', {href: linkFrom(page, paper.page)}, listed.title)] : [listed.title]),
       ...(listed.subtitle ? [h('p.contents-subtitle', listed.subtitle)] : []),
       ...(listed.authors.length ? [h('p.contents-authors', persons(listed.authors))] : []),
-      ...(pages && labels ? [h('p.contents-pages', [`${labels.pages} `, h('span.pages', pages)])] : []),
+      ...(pages && labels
+        ? [h('p.contents-pages', [`${labels.pages}${noBreak}`, h('span.pages', {dir: 'ltr'}, pages)])]
+        : []),
       ...(offprint && labels
         ? [h('p', [downloadLink(offprint, 'PDF', 'application/pdf', page, context, context.words.labels.offprint)])]
         : [])

@@ -2,8 +2,10 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {loadBrand, stylesheetsFor, type Brand} from '../brand/brand.js'
 import type {BuildOptions, SiteOptions} from '../config/options.js'
+import {readCollection} from '../manuscript/collection.js'
 import type {Manuscript} from '../manuscript/read.js'
 import {buildWith, cacheFolder, type BuildHooks, type BuildResult} from '../run/build.js'
+import {discoverPublications} from '../run/discover.js'
 import {writeFolderAtomically} from '../run/write.js'
 import {
   collectionEntry,
@@ -51,7 +53,10 @@ export async function buildSite(options: SiteOptions, hooks: BuildHooks = {}): P
   // A template that cannot make a site is refused before anything is built.
   const brand = await loadBrand(options.template, options.fonts)
   siteWords(brand)
-  const build = await buildWith(buildOptionsOf(options), hooks)
+  const build = await buildWith(
+    {...buildOptionsOf(options), paths: await withPapersOf(options.paths, options.cwd)},
+    hooks
+  )
   // Interrupted: the site in place stays as it was.
   if (hooks.signal?.aborted)
     return {
@@ -98,6 +103,18 @@ export async function buildSite(options: SiteOptions, hooks: BuildHooks = {}): P
     reused,
     collections: collections.length
   }
+}
+
+/**
+ * The paths given and the papers of every collection among them, so that each paper a collection lists
+ * has a page of its own for the collection's contents to link to (a paper found twice is built once).
+ * Paths that cannot be read are left to the build, which reports them.
+ */
+async function withPapersOf(paths: string[], cwd: string): Promise<string[]> {
+  const found = await discoverPublications(paths).catch(() => undefined)
+  if (!found) return paths
+  const reads = await Promise.all(found.collections.map((source) => readCollection(source, cwd)))
+  return [...paths, ...reads.flatMap((read) => read.papers.map((paper) => paper.path))]
 }
 
 function buildOptionsOf(options: SiteOptions): BuildOptions {
