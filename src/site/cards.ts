@@ -3,7 +3,7 @@ import {h} from 'hastscript'
 import {formatArabicDate} from '../arabic/dates.js'
 import {strongDirection} from '../arabic/direction.js'
 import {directionOf, type Author} from '../manuscript/meta.js'
-import type {Download, Entry, Facet} from './catalogue.js'
+import {facetData, type Download, type Entry, type Facet} from './catalogue.js'
 import {linkFrom, type SiteContext} from './layout.js'
 import {formatSize, openingWords} from './words.js'
 
@@ -18,26 +18,32 @@ export function card(entry: Entry, page: string, context: SiteContext): Element 
   const abstract = entry.kind === 'paper' ? entry.abstract : ''
   // The publication's own words in its language and direction; the site's (sizes, dates) in the site's.
   const own = {lang: entry.lang, dir: directionOf(entry.lang)}
-  return h('article.card', {ariaLabelledBy: id}, [
-    entry.thumbnail
-      ? h('img.card-cover', {
-          src: to(entry.thumbnail.href),
-          alt: '',
-          width: entry.thumbnail.width,
-          height: entry.thumbnail.height,
-          loading: 'lazy'
-        })
-      : h('div.card-cover.card-cover-none'),
-    h('div.card-body', [
-      ...(entry.series ? [h('p.card-series', own, entry.series)] : []),
-      h('h2.card-title', {id, ...own}, [h('a', {href: to(entry.page)}, entry.title)]),
-      ...(entry.subtitle ? [h('p.card-subtitle', own, entry.subtitle)] : []),
-      ...(people.length ? [h('p.card-authors', persons(people))] : []),
-      h('p.card-date', [dateElement(entry.date)]),
-      ...(abstract ? [h('p.card-abstract', own, openingWords(abstract, abstractWords))] : []),
-      downloads(entry, page, context)
-    ])
-  ])
+  // What the filters' script shows it by (filters.js); without the script, the filters' pages.
+  const data = facetData(entry)
+  return h(
+    'article.card',
+    {ariaLabelledBy: id, dataSeries: data.series, dataYear: data.year, dataAuthor: data.author},
+    [
+      entry.thumbnail
+        ? h('img.card-cover', {
+            src: to(entry.thumbnail.href),
+            alt: '',
+            width: entry.thumbnail.width,
+            height: entry.thumbnail.height,
+            loading: 'lazy'
+          })
+        : h('div.card-cover.card-cover-none'),
+      h('div.card-body', [
+        ...(entry.series ? [h('p.card-series', own, entry.series)] : []),
+        h('h2.card-title', {id, ...own}, [h('a', {href: to(entry.page)}, entry.title)]),
+        ...(entry.subtitle ? [h('p.card-subtitle', own, entry.subtitle)] : []),
+        ...(people.length ? [h('p.card-authors', persons(people))] : []),
+        h('p.card-date', [dateElement(entry.date)]),
+        ...(abstract ? [h('p.card-abstract', own, openingWords(abstract, abstractWords))] : []),
+        downloads(entry, page, context)
+      ])
+    ]
+  )
 }
 
 /** The PDF and EPUB links with their sizes; nothing when the build wrote neither. */
@@ -81,17 +87,38 @@ export function dateElement(date: string): Element {
   return h('time', {dateTime: date}, formatArabicDate(date))
 }
 
-/** The filters: a list of links per kind, each with its count; the current one marked. */
+/** A filter's kind in the site's words. */
+function kindName(kind: Facet['kind'], context: SiteContext): string {
+  const {labels} = context.words
+  return {series: labels.series, year: labels.year, author: labels.author}[kind]
+}
+
+/** A filter page's heading: «Year: 2024». */
+export function facetHeading(facet: Facet, context: SiteContext): string {
+  return `${kindName(facet.kind, context)}: ${facet.name}`
+}
+
+/** A page's title: its heading, then the site's name. */
+export function pageTitle(heading: string, context: SiteContext): string {
+  return `${heading} — ${context.words.title}`
+}
+
+/** A filter's key, as the filters' script knows it: its kind and slug, the path of its page's folder. */
+export function facetKey(facet: Facet): string {
+  return `${facet.kind}/${facet.slug}`
+}
+
+/**
+ * The filters: a list of links per kind, each with its count; the current one marked. Each link carries
+ * its filter's key, heading and title for the filters' script, which shows its page in place.
+ */
 export function filters(facets: readonly Facet[], page: string, context: SiteContext): Element {
   const {labels} = context.words
-  const kinds: Array<[Facet['kind'], string]> = [
-    ['series', labels.series],
-    ['year', labels.year],
-    ['author', labels.author]
-  ]
+  const kinds: Facet['kind'][] = ['series', 'year', 'author']
   return h('nav.filters', {ariaLabel: labels.filters}, [
     h('h2.filters-title', labels.filters),
-    ...kinds.flatMap(([kind, name]) => {
+    ...kinds.flatMap((kind) => {
+      const name = kindName(kind, context)
       const ofKind = facets.filter((facet) => facet.kind === kind)
       if (ofKind.length === 0) return []
       return [
@@ -101,7 +128,7 @@ export function filters(facets: readonly Facet[], page: string, context: SiteCon
             'ul',
             ofKind.map((facet) =>
               h('li', [
-                h('a', {href: linkFrom(page, facet.page), ...(facet.page === page ? {ariaCurrent: 'page'} : {})}, [
+                h('a', filterLink(facet, page, context), [
                   h('span.person', strongDirection(facet.name) === 'ltr' ? {dir: 'ltr'} : {}, facet.name),
                   ' ',
                   h('span.filter-count', `(${facet.entries.length})`)
@@ -113,4 +140,15 @@ export function filters(facets: readonly Facet[], page: string, context: SiteCon
       ]
     })
   ])
+}
+
+function filterLink(facet: Facet, page: string, context: SiteContext) {
+  const heading = facetHeading(facet, context)
+  return {
+    href: linkFrom(page, facet.page),
+    dataFilter: facetKey(facet),
+    dataHeading: heading,
+    dataTitle: pageTitle(heading, context),
+    ...(facet.page === page ? {ariaCurrent: 'page'} : {})
+  }
 }

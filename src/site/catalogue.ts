@@ -161,17 +161,13 @@ export interface Facet {
 export function facetsOf(entries: readonly Entry[]): Facet[] {
   const facets = new Map<string, Facet>()
   const add = (kind: Facet['kind'], name: string, entry: Entry) => {
-    const slug = kind === 'year' ? name : nameSlug(name)
+    const slug = facetSlug(kind, name)
     const key = `${kind}/${slug}`
     const facet = facets.get(key) ?? {kind, slug, name, entries: [], page: `${key}/index.html`}
     if (!facet.entries.includes(entry)) facet.entries.push(entry)
     facets.set(key, facet)
   }
-  for (const entry of newestFirst(entries)) {
-    if (entry.series) add('series', entry.series, entry)
-    add('year', yearOf(entry.date), entry)
-    for (const person of entry.kind === 'paper' ? entry.authors : entry.editors) add('author', person.name, entry)
-  }
+  for (const entry of newestFirst(entries)) for (const {kind, name} of facetNamesOf(entry)) add(kind, name, entry)
   const order: Facet['kind'][] = ['series', 'year', 'author']
   return [...facets.values()].sort((a, b) =>
     a.kind !== b.kind
@@ -180,4 +176,35 @@ export function facetsOf(entries: readonly Entry[]): Facet[] {
         ? compare(b.slug, a.slug)
         : a.name.localeCompare(b.name, 'ar') || compare(a.slug, b.slug)
   )
+}
+
+/** The filters an entry is found under: its series, its year, its people (a paper's authors, a collection's editors). */
+export function facetNamesOf(entry: Entry): Array<{kind: Facet['kind']; name: string}> {
+  const people = entry.kind === 'paper' ? entry.authors : entry.editors
+  return [
+    ...(entry.series ? [{kind: 'series' as const, name: entry.series}] : []),
+    {kind: 'year' as const, name: yearOf(entry.date)},
+    ...people.map((person) => ({kind: 'author' as const, name: person.name}))
+  ]
+}
+
+/** A filter's slug, the name of its page's folder: the year as it is, a name made a slug. */
+export function facetSlug(kind: Facet['kind'], name: string): string {
+  return kind === 'year' ? name : nameSlug(name)
+}
+
+/**
+ * What a card carries for the filters' script: per kind, the slugs of the filters it is found under,
+ * space-separated (a slug has no space), the same slugs as the filters' pages.
+ */
+export function facetData(entry: Entry): Record<Facet['kind'], string> {
+  const slugs = (kind: Facet['kind']) =>
+    [
+      ...new Set(
+        facetNamesOf(entry)
+          .filter((facet) => facet.kind === kind)
+          .map((facet) => facetSlug(kind, facet.name))
+      )
+    ].join(' ')
+  return {series: slugs('series'), year: slugs('year'), author: slugs('author')}
 }

@@ -41,7 +41,8 @@ export const assets = {
   site: 'assets/site.css',
   fonts: 'assets/fonts',
   feed: 'feed.xml',
-  search: 'search/index.html'
+  search: 'search/index.html',
+  filters: 'assets/filters.js'
 }
 
 /** A link from one page of the site to another file of it: relative, so the site works from any folder. */

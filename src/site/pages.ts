@@ -2,7 +2,17 @@ import path from 'node:path'
 import type {Element} from 'hast'
 import {h} from 'hastscript'
 import {visit} from 'unist-util-visit'
-import {card, dateElement, downloadLink, downloads, filters, persons} from './cards.js'
+import {
+  card,
+  dateElement,
+  downloadLink,
+  downloads,
+  facetHeading,
+  facetKey,
+  filters,
+  pageTitle,
+  persons
+} from './cards.js'
 import type {CollectionEntry, Entry, Facet, PaperEntry, Placement} from './catalogue.js'
 import {assets, linkFrom, type SiteContext, type SitePage} from './layout.js'
 import {searchPanel} from './search/index.js'
@@ -11,44 +21,58 @@ import {issueLine} from '../parts/collection.js'
 /** Between «ص» and its pages: a line never ends on the label. */
 const noBreak = '\u00a0'
 
-/** The index, or a filter's page: the filters, then a card per publication, newest first. */
+/**
+ * The index, or a filter's page: the filters, then a card per publication, newest first. Every listing
+ * page holds every card, those outside its filter hidden, so that the filters' script
+ * (`assets/filters.js`) can show any filter in place; without it, a filter's link loads its page.
+ */
 export function listPage(
   file: string,
   heading: string,
   entries: readonly Entry[],
   facets: readonly Facet[],
   context: SiteContext,
-  intro?: string
+  options: {intro?: string | undefined; facet?: Facet | undefined} = {}
 ): SitePage {
   const {words} = context
+  const {intro, facet} = options
+  const shown = facet ? facet.entries : entries
   return {
     file,
-    title: file === 'index.html' ? words.title : `${heading} — ${words.title}`,
+    title: facet ? pageTitle(heading, context) : words.title,
     head: [h('meta', {name: 'description', content: words.description})],
     main: [
-      h('div.listing', [
+      h('div.listing', {dataFilter: facet ? facetKey(facet) : ''}, [
         h('div.listing-head', [
           h('h1', heading),
           ...(intro ? [h('p.listing-intro', intro)] : []),
-          h('p.listing-count', `${entries.length} ${words.labels.count}`)
+          // Said again when the filters' script shows another filter.
+          h('p.listing-count', {ariaLive: 'polite'}, [
+            h('span.listing-number', String(shown.length)),
+            ` ${words.labels.count}`
+          ])
         ]),
         filters(facets, file, context),
         h('section.cards', {ariaLabel: words.labels.publications}, [
           h(
             'ul.card-list',
-            entries.map((entry) => h('li', [card(entry, file, context)]))
+            entries.map((entry) => h('li', shown.includes(entry) ? {} : {hidden: true}, [card(entry, file, context)]))
           )
         ])
       ])
-    ]
+    ],
+    scripts: [assets.filters]
   }
 }
 
-/** A filter's page: the entries it keeps. */
-export function facetPage(facet: Facet, facets: readonly Facet[], context: SiteContext): SitePage {
-  const {labels} = context.words
-  const kind = {series: labels.series, year: labels.year, author: labels.author}[facet.kind]
-  return listPage(facet.page, `${kind}: ${facet.name}`, facet.entries, facets, context)
+/** A filter's page: every entry, those it keeps shown. */
+export function facetPage(
+  facet: Facet,
+  entries: readonly Entry[],
+  facets: readonly Facet[],
+  context: SiteContext
+): SitePage {
+  return listPage(facet.page, facetHeading(facet, context), entries, facets, context, {facet})
 }
 
 /**

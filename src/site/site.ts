@@ -18,6 +18,7 @@ import {
   type Placement
 } from './catalogue.js'
 import {atomFeed, sitemapXml} from './feeds.js'
+import {filtersScript} from './filters/script.js'
 import {assets, linkFrom, renderPage, siteLogo, type SiteContext, type SitePage} from './layout.js'
 import {readListings} from './listing.js'
 import {metadataElements, type Citation} from './metadata.js'
@@ -168,8 +169,8 @@ export async function siteFiles(
   const sorted = newestFirst(entries)
   const facets = facetsOf(sorted)
   const papers = sorted.filter((entry): entry is PaperEntry => entry.kind === 'paper')
-  const pages: SitePage[] = [listPage('index.html', words.title, sorted, facets, context, words.description)]
-  pages.push(...facets.map((facet) => facetPage(facet, facets, context)))
+  const pages: SitePage[] = [listPage('index.html', words.title, sorted, facets, context, {intro: words.description})]
+  pages.push(...facets.map((facet) => facetPage(facet, sorted, facets, context)))
   for (const paper of papers) {
     const images = paperImages(paper)
     for (const image of images.values()) files.set(image.file, await readFile(image.source))
@@ -212,6 +213,7 @@ async function addAssets(files: SiteFiles, brand: Brand): Promise<void> {
   const [base] = stylesheetsFor(brand, 'screen')
   files.set(assets.base, await readFile(base!))
   files.set(assets.site, await readFile(path.join(brand.folder, 'site.css')))
+  files.set(assets.filters, filtersScript())
   for (const font of new Set(brand.data.fonts.map((font) => font.file)))
     files.set(`${assets.fonts}/${font}`, await readFile(path.join(brand.fontsFolder, font)))
 }
