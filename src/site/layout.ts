@@ -30,6 +30,8 @@ export interface SitePage {
   dir?: 'rtl' | 'ltr' | undefined
   /** Scripts, relative to the site's root; the pages work without them. */
   scripts?: string[] | undefined
+  /** Whether the scripts fetch the site's files and run WebAssembly (the search's index); the filters' do not. */
+  fetches?: boolean | undefined
   bodyClass?: string | undefined
   /** The header's compact search form; not on the search page, whose own form is the page. */
   headerSearch?: boolean | undefined
@@ -53,7 +55,8 @@ export function linkFrom(page: string, target: string): string {
 
 /** No request leaves the site: scripts only from it, and nothing else but its own files. */
 function policy(page: SitePage): string {
-  const scripts = page.scripts?.length ? "script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; " : ''
+  const fetches = page.fetches ? " 'wasm-unsafe-eval'; connect-src 'self'" : ''
+  const scripts = page.scripts?.length ? `script-src 'self'${fetches}; ` : ''
   return `default-src 'none'; ${scripts}style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:`
 }
 

@@ -203,6 +203,7 @@ export function searchPage(context: SiteContext): SitePage {
     title: `${words.search.search} — ${words.title}`,
     main: [h('div.search-page', [h('h1', words.search.results), searchPanel(words.search)])],
     scripts: ['assets/search.js'],
+    fetches: true,
     headerSearch: false
   }
 }

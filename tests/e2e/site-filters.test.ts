@@ -132,6 +132,32 @@ describe('the filters of the index, with JavaScript', () => {
     await page.close()
   })
 
+  it('shows another filter in place from a filter’s page, whose cards outside it are there hidden', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${server.origin}/year/2023/index.html`, {waitUntil: 'load'})
+    await page.evaluate(() => Object.assign(window, {pressMarker: 'before the click'}))
+    await page.click('.filters a[data-filter="series/مجلة"]')
+    await page.waitForFunction(() => document.querySelector('.filters a[aria-current]')?.textContent?.includes('مجلة'))
+    const marker = await page.evaluate(() => (window as unknown as {pressMarker?: string}).pressMarker)
+    expect({marker, url: decodeURI(page.url()), cards: await shownCards(page)}).toEqual({
+      marker: 'before the click',
+      url: `${server.origin}/series/مجلة/index.html`,
+      cards: ['collection-issue-a', 'collection-issue-c']
+    })
+    await page.close()
+  })
+
+  it('allows on the index the site’s own scripts and no fetch', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${server.origin}/index.html`, {waitUntil: 'load'})
+    const policy = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (meta) =>
+      meta.getAttribute('content')
+    )
+    expect(policy).toContain("script-src 'self';")
+    expect(policy).not.toContain('connect-src')
+    await page.close()
+  })
+
   it('has no axe-core violation once filtered', async () => {
     const page = await browser.newPage()
     await filterTo2025(page)
