@@ -22,9 +22,10 @@ import {issueLine} from '../parts/collection.js'
 const noBreak = '\u00a0'
 
 /**
- * The index, or a filter's page: the filters, then a card per publication, newest first. Every listing
- * page holds every card, those outside its filter hidden, so that the filters' script
- * (`assets/filters.js`) can show any filter in place; without it, a filter's link loads its page.
+ * The index, or a filter's page: the filters, then a card per publication, newest first. The index holds
+ * every card, so the filters' script (`assets/filters.js`) shows a filter's cards there in place; a
+ * filter's page holds its own cards only (the site grows with its publications, not with publications
+ * times filters) and its links load their pages.
  */
 export function listPage(
   file: string,
@@ -61,18 +62,13 @@ export function listPage(
         ])
       ])
     ],
-    scripts: [assets.filters]
+    scripts: facet ? [] : [assets.filters]
   }
 }
 
-/** A filter's page: every entry, those it keeps shown. */
-export function facetPage(
-  facet: Facet,
-  entries: readonly Entry[],
-  facets: readonly Facet[],
-  context: SiteContext
-): SitePage {
-  return listPage(facet.page, facetHeading(facet, context), entries, facets, context, {facet})
+/** A filter's page: the entries it keeps. */
+export function facetPage(facet: Facet, facets: readonly Facet[], context: SiteContext): SitePage {
+  return listPage(facet.page, facetHeading(facet, context), facet.entries, facets, context, {facet})
 }
 
 /**

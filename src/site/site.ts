@@ -170,7 +170,7 @@ export async function siteFiles(
   const facets = facetsOf(sorted)
   const papers = sorted.filter((entry): entry is PaperEntry => entry.kind === 'paper')
   const pages: SitePage[] = [listPage('index.html', words.title, sorted, facets, context, {intro: words.description})]
-  pages.push(...facets.map((facet) => facetPage(facet, sorted, facets, context)))
+  pages.push(...facets.map((facet) => facetPage(facet, facets, context)))
   for (const paper of papers) {
     const images = paperImages(paper)
     for (const image of images.values()) files.set(image.file, await readFile(image.source))

@@ -1,9 +1,9 @@
 /**
  * The filters' script: these functions run in the reader's browser, shipped as their source text into
- * `assets/filters.js` (script.ts). Each refers only to the others and to what it is given. A listing page
- * holds every card (pages.ts), so a filter's link shows its cards in place and puts its page's address in
- * the history: reloading that address loads the same cards from the filter's page, and Back shows the
- * cards before. Without the script, the links load the filters' pages.
+ * `assets/filters.js` (script.ts), which only the index loads. Each refers only to the others and to what
+ * it is given. The index holds every card (pages.ts), so a filter's link shows its cards in place and puts
+ * its page's address in the history: reloading that address loads the same cards from the filter's page,
+ * and Back shows the cards before. Without the script, the links load the filters' pages.
  */
 
 /** What a listing shows: a filter's key ('' for every publication), its heading and the page's title. */
