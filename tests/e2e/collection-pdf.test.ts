@@ -129,15 +129,23 @@ describe('the collection PDF', () => {
     }
   })
 
-  it("heads every page of a paper with its short title and the collection's title", () => {
+  it("heads every page of a paper but its first with its short title and the collection's title", () => {
     const titles = collection.papers.map((document) => plainArabic(runningTitle(document.meta)))
     for (const [index, paper] of rendered.papers.entries()) {
-      for (const page of range(paper.first, paper.last)) {
+      for (const page of range(paper.first + 1, paper.last)) {
         const heads = headsOf(collectionPdf(), page)
         expect(heads, `page ${page}`).toContain(titles[index])
         expect(heads, `page ${page}`).toContain(plainArabic(journalIssue.title))
         for (const other of titles.filter((_, at) => at !== index)) expect(heads).not.toContain(other)
       }
+    }
+  })
+
+  it("opens each paper's first page with its citation line, under no running head", () => {
+    for (const paper of rendered.papers) {
+      const [first] = headsOf(collectionPdf(), paper.first).split(' | ')
+      // The citation starts with the series; a running head is a title.
+      expect(first?.startsWith(plainArabic(journalIssue.series!)), `page ${paper.first}: ${first}`).toBe(true)
     }
   })
 

@@ -10,6 +10,7 @@ import {spanDashCompounds} from './dash-compounds.js'
 import {markCodeLines} from './code-lines.js'
 import {geometryFor, type Geometry} from './geometry.js'
 import {
+  bareHeads,
   bareMargins,
   headText,
   namedPageCss,
@@ -72,7 +73,8 @@ export function collectionPrintPage(collection: Collection, brand: Brand, geomet
 
 /**
  * Each paper's pages by name, headed with the paper's short title at the inner edge and the collection's at
- * the outer one; blank pages (a verso left empty before a paper) with neither head nor folio.
+ * the outer one, but its first page, which opens under its citation line with no head, as a journal sets
+ * an article; blank pages (a verso left empty before a paper) with neither head nor folio.
  */
 function papersCss(collection: Collection, brand: Brand): string {
   const text = {dir: collection.dir, digits: collection.meta.digits}
@@ -80,7 +82,13 @@ function papersCss(collection: Collection, brand: Brand): string {
   const rules = collection.papers.map((document, index) => {
     const name = `paper-${index + 1}`
     const inner = headText(runningTitle(document.meta), {dir: document.dir, digits: document.meta.digits})
-    return `.paper[data-paper="${index + 1}"] { page: ${name}; }\n${namedPageCss(name, brand, text, {outer, inner})}`
+    const paper = `.paper[data-paper="${index + 1}"]`
+    return [
+      `${paper} { page: ${name}; }`,
+      namedPageCss(name, brand, text, {outer, inner}),
+      `${paper} .sheet:first-child { page: ${name}-opening; }`,
+      `@page ${name}-opening { ${bareHeads} }`
+    ].join('\n')
   })
   return [...rules, `.blank-page { page: blank; }`, `@page blank { ${bareMargins} }`].join('\n') + '\n'
 }

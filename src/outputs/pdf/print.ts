@@ -166,8 +166,10 @@ export function pageBoxCss(
 }
 
 /** A page with no running head and no folio (still counted). */
-export const bareMargins =
-  '@top-left { content: none; border: 0; } @top-center { content: none; border: 0; } @top-right { content: none; border: 0; } @bottom-center { content: none; }'
+export const bareHeads =
+  '@top-left { content: none; border: 0; } @top-center { content: none; border: 0; } @top-right { content: none; border: 0; }'
+
+export const bareMargins = `${bareHeads} @bottom-center { content: none; }`
 
 /** The running heads of the pages named `name` (a paper's, in a collection): on left and right pages, mirrored. */
 export function namedPageCss(name: string, brand: Brand, text: PageText, heads: RunningHeads): string {
