@@ -7,16 +7,12 @@ import type {Collection} from '../model/types.js'
 import {collectionGeometry, collectionPrintPage, printCollection} from '../outputs/pdf/collection.js'
 import type {Geometry} from '../outputs/pdf/geometry.js'
 import type {LayoutResult} from '../outputs/pdf/paginate.js'
-import {loadPublication, pdfOptions, type PrintPage} from '../outputs/pdf/print.js'
-import {recordAssets, type RecordedAssets} from './fingerprint.js'
-import type {RenderOptions, Written} from './render.js'
+import {outputDate, type RenderOptions, type Written} from './render.js'
 import {writeAtomically} from './write.js'
 
 export interface RenderedCollection {
   /** pdf, epub, and each offprint (format 'pdf'). */
   written: Written[]
-  /** Every paper's recorded assets, paths relative to the collection's folder. */
-  assets: RecordedAssets
   pages?: number | undefined
   /** Each paper's pages in the collection (1-based, as printed in the folio). */
   papers: Array<{slug: string; first: number; last: number; offprint?: string | undefined}>
@@ -39,15 +35,7 @@ export async function renderCollection(
   formats: readonly Format[],
   options: RenderOptions
 ): Promise<RenderedCollection> {
-  // Hashed before the writers read them: an image saved meanwhile leaves the outputs out of date.
-  const assets = await recordAssets(
-    collection.folder,
-    collection.papers.flatMap((paper) => paper.assets)
-  )
-  const date =
-    options.sourceDateEpoch !== undefined && Number.isFinite(options.sourceDateEpoch)
-      ? new Date(options.sourceDateEpoch * 1000)
-      : new Date(`${collection.meta.date}T00:00:00Z`)
+  const date = outputDate(options, collection.meta.date)
   const written: Written[] = []
   const papers: RenderedCollection['papers'] = collection.papers.map((paper) => ({slug: paper.slug, first: 0, last: 0}))
   const printing = formats.includes('pdf')
@@ -69,7 +57,7 @@ export async function renderCollection(
   book?.catch(() => undefined)
   const pages = (await printing)?.pages
   if (book) written.push(await book)
-  return {written, assets, pages, papers}
+  return {written, pages, papers}
 }
 
 /** Writes the collection's e-book. */
@@ -103,7 +91,7 @@ async function printAndWrite(
 ): Promise<{raw: Uint8Array; geometry: Geometry; pages: number}> {
   const {brand, timeout} = renderer
   const geometry = collectionGeometry(collection, brand, options.bleed)
-  const folders = [...new Set(collection.papers.map((paper) => paper.folder)), brand.folder, brand.fontsFolder]
+  const folders = foldersOf(collection, brand)
   const writers = loadFinishers()
   writers.catch(() => undefined)
   const finishing: Array<Promise<Written>> = []
@@ -179,11 +167,17 @@ async function drawCover(pdf: Uint8Array, geometry: Geometry): Promise<Uint8Arra
 async function coverAlone(renderer: CollectionRenderer, collection: Collection): Promise<Uint8Array> {
   const {brand, timeout} = renderer
   const geometry = collectionGeometry(collection, brand)
-  const publication: PrintPage = collectionPrintPage(collection, brand, geometry)
-  const folders = [...new Set(collection.papers.map((paper) => paper.folder)), brand.folder, brand.fontsFolder]
-  const pdf = await renderer.inBrowser(async (page) => {
-    await loadPublication(page, publication, geometry, {folders, timeout})
-    return page.pdf(pdfOptions(timeout, '1'))
-  })
+  const {printFirstPage} = await import('../outputs/cover/cover.js')
+  const pdf = await renderer.inBrowser((page) =>
+    printFirstPage(page, collectionPrintPage(collection, brand, geometry), geometry, {
+      folders: foldersOf(collection, brand),
+      timeout
+    })
+  )
   return drawCover(pdf, geometry)
+}
+
+/** The only folders a collection's page may read from: its papers', the template's, the fonts'. */
+function foldersOf(collection: Collection, brand: Brand): string[] {
+  return [...new Set(collection.papers.map((paper) => paper.folder)), brand.folder, brand.fontsFolder]
 }

@@ -138,10 +138,7 @@ export class Renderer {
     if (!document) return undefined
     // Hashed before the writers read them: an image saved meanwhile leaves the outputs out of date.
     const assets = await recordAssets(document.folder, document.assets)
-    const date =
-      options.sourceDateEpoch !== undefined && Number.isFinite(options.sourceDateEpoch)
-        ? new Date(options.sourceDateEpoch * 1000)
-        : new Date(`${document.meta.date}T00:00:00Z`)
+    const date = outputDate(options, document.meta.date)
     const written: Written[] = []
     const {timeout} = this.settings
     let pages: number | undefined
@@ -213,4 +210,11 @@ export class Renderer {
     }
     return {written, assets, pages}
   }
+}
+
+/** The date written into outputs: `SOURCE_DATE_EPOCH` when given, else the publication's own date. */
+export function outputDate(options: Pick<RenderOptions, 'sourceDateEpoch'>, isoDate: string): Date {
+  return options.sourceDateEpoch !== undefined && Number.isFinite(options.sourceDateEpoch)
+    ? new Date(options.sourceDateEpoch * 1000)
+    : new Date(`${isoDate}T00:00:00Z`)
 }

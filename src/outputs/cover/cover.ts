@@ -5,7 +5,7 @@ import type {Page} from 'puppeteer'
 import type {Brand} from '../../brand/brand.js'
 import type {Document} from '../../model/types.js'
 import {geometryOf, type Geometry} from '../pdf/geometry.js'
-import {loadPublication, printPage} from '../pdf/print.js'
+import {loadPublication, printPage, type LoadOptions, type PrintPage} from '../pdf/print.js'
 import type {CoverReply, CoverRequest} from './cover-worker.js'
 
 /**
@@ -72,9 +72,19 @@ export async function printCoverPage(
   timeout: number
 ): Promise<Uint8Array> {
   const geometry = geometryOf(document, brand)
-  await loadPublication(page, printPage(document, brand, geometry), geometry, {
+  return printFirstPage(page, printPage(document, brand, geometry), geometry, {
     folders: [document.folder, brand.folder, brand.fontsFolder],
     timeout
   })
-  return page.pdf({preferCSSPageSize: true, printBackground: true, pageRanges: '1', timeout})
+}
+
+/** A publication's first page (its cover) printed alone: a paper's, or a collection's. */
+export async function printFirstPage(
+  page: Page,
+  publication: PrintPage,
+  geometry: Geometry,
+  options: LoadOptions
+): Promise<Uint8Array> {
+  await loadPublication(page, publication, geometry, options)
+  return page.pdf({preferCSSPageSize: true, printBackground: true, pageRanges: '1', timeout: options.timeout})
 }

@@ -309,16 +309,15 @@ async function fillPage(parts: PageParts): Promise<void> {
   await window.document.fonts.ready
 }
 
-/** How the laid-out page is printed: the whole of it, or a range of its pages (an offprint). */
-export function pdfOptions(timeout: number, pageRanges?: string): PDFOptions {
+/** How a laid-out page is printed (a publication, or an offprint with the rest of its collection hidden). */
+export function pdfOptions(timeout: number): PDFOptions {
   return {
     preferCSSPageSize: true,
     printBackground: true,
     tagged: true,
     // Chromium writes Arabic bookmark titles with their words reversed: post-processing writes its own.
     outline: false,
-    timeout,
-    ...(pageRanges === undefined ? {} : {pageRanges})
+    timeout
   }
 }
 
